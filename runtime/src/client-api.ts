@@ -1,0 +1,140 @@
+/**
+ * The runtime API that generated connectors call. Interfaces only: `createClient` (in client.ts)
+ * implements them. Kept apart so the generator and the runtime agree on one shape.
+ */
+import type { ConnectorDefinition, OperationSpec, RateLimitConfig, RetryConfig } from './definition.js';
+
+/** Per-call options accepted by every generated action. */
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+  /** Overrides the connector's timeout for this call. */
+  readonly timeoutMs?: number;
+  /** Extra headers for this call (never logged). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** One page of a paginated action. */
+export interface Page<TItem, TBody = unknown> {
+  readonly items: readonly TItem[];
+  /** The parsed response body of this page. */
+  readonly body: TBody;
+  readonly status: number;
+  /** Zero-based position of this page in the iteration. */
+  readonly index: number;
+  /**
+   * State that resumes iteration at the page after this one (cursor, offset, page number or next
+   * URL), or undefined when this was the last page. Opaque and JSON-serialisable: store it in a
+   * checkpoint and pass it back as `resumeFrom`.
+   */
+  readonly next: PageState | undefined;
+}
+
+/** Opaque resume state of a paginator; JSON-serialisable. */
+export interface PageState {
+  readonly type: 'offset' | 'page' | 'link' | 'cursor';
+  readonly value: string | number;
+}
+
+export interface PaginateOptions extends CallOptions {
+  /** Continue from a page's `next` state instead of the first page. */
+  readonly resumeFrom?: PageState;
+  /** Stop after this many pages (overrides the connector's `maxPages`). */
+  readonly maxPages?: number;
+  /** Page size to request (overrides `defaultPageSize`). */
+  readonly pageSize?: number;
+}
+
+/** A plain action: `await connector.petsGet({ petId: 1 })`. */
+export type Action<TInput, TOutput> = (input: TInput, options?: CallOptions) => Promise<TOutput>;
+
+/** A paginated action: the call returns the first page's body; `.all()` streams items, `.pages()` streams pages. */
+export interface PaginatedAction<TInput, TOutput, TItem> {
+  (input: TInput, options?: CallOptions): Promise<TOutput>;
+  all(input: TInput, options?: PaginateOptions): AsyncIterableIterator<TItem>;
+  pages(input: TInput, options?: PaginateOptions): AsyncIterableIterator<Page<TItem, TOutput>>;
+}
+
+export interface RequestEvent {
+  readonly action: string;
+  readonly method: string;
+  /** URL with secrets (query keys, userinfo) redacted. */
+  readonly url: string;
+  readonly attempt: number;
+}
+
+export interface ResponseEvent extends RequestEvent {
+  readonly status: number;
+  readonly durationMs: number;
+}
+
+export interface ConnectorHooks {
+  onRequest?(event: RequestEvent): void;
+  onResponse?(event: ResponseEvent): void;
+}
+
+/** Stored OAuth2 tokens. `expiresAt` is epoch milliseconds. */
+export interface OAuth2Tokens {
+  readonly accessToken: string;
+  readonly refreshToken?: string;
+  readonly expiresAt?: number;
+}
+
+/** Persists tokens across restarts; `save` is awaited before a rotated refresh token is used. */
+export interface TokenStore {
+  load(): Promise<OAuth2Tokens | undefined> | OAuth2Tokens | undefined;
+  save(tokens: OAuth2Tokens): Promise<void> | void;
+}
+
+/** Credentials a user passes for the connector's auth scheme. */
+export type AuthCredentials =
+  | { readonly apiKey: string }
+  | { readonly username: string; readonly password: string }
+  | { readonly token: string | (() => string | Promise<string>) }
+  | {
+      readonly clientId: string;
+      readonly clientSecret?: string;
+      /** Tokens from a finished authorization code flow, or from the store. */
+      readonly tokens?: OAuth2Tokens;
+      readonly tokenStore?: TokenStore;
+      readonly redirectUri?: string;
+    };
+
+/** Options a user passes to `createXxxConnector(options)`. All optional except credentials where the API needs them. */
+export interface ConnectorOptions {
+  readonly auth?: AuthCredentials;
+  /** Which auth scheme of the definition to use; default the first. */
+  readonly authScheme?: string;
+  /** Overrides the server URL entirely. */
+  readonly baseUrl?: string;
+  /** Values for the server URL's `{variables}`. */
+  readonly serverVariables?: Readonly<Record<string, string>>;
+  readonly retry?: RetryConfig | false;
+  readonly rateLimit?: RateLimitConfig | false;
+  readonly timeoutMs?: number;
+  /** An undici Dispatcher (Agent, Pool, MockAgent...) to send requests through. */
+  readonly dispatcher?: unknown;
+  readonly hooks?: ConnectorHooks;
+}
+
+export interface ConnectionTestResult {
+  readonly ok: boolean;
+  readonly auth: 'ok' | 'failed' | 'not-required';
+  readonly action: string;
+  readonly status?: number;
+  readonly latencyMs: number;
+  /** Redacted error message when `ok` is false. */
+  readonly error?: string;
+}
+
+/** What `createClient(definition, options)` returns; generated code builds actions from it. */
+export interface ConnectorClient {
+  readonly definition: ConnectorDefinition;
+  action<TInput, TOutput>(operation: OperationSpec): Action<TInput, TOutput>;
+  paginatedAction<TInput, TOutput, TItem>(
+    operation: OperationSpec,
+  ): PaginatedAction<TInput, TOutput, TItem>;
+  /** Calls `testAction` (or `fallback`) and reports auth and latency. */
+  testConnection(fallback?: OperationSpec): Promise<ConnectionTestResult>;
+  /** Closes connection pools. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,2 @@
+export type * from './definition.js';
+export type * from './client-api.js';
