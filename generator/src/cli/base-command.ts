@@ -1,0 +1,38 @@
+/**
+ * Shared behaviour of every connectgen command: exit codes and error printing.
+ *
+ * Exit codes: 0 success; 1 the command ran and found errors (lint findings of the failing severity,
+ * breaking changes...); 2 the command could not run (bad arguments, unreadable or unrecognised file).
+ * A `ConnectgenError` prints as one line with its code and a hint, never as a stack trace.
+ */
+import { Command, Errors } from '@oclif/core';
+import { ConnectgenError } from '../diagnostics/errors.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_CANNOT_RUN = 2;
+
+export abstract class BaseCommand extends Command {
+  /** Print to stderr unless `--quiet`/`--json` asked for silence; commands call this for progress. */
+  protected progress(message: string): void {
+    process.stderr.write(message + '\n');
+  }
+
+  protected override async catch(error: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {
+    if (error instanceof ConnectgenError) {
+      process.stderr.write(`error ${error.toLine()}\n`);
+      if (error.hint) process.stderr.write(`  Try this: ${error.hint}\n`);
+      this.exit(EXIT_CANNOT_RUN);
+    }
+    // oclif's own exit() throws an ExitError that must pass through untouched.
+    if (error instanceof Errors.ExitError) throw error;
+    // Flag and argument parsing errors: oclif prints them; make the exit code 2 ("could not run").
+    if (error instanceof Errors.CLIError && (error.oclif?.exit === undefined || error.oclif.exit === 2)) {
+      process.stderr.write(`error ${error.message}\n  See: connectgen ${this.id ?? ''} --help\n`);
+      this.exit(EXIT_CANNOT_RUN);
+    }
+    process.stderr.write(`error CG_INTERNAL ${error.message}\n  This is a bug in connectgen; please report it with the input that caused it.\n`);
+    if (process.env['CONNECTGEN_DEBUG']) process.stderr.write(String(error.stack) + '\n');
+    this.exit(EXIT_CANNOT_RUN);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './diagnostics/diagnostic.js';
+export * from './diagnostics/errors.js';
