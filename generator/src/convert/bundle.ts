@@ -1,0 +1,56 @@
+/**
+ * Bundling: pull every external `$ref` (other files, URLs) into the one document, as components,
+ * so later stages see a single self-contained tree with only `#/...` refs. @redocly/openapi-core
+ * does the resolution; it handles Swagger 2.0 and OpenAPI 3.x alike, so Swagger documents are
+ * bundled before conversion and swagger2openapi never has to chase files.
+ */
+import { BaseResolver, bundle, createConfig, getLineColLocation, Source, type Config, type NormalizedProblem } from '@redocly/openapi-core';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LoadedSpec } from '../load/index.js';
+
+export interface BundleOutput {
+  readonly document: Record<string, unknown>;
+  readonly diagnostics: Diagnostic[];
+}
+
+let configPromise: Promise<Config> | undefined;
+
+export async function bundleSpec(spec: LoadedSpec): Promise<BundleOutput> {
+  // An empty config: we want resolution only, not Redocly's lint rules or a redocly.yaml lookup.
+  configPromise ??= createConfig({});
+  const config = await configPromise;
+  const doc = { source: new Source(spec.uri, spec.text), parsed: spec.document };
+  const result = await bundle({
+    doc,
+    config,
+    externalRefResolver: new BaseResolver(),
+    removeUnusedComponents: false,
+  });
+  return {
+    document: result.bundle.parsed as Record<string, unknown>,
+    diagnostics: result.problems.map(toDiagnostic),
+  };
+}
+
+function toDiagnostic(problem: NormalizedProblem): Diagnostic {
+  const location = problem.location[0];
+  const unresolved = problem.message.startsWith("Can't resolve $ref");
+  let start: Diagnostic['start'];
+  if (location) {
+    try {
+      const lineCol = getLineColLocation(location);
+      start = { line: lineCol.start.line, column: lineCol.start.col };
+    } catch {
+      // Position lookup needs the file's text; when that is missing we still have the pointer.
+    }
+  }
+  return {
+    code: unresolved ? 'CG_REF_UNRESOLVED' : 'CG_BUNDLE',
+    severity: problem.severity === 'error' ? 'error' : 'warn',
+    message: problem.message,
+    pointer: (location?.pointer ?? '#').replace(/^#/, ''),
+    ...(unresolved ? { hint: 'fix the path or pointer of this $ref, or add the file it names' } : {}),
+    ...(location ? { file: location.source.absoluteRef } : {}),
+    ...(start ? { start } : {}),
+  };
+}

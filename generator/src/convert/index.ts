@@ -1,0 +1,34 @@
+/**
+ * convert: a loaded spec of any supported version -> one self-contained OpenAPI 3.x document.
+ * Bundle first (every dialect), then convert Swagger 2.0 to 3.0; 3.0 and 3.1 otherwise pass through.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LoadedSpec } from '../load/index.js';
+import { bundleSpec } from './bundle.js';
+import { swagger2ToOpenApi3 } from './swagger2.js';
+
+export interface ConvertedSpec {
+  /** A bundled OpenAPI 3.0 or 3.1 document: only internal `#/...` refs remain. */
+  readonly document: Record<string, unknown>;
+  readonly openapiVersion: '3.0' | '3.1';
+  /** Where the document came from and in which dialect. */
+  readonly source: Pick<LoadedSpec, 'uri' | 'version'>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export async function convertSpec(spec: LoadedSpec): Promise<ConvertedSpec> {
+  const bundled = await bundleSpec(spec);
+  const diagnostics = [...bundled.diagnostics];
+  let document = bundled.document;
+  if (spec.version === 'swagger-2.0') {
+    const converted = await swagger2ToOpenApi3(document, spec.uri);
+    document = converted.document;
+    diagnostics.push(...converted.diagnostics);
+  }
+  return {
+    document,
+    openapiVersion: spec.version === 'openapi-3.1' ? '3.1' : '3.0',
+    source: { uri: spec.uri, version: spec.version },
+    diagnostics,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Swagger 2.0 -> OpenAPI 3.0 with swagger2openapi. It patches small errors it knows how to fix
+ * (and counts them); anything it cannot convert becomes an `x-s2o-warning` on the node, which we
+ * collect as diagnostics and strip, so nothing is silently dropped and nothing leaks into output.
+ */
+import converter from 'swagger2openapi';
+import { toPointer, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { ConnectgenError } from '../diagnostics/errors.js';
+
+const WARNING_KEY = 'x-s2o-warning';
+
+export async function swagger2ToOpenApi3(
+  document: Record<string, unknown>,
+  uri: string,
+): Promise<{ document: Record<string, unknown>; diagnostics: Diagnostic[] }> {
+  let result;
+  try {
+    // `text` must be set: without it swagger2openapi re-serialises the whole document to YAML
+    // just to keep a copy, which costs seconds on large specs.
+    result = await converter.convertObj(document, { patch: true, warnOnly: true, warnProperty: WARNING_KEY, source: uri, text: '-' });
+  } catch (error) {
+    throw new ConnectgenError('CG_CONVERT_SWAGGER2', `cannot convert Swagger 2.0 to OpenAPI 3: ${(error as Error).message}`, {
+      file: uri,
+      hint: 'run `connectgen lint` on the file to see what is wrong with it',
+      cause: error,
+    });
+  }
+  const diagnostics = collectWarnings(result.openapi, uri);
+  if (result.patches) {
+    diagnostics.push({
+      code: 'CG_CONVERT_PATCHED',
+      severity: 'info',
+      message: `${result.patches} small Swagger 2.0 error(s) were patched during conversion`,
+      pointer: '',
+      hint: 'run `connectgen lint` on the original file to see them',
+      file: uri,
+    });
+  }
+  return { document: result.openapi, diagnostics };
+}
+
+function collectWarnings(root: Record<string, unknown>, uri: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const seen = new Set<object>();
+  const visit = (node: unknown, path: (string | number)[]): void => {
+    if (node === null || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => visit(item, [...path, i]));
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    if (WARNING_KEY in record) {
+      found.push({
+        code: 'CG_CONVERT_WARNING',
+        severity: 'warn',
+        message: String(record[WARNING_KEY]),
+        pointer: toPointer(path),
+        hint: 'fix this in the Swagger 2.0 source and convert again',
+        file: uri,
+      });
+      delete record[WARNING_KEY];
+    }
+    for (const key of Object.keys(record)) visit(record[key], [...path, key]);
+  };
+  visit(root, []);
+  return found;
+}

@@ -1,0 +1,22 @@
+/**
+ * load: a file path or URL -> { uri, text, format, document, version }. Nothing else in connectgen
+ * reads spec input; later stages work on the returned value.
+ */
+import { detectVersion } from './detect-version.js';
+import { parseText } from './parse.js';
+import { readSource } from './read-source.js';
+import type { LoadedSpec, LoadOptions } from './types.js';
+
+export type { LoadedSpec, LoadOptions, SpecFormat, SpecVersion } from './types.js';
+
+export async function loadSpec(source: string, options: LoadOptions = {}): Promise<LoadedSpec> {
+  const { uri, text } = await readSource(source, options);
+  return parseSpec(text, uri);
+}
+
+/** The pure half of `loadSpec`, for text already in memory. */
+export function parseSpec(text: string, uri: string): LoadedSpec {
+  const { format, value } = parseText(text, uri);
+  const { version, versionString } = detectVersion(value, text, uri);
+  return { uri, text, format, document: value as Record<string, unknown>, version, versionString };
+}
