@@ -6,6 +6,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ConnectgenError } from '../diagnostics/errors.js';
 import type { Position } from '../diagnostics/diagnostic.js';
+import { jsonErrorOffset } from './json-error-offset.js';
 import type { SpecFormat } from './types.js';
 
 export interface ParsedText {
@@ -28,23 +29,26 @@ export function parseText(text: string, uri: string): ParsedText {
 function parseJson(text: string, uri: string): ParsedText {
   try {
     return { format: 'json', value: JSON.parse(text) };
-  } catch (jsonError) {
-    // Flow-style YAML also starts with `{`; and YAML tolerates what hand-edited JSON often has
-    // (comments, trailing commas are not among them). Only if both fail is it an error, reported
-    // against JSON since that is what the document looks like.
-    try {
-      return { format: 'yaml', value: parseYaml(text, { maxAliasCount: 100, merge: true }) };
-    } catch {
-      const message = (jsonError as Error).message;
-      const offset = /position (\d+)/.exec(message)?.[1];
-      const position = offset === undefined ? undefined : positionAt(text, Number(offset));
-      throw new ConnectgenError('CG_LOAD_PARSE', `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/s, '')}`, {
-        file: uri,
-        ...(position ? { position } : {}),
-        hint: 'fix the syntax at that position; JSON allows no comments or trailing commas',
-      });
-    }
+  } catch (error) {
+    // No YAML fallback: YAML reads broken JSON such as `"info": }` as valid (info: null), which
+    // would turn a syntax error into silently lost data.
+    const message = (error as Error).message;
+    const offset = jsonErrorOffset(text);
+    const position = offset === undefined ? undefined : positionAt(text, offset);
+    throw new ConnectgenError('CG_LOAD_PARSE', `invalid JSON: ${describeJsonError(message)}`, {
+      file: uri,
+      ...(position ? { position } : {}),
+      hint: 'fix the syntax at that position; JSON allows no comments or trailing commas',
+    });
   }
+}
+
+/** V8's message without its position (we give line:column) or its multi-line snippet. */
+function describeJsonError(message: string): string {
+  return message
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/, "[\s\S]*" is not valid JSON$/, '')
+    .replace(/\s+/g, ' ');
 }
 
 function parseYamlText(text: string, uri: string): unknown {
