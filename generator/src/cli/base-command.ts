@@ -28,7 +28,7 @@ export abstract class BaseCommand extends Command {
     if (error instanceof Errors.ExitError) throw error;
     // Flag and argument parsing errors: oclif prints them; make the exit code 2 ("could not run").
     if (error instanceof Errors.CLIError && (error.oclif?.exit === undefined || error.oclif.exit === 2)) {
-      process.stderr.write(`error ${error.message}\n  See: connectgen ${this.id ?? ''} --help\n`);
+      process.stderr.write(`error ${error.message}\n`);
       this.exit(EXIT_CANNOT_RUN);
     }
     process.stderr.write(`error CG_INTERNAL ${error.message}\n  This is a bug in connectgen; please report it with the input that caused it.\n`);

@@ -1,6 +1,6 @@
 /**
- * Swagger 2.0 -> OpenAPI 3.0 with swagger2openapi. It patches small errors it knows how to fix
- * (and counts them); anything it cannot convert becomes an `x-s2o-warning` on the node, which we
+ * Swagger 2.0 -> OpenAPI 3.0 with swagger2openapi. It patches small errors it knows how to fix;
+ * anything it cannot convert becomes an `x-s2o-warning` on the node, which we
  * collect as diagnostics and strip, so nothing is silently dropped and nothing leaks into output.
  */
 import converter from 'swagger2openapi';
@@ -25,17 +25,9 @@ export async function swagger2ToOpenApi3(
       cause: error,
     });
   }
+  // result.patches is not reported: swagger2openapi counts ordinary conversions (x-nullable) as
+  // patches too, so the number would alarm without informing. Real problems come back as warnings.
   const diagnostics = collectWarnings(result.openapi, uri);
-  if (result.patches) {
-    diagnostics.push({
-      code: 'CG_CONVERT_PATCHED',
-      severity: 'info',
-      message: `${result.patches} small Swagger 2.0 error(s) were patched during conversion`,
-      pointer: '',
-      hint: 'run `connectgen lint` on the original file to see them',
-      file: uri,
-    });
-  }
   return { document: result.openapi, diagnostics };
 }
 

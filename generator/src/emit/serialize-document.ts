@@ -1,0 +1,20 @@
+/**
+ * An OpenAPI document -> JSON or YAML text, key order as given (deterministic for a given input).
+ * Bundled documents can share one object in several places; YAML must write each in full rather
+ * than as anchors and aliases, which many OpenAPI tools do not read.
+ */
+import { stringify } from 'yaml';
+
+export type DocumentFormat = 'json' | 'yaml';
+
+export function serializeDocument(document: unknown, format: DocumentFormat): string {
+  if (format === 'json') return JSON.stringify(document, null, 2) + '\n';
+  return stringify(document, { aliasDuplicateObjects: false, lineWidth: 0 });
+}
+
+/** `.yaml`/`.yml` -> yaml, `.json` -> json, anything else undefined. */
+export function formatFromPath(file: string): DocumentFormat | undefined {
+  if (/\.ya?ml$/i.test(file)) return 'yaml';
+  if (/\.json$/i.test(file)) return 'json';
+  return undefined;
+}

@@ -1,0 +1,59 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+
+describe('connectgen convert', () => {
+  it('writes Swagger 2.0 as OpenAPI 3 YAML, the format picked by the extension', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'cg-convert-')), 'petstore.yaml');
+    const result = await runCli(['convert', 'specs/formats/swagger-2.0.yaml', '-o', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('wrote');
+    const document = parse(await readFile(out, 'utf8'));
+    expect(document.openapi).toMatch(/^3\.0\./);
+    expect(document.paths['/pets'].post.requestBody).toBeDefined();
+  });
+
+  it('prints bundled JSON to stdout and a JSON summary with --json', async () => {
+    const plain = await runCli(['convert', 'specs/formats/multi-file/openapi.yaml', '--format', 'json', '--quiet']);
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).toBe('');
+    expect(JSON.parse(plain.stdout).components.schemas.contact).toBeDefined();
+
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'cg-convert-')), 'bundled.json');
+    const summary = await runCli(['convert', 'specs/formats/multi-file/openapi.yaml', '-o', out, '--json']);
+    expect(summary.code).toBe(0);
+    expect(JSON.parse(summary.stdout)).toMatchObject({ ok: true, from: 'openapi-3.0', to: 'openapi-3.0', output: out, diagnostics: [] });
+  });
+
+  it('exits 1 without writing when a $ref cannot be resolved, naming file, line and pointer', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'cg-convert-')), 'never.yaml');
+    const result = await runCli(['convert', 'specs/convert/missing-ref.yaml', '-o', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/missing-ref\.yaml:23:\d+ error CG_REF_UNRESOLVED .*\(at \/components\/schemas\/Pet\/properties\/owner\)/);
+    await expect(readFile(out)).rejects.toThrow();
+  });
+
+  it('exits 2 with a one-line coded error for input it cannot run on', async () => {
+    const missing = await runCli(['convert', 'specs/does-not-exist.yaml']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^error CG_LOAD_UNREADABLE .*does-not-exist\.yaml: cannot read file/);
+    expect(missing.stderr).not.toMatch(/\n\s+at /); // no stack trace
+
+    const badExtension = await runCli(['convert', 'specs/formats/openapi-3.0.json', '-o', 'out.txt']);
+    expect(badExtension.code).toBe(2);
+    expect(badExtension.stderr).toContain('CG_BAD_FLAG');
+
+    const noArgs = await runCli(['convert']);
+    expect(noArgs.code).toBe(2);
+  });
+
+  it('has help', async () => {
+    const help = await runCli(['convert', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--output');
+    expect(help.stdout).toContain('EXAMPLES');
+  });
+});
