@@ -1,0 +1,10 @@
+/** `auth: none`: public APIs. */
+import type { AuthHandler } from './types.js';
+
+export function createNoAuth(): AuthHandler {
+  return {
+    apply: async () => {},
+    refreshAfterUnauthorized: async () => false,
+    secrets: () => [],
+  };
+}
