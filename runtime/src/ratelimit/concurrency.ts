@@ -1,0 +1,55 @@
+/**
+ * A FIFO semaphore capping requests in flight per connector instance. `tryAcquire` is synchronous
+ * so the uncontended path allocates no promise.
+ */
+export class Semaphore {
+  readonly limit: number;
+  #active = 0;
+  readonly #waiters: Array<{ resolve: () => void; reject: (e: unknown) => void; signal: AbortSignal | undefined; onAbort: () => void }> = [];
+
+  constructor(limit: number) {
+    this.limit = limit > 0 ? Math.floor(limit) : Infinity;
+  }
+
+  get active(): number {
+    return this.#active;
+  }
+
+  tryAcquire(): boolean {
+    if (this.#active < this.limit && this.#waiters.length === 0) {
+      this.#active++;
+      return true;
+    }
+    return false;
+  }
+
+  acquire(signal?: AbortSignal): Promise<void> {
+    if (this.tryAcquire()) return Promise.resolve();
+    if (signal?.aborted) return Promise.reject(signal.reason as Error);
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        resolve,
+        reject,
+        signal,
+        onAbort: () => {
+          const i = this.#waiters.indexOf(waiter);
+          if (i >= 0) this.#waiters.splice(i, 1);
+          reject(signal?.reason);
+        },
+      };
+      signal?.addEventListener('abort', waiter.onAbort, { once: true });
+      this.#waiters.push(waiter);
+    });
+  }
+
+  release(): void {
+    const next = this.#waiters.shift();
+    if (next) {
+      // The slot passes straight to the next waiter; #active stays the same.
+      next.signal?.removeEventListener('abort', next.onAbort);
+      next.resolve();
+    } else {
+      this.#active--;
+    }
+  }
+}
