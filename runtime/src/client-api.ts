@@ -118,7 +118,8 @@ export interface ConnectorOptions {
 
 export interface ConnectionTestResult {
   readonly ok: boolean;
-  readonly auth: 'ok' | 'failed' | 'not-required';
+  /** `unknown` when no HTTP answer came back (network error, timeout) to judge the credentials by. */
+  readonly auth: 'ok' | 'failed' | 'not-required' | 'unknown';
   readonly action: string;
   readonly status?: number;
   readonly latencyMs: number;

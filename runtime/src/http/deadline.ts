@@ -44,6 +44,11 @@ export class Deadline {
     return this.signal?.aborted ?? false;
   }
 
+  /** Stops the timer but keeps forwarding the caller's abort (for a streamed response body). */
+  stopTimer(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+  }
+
   /** Stops the timer and detaches from the caller's signal; call when the call settles. */
   dispose(): void {
     if (this.#timer) clearTimeout(this.#timer);

@@ -1,0 +1,80 @@
+/**
+ * `createClient(definition, options)`: the one entry point generated connectors call. It resolves
+ * configuration once (base URL, auth, retry, rate limit, timeout, dispatcher, hooks) into a
+ * ClientContext and hands out actions built on it; the request pipeline lives in client/execute.ts.
+ */
+import type { Dispatcher } from 'undici';
+import { createAuthHandler } from './auth/index.js';
+import type { Action, AuthCredentials, ConnectorClient, ConnectorOptions } from './client-api.js';
+import type { AuthConfig, ConnectorDefinition, OperationInput, OperationSpec } from './definition.js';
+import { resolveBaseUrl } from './client/base-url.js';
+import type { ClientContext } from './client/context.js';
+import { execute } from './client/execute.js';
+import { paginatedAction } from './client/paginated.js';
+import { compileOperation } from './client/prepare.js';
+import { testConnection } from './client/test-connection.js';
+import { ConnectorConfigError } from './http/errors.js';
+import { Redactor } from './http/redact.js';
+import { createAgent } from './http/transport.js';
+import { RateLimiter } from './ratelimit/limiter.js';
+import { resolveRetryPolicy } from './retry/policy.js';
+
+export function createClient(definition: ConnectorDefinition, options: ConnectorOptions = {}): ConnectorClient {
+  const base = resolveBaseUrl(definition, options);
+  const ownsDispatcher = options.dispatcher === undefined;
+  const dispatcher = (options.dispatcher as Dispatcher | undefined) ?? createAgent();
+  const authConfig = selectAuth(definition, options.authScheme);
+  const auth = createAuthHandler(authConfig, options.auth, { dispatcher });
+  const rateLimit = options.rateLimit === false ? undefined : { ...definition.rateLimit, ...options.rateLimit };
+
+  const ctx: ClientContext = {
+    definition,
+    dispatcher,
+    auth,
+    authEnabled: authConfig.type !== 'none',
+    retry: resolveRetryPolicy(definition.retry, options.retry),
+    limiter: new RateLimiter(rateLimit),
+    timeoutMs: options.timeoutMs ?? definition.timeoutMs,
+    hooks: options.hooks,
+    redactor: new Redactor(() => auth.secrets(), () => credentialSecrets(options.auth)),
+    baseUrl: base.toString().replace(/\/$/, ''),
+    origin: base.origin,
+    operations: new Map(),
+  };
+
+  return {
+    definition,
+    action<TInput, TOutput>(operation: OperationSpec): Action<TInput, TOutput> {
+      ctx.operations.set(operation.id, operation);
+      const prepare = compileOperation(ctx, operation);
+      return async (input, callOptions) => (await execute(ctx, prepare(input as OperationInput, callOptions), callOptions)).body as TOutput;
+    },
+    paginatedAction(operation) {
+      ctx.operations.set(operation.id, operation);
+      return paginatedAction(ctx, operation);
+    },
+    testConnection: (fallback) => testConnection(ctx, fallback),
+    close: async () => {
+      if (ownsDispatcher) await dispatcher.close();
+    },
+  };
+}
+
+function selectAuth(definition: ConnectorDefinition, scheme: string | undefined): AuthConfig {
+  if (scheme !== undefined) {
+    const config = definition.auth[scheme];
+    if (!config) throw new ConnectorConfigError(`${definition.name}: no auth scheme "${scheme}"; known: ${Object.keys(definition.auth).join(', ') || 'none'}`);
+    return config;
+  }
+  return Object.values(definition.auth)[0] ?? { type: 'none' };
+}
+
+/** Every secret the user handed us, for redaction even before auth has used it. */
+function credentialSecrets(credentials: AuthCredentials | undefined): string[] {
+  if (!credentials) return [];
+  const c = credentials as Record<string, unknown>;
+  const tokens = c['tokens'] as Record<string, unknown> | undefined;
+  return [c['apiKey'], c['password'], c['token'], c['clientSecret'], tokens?.['accessToken'], tokens?.['refreshToken']].filter(
+    (v): v is string => typeof v === 'string',
+  );
+}

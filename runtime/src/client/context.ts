@@ -1,0 +1,27 @@
+/** What every part of a client instance shares: built once by createClient, read by the rest. */
+import type { Dispatcher } from 'undici';
+import type { AuthHandler } from '../auth/index.js';
+import type { ConnectorHooks } from '../client-api.js';
+import type { OperationSpec } from '../definition.js';
+import type { ConnectorDefinition } from '../definition.js';
+import type { Redactor } from '../http/redact.js';
+import type { RateLimiter } from '../ratelimit/limiter.js';
+import type { RetryPolicy } from '../retry/policy.js';
+
+export interface ClientContext {
+  readonly definition: ConnectorDefinition;
+  readonly dispatcher: Dispatcher;
+  readonly auth: AuthHandler;
+  /** False for `type: none`: no request is ever authenticated. */
+  readonly authEnabled: boolean;
+  readonly retry: RetryPolicy;
+  readonly limiter: RateLimiter;
+  readonly timeoutMs: number | undefined;
+  readonly hooks: ConnectorHooks | undefined;
+  readonly redactor: Redactor;
+  /** Base URL, no trailing slash; its origin is the only one that receives credentials. */
+  readonly baseUrl: string;
+  readonly origin: string;
+  /** Operations the generated code registered, by id, for `testConnection()`. */
+  readonly operations: Map<string, OperationSpec>;
+}

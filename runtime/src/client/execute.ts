@@ -1,0 +1,197 @@
+/**
+ * One logical call: deadline, then attempts until success or a final error. Each attempt takes a
+ * rate-limit slot, applies auth, sends, and feeds the response back into the limiter. Retries follow
+ * the retry policy; a 401 on an authenticated request gets exactly one credential refresh and one
+ * replay. Everything that leaves here as an error has been through the redactor.
+ */
+import { performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
+import type { Dispatcher } from 'undici';
+import type { CallOptions } from '../client-api.js';
+import { Deadline } from '../http/deadline.js';
+import { ConnectorAuthError, ConnectorHttpError, ConnectorNetworkError, ConnectorTimeoutError } from '../http/errors.js';
+import { isSecretHeader, Redactor } from '../http/redact.js';
+import { readBody, readErrorBody, requestIdOf } from '../http/response.js';
+import { send } from '../http/transport.js';
+import { RetryHandler } from '../retry/handler.js';
+import { parseRetryAfter } from '../retry/policy.js';
+import type { ClientContext } from './context.js';
+import type { PreparedRequest } from './prepare.js';
+
+export interface CallResult {
+  readonly status: number;
+  readonly headers: Dispatcher.ResponseData['headers'];
+  readonly body: unknown;
+  /** The URL requested, without auth query parameters. */
+  readonly url: URL;
+}
+
+type Attempt = { readonly done: CallResult } | { readonly retryAfterMs: number } | { readonly replay: true };
+
+export async function execute(ctx: ClientContext, request: PreparedRequest, options: CallOptions | undefined): Promise<CallResult> {
+  const deadline = new Deadline(options?.timeoutMs ?? ctx.timeoutMs, options?.signal);
+  const retry = new RetryHandler(ctx.retry, request.method, request.replayable);
+  const state = { sent: 0, replayed: false };
+  let stream: Readable | undefined;
+  try {
+    for (;;) {
+      retry.attempt++;
+      const outcome = await attempt(ctx, request, deadline, retry, state);
+      if ('done' in outcome) {
+        if (outcome.done.body instanceof Readable) stream = outcome.done.body;
+        return outcome.done;
+      }
+      if ('replay' in outcome) retry.attempt--;
+      else await retry.wait(outcome.retryAfterMs, deadline.signal);
+    }
+  } catch (error) {
+    if (deadline.timedOut) {
+      throw new ConnectorTimeoutError({ method: request.method, url: request.url, timeoutMs: deadline.timeoutMs ?? 0, redactor: ctx.redactor, cause: error });
+    }
+    throw error;
+  } finally {
+    // A streamed body outlives the call: the timeout stops here, the caller's signal keeps working
+    // until the stream closes.
+    if (stream) {
+      deadline.stopTimer();
+      stream.once('close', () => deadline.dispose());
+    } else {
+      deadline.dispose();
+    }
+  }
+}
+
+async function attempt(
+  ctx: ClientContext,
+  request: PreparedRequest,
+  deadline: Deadline,
+  retry: RetryHandler,
+  state: { sent: number; replayed: boolean },
+): Promise<Attempt> {
+  const acquired = ctx.limiter.acquire(deadline.signal);
+  const release = typeof acquired === 'function' ? acquired : await acquired;
+  try {
+    // Auth edits url and headers in place, so each attempt starts from clean copies.
+    const url = request.authenticate ? new URL(request.url) : request.url;
+    const headers = { ...request.headers };
+    retry.stampIdempotencyKey(headers);
+    if (request.authenticate) await ctx.auth.apply({ method: request.method, url, headers }, deadline.signal);
+    state.sent++;
+    const hooks = ctx.hooks;
+    const event = hooks ? { action: request.action, method: request.method, url: ctx.redactor.url(url), attempt: state.sent } : undefined;
+    if (event) safely(() => hooks?.onRequest?.(event));
+    const started = event ? performance.now() : 0;
+
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await send(ctx.dispatcher, { method: request.method, url, headers, body: request.body, signal: deadline.signal });
+    } catch (error) {
+      if (deadline.aborted) throw error;
+      const delay = retry.nextDelay({ error });
+      if (delay !== undefined) return { retryAfterMs: delay };
+      throw new ConnectorNetworkError({ method: request.method, url, redactor: redactorFor(ctx, headers), cause: error });
+    }
+
+    const { statusCode: status, headers: responseHeaders } = response;
+    if (event) safely(() => hooks?.onResponse?.({ ...event, status, durationMs: performance.now() - started }));
+    ctx.limiter.observe(status, responseHeaders);
+
+    if (status < 400) {
+      let body: unknown;
+      try {
+        body = await readBody(request.response, response);
+      } catch (error) {
+        // The connection broke mid-body: as retryable as breaking before the headers.
+        if (deadline.aborted) throw error;
+        const delay = retry.nextDelay({ error });
+        if (delay !== undefined) return { retryAfterMs: delay };
+        throw new ConnectorNetworkError({ method: request.method, url, redactor: redactorFor(ctx, headers), cause: error });
+      }
+      return { done: { status, headers: responseHeaders, body, url: request.url } };
+    }
+
+    if (status === 401 && request.authenticate && !state.replayed && request.replayable) {
+      state.replayed = true;
+      const errorBody = readErrorBody(response);
+      if (await ctx.auth.refreshAfterUnauthorized(deadline.signal)) {
+        await errorBody;
+        return { replay: true };
+      }
+      throw unauthorized(ctx, request, url, headers, status, responseHeaders, await errorBody);
+    }
+
+    const delay = retry.nextDelay({ status, headers: responseHeaders });
+    if (delay !== undefined) {
+      await response.body.dump();
+      return { retryAfterMs: delay };
+    }
+    const errorBody = await readErrorBody(response);
+    if (status === 401 && request.authenticate) throw unauthorized(ctx, request, url, headers, status, responseHeaders, errorBody);
+    throw httpError(ctx, request, url, headers, status, responseHeaders, errorBody);
+  } finally {
+    release();
+  }
+}
+
+function httpError(
+  ctx: ClientContext,
+  request: PreparedRequest,
+  url: URL,
+  headers: Record<string, string>,
+  status: number,
+  responseHeaders: Dispatcher.ResponseData['headers'],
+  body: unknown,
+): ConnectorHttpError {
+  const retryAfterMs = parseRetryAfter(responseHeaders, Date.now());
+  return new ConnectorHttpError({
+    status,
+    method: request.method,
+    url,
+    body,
+    redactor: redactorFor(ctx, headers),
+    ...(requestIdOf(responseHeaders) === undefined ? {} : { requestId: requestIdOf(responseHeaders) }),
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  });
+}
+
+function unauthorized(
+  ctx: ClientContext,
+  request: PreparedRequest,
+  url: URL,
+  headers: Record<string, string>,
+  status: number,
+  responseHeaders: Dispatcher.ResponseData['headers'],
+  body: unknown,
+): ConnectorAuthError {
+  const cause = httpError(ctx, request, url, headers, status, responseHeaders, body);
+  return new ConnectorAuthError(`${ctx.definition.name}: the server rejected the credentials (${cause.message})`, {
+    status,
+    cause,
+    secrets: ctx.redactor.secrets(),
+  });
+}
+
+/**
+ * The client's redactor plus the values of this request's secret-looking headers (a caller's own
+ * `x-api-key`, the Authorization header auth just set), with and without their scheme word.
+ */
+function redactorFor(ctx: ClientContext, headers: Record<string, string>): Redactor {
+  const extra: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (!isSecretHeader(name)) continue;
+    extra.push(value);
+    const space = value.indexOf(' ');
+    if (space > 0) extra.push(value.slice(space + 1));
+    if (name === 'cookie') for (const pair of value.split(';')) extra.push(pair.split('=').slice(1).join('=').trim());
+  }
+  return extra.length === 0 ? ctx.redactor : new Redactor(() => ctx.redactor.secrets(), () => extra);
+}
+
+/** Hooks observe; a throwing hook must not fail the call it observes. */
+function safely(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // deliberately ignored
+  }
+}

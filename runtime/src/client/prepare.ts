@@ -1,0 +1,70 @@
+/**
+ * Turns an operation spec plus an action's input into a request ready for the wire (minus auth,
+ * which is applied per attempt because tokens can change between attempts).
+ */
+import type { CallOptions } from '../client-api.js';
+import type { HttpMethod, OperationInput, OperationSpec, ResponseKind } from '../definition.js';
+import { encodeBody, type WireBody } from '../http/body.js';
+import { compileParameters } from '../http/serialize/request.js';
+import type { ClientContext } from './context.js';
+
+export interface PreparedRequest {
+  /** Action id, for hook events. */
+  readonly action: string;
+  readonly method: HttpMethod;
+  readonly url: URL;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: WireBody | undefined;
+  /** False when the body is a stream: no retry, no replay after a 401. */
+  readonly replayable: boolean;
+  /** Whether credentials are applied: the operation needs them and the URL is the connector's origin. */
+  readonly authenticate: boolean;
+  readonly response: ResponseKind;
+}
+
+export type RequestPreparer = (input: OperationInput, options: CallOptions | undefined) => PreparedRequest;
+
+const ACCEPT: Record<ResponseKind, string> = {
+  json: 'application/json',
+  text: 'text/plain, */*;q=0.8',
+  binary: '*/*',
+  empty: '*/*',
+};
+
+export function compileOperation(ctx: ClientContext, operation: OperationSpec): RequestPreparer {
+  const serialize = compileParameters(operation);
+  const authenticate = ctx.authEnabled && !(operation.security !== undefined && operation.security.length === 0);
+  const accept = ACCEPT[operation.response];
+
+  return (input, options) => {
+    const params = serialize(input ?? {});
+    const url = new URL(`${ctx.baseUrl}${params.path}${params.query ? `?${params.query}` : ''}`);
+    const headers: Record<string, string> = { accept, ...params.headers };
+    let body: WireBody | undefined;
+    let replayable = true;
+    if (operation.requestBody) {
+      const encoded = encodeBody(operation.requestBody, (input ?? {})['body']);
+      if (encoded) {
+        body = encoded.body;
+        replayable = encoded.replayable;
+        headers['content-type'] = encoded.contentType;
+      }
+    }
+    if (options?.headers) mergeHeaders(headers, options.headers);
+    return { action: operation.id, method: operation.method, url, headers, body, replayable, authenticate, response: operation.response };
+  };
+}
+
+/** Caller headers win; names are lower-cased so `Accept` replaces `accept` instead of doubling it. */
+export function mergeHeaders(target: Record<string, string>, extra: Readonly<Record<string, string>>): void {
+  for (const [name, value] of Object.entries(extra)) target[name.toLowerCase()] = value;
+}
+
+/**
+ * The same request aimed at another URL (a pagination next link). A URL on another origin gets
+ * neither credentials nor any header the caller or the operation added: only `accept`.
+ */
+export function retarget(ctx: ClientContext, request: PreparedRequest, url: URL): PreparedRequest {
+  if (url.origin === ctx.origin) return { ...request, url };
+  return { ...request, url, authenticate: false, headers: { accept: request.headers['accept'] ?? '*/*' } };
+}
