@@ -1,0 +1,56 @@
+/**
+ * IR -> files: `emit(ir)` returns every file of the connector package by relative path. A pure
+ * function (no disk, no clock, no randomness), so the same IR always gives byte-identical files;
+ * `write.ts` puts them on disk.
+ */
+import type { ConnectorIR, OperationIR } from '../ir/types.js';
+import { render } from './render.js';
+import { actionsView, groupNames, type GroupNames } from './view/actions.js';
+import { indexView } from './view/index-file.js';
+import { manifestJson } from './view/manifest.js';
+import { NameScope } from './view/names.js';
+import { packageJsonView } from './view/package-json.js';
+import { readmeView } from './view/readme.js';
+import { fileStem, neutraliseComment } from './view/safe.js';
+import { TypeSource } from './view/type-source.js';
+import { typesView } from './view/types-file.js';
+
+export function emit(ir: ConnectorIR): Map<string, string> {
+  const types = new TypeSource(ir);
+  const sourceTitle = oneLineComment(`${ir.info.title} ${ir.info.apiVersion}`);
+  const scope = new NameScope(ir.schemas.flatMap((schema) => [schema.name, ...(schema.inputName ? [schema.inputName] : [])]));
+  const connectorType = scope.allocate(`${ir.info.pascalName}Connector`);
+  const factoryName = `create${ir.info.pascalName}Connector`;
+
+  const byGroup = groupOperations(ir.operations);
+  const groups: GroupNames[] = [...byGroup].map(([group, operations]) => groupNames(group, operations, scope));
+
+  const files = new Map<string, string>();
+  files.set('package.json', render('package.json.hbs', packageJsonView(ir)));
+  files.set('tsconfig.json', render('tsconfig.json.hbs', {}));
+  files.set('README.md', render('README.md.hbs', readmeView(ir, factoryName)));
+  files.set('connector.json', manifestJson(ir));
+  files.set('src/index.ts', render('src/index.ts.hbs', indexView(ir, { connectorType, factoryName }, groups, sourceTitle)));
+  files.set('src/types.ts', render('src/types.ts.hbs', typesView(ir, types, sourceTitle)));
+  for (const names of groups) {
+    const view = actionsView(ir, names, byGroup.get(names.group)!, types, sourceTitle);
+    files.set(`src/actions/${names.group}.ts`, render('src/actions/tag.ts.hbs', view));
+  }
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Operations by file group, groups sorted by name, operations in IR order within each. */
+function groupOperations(operations: readonly OperationIR[]): Map<string, OperationIR[]> {
+  const byGroup = new Map<string, OperationIR[]>();
+  for (const operation of operations) {
+    const group = fileStem(operation.group);
+    const list = byGroup.get(group) ?? [];
+    list.push(operation);
+    byGroup.set(group, list);
+  }
+  return new Map([...byGroup].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function oneLineComment(text: string): string {
+  return neutraliseComment(text).replace(/[\r\n\u2028\u2029\u0085]+/g, ' ');
+}

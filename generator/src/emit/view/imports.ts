@@ -1,0 +1,24 @@
+/** Import statements, sorted and wrapped the way prettier would write them. */
+import { identifier, stringLiteral } from './safe.js';
+
+const WIDTH = 100;
+
+export function importStatement(names: Iterable<string>, from: string, typeOnly: boolean): string {
+  const sorted = [...new Set(names)].sort(compareNames).map(identifier);
+  const head = typeOnly ? 'import type' : 'import';
+  const flat = `${head} { ${sorted.join(', ')} } from ${stringLiteral(from)};`;
+  if (flat.length <= WIDTH) return flat;
+  return `${head} {\n${sorted.map((name) => `  ${name},`).join('\n')}\n} from ${stringLiteral(from)};`;
+}
+
+export function exportTypeStatement(names: Iterable<string>, from: string): string {
+  return importStatement(names, from, true).replace(/^import type/, 'export type');
+}
+
+/** Case-insensitive first, so `Pet` and `pets` sort as a reader expects; ties by code point. */
+export function compareNames(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x !== y) return x < y ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}

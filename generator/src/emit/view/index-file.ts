@@ -1,0 +1,113 @@
+/**
+ * View of `src/index.ts`: the ConnectorDefinition literal, the connector's interface (every group's
+ * actions plus `testConnection` and `close`) and `createXxxConnector(options)`.
+ */
+import type { ConnectorIR, OperationIR } from '../../ir/types.js';
+import type { GroupNames } from './actions.js';
+import { docBlock } from './doc.js';
+import { exportTypeStatement, importStatement } from './imports.js';
+import { dataLiteral, type Data } from './literal.js';
+import { operationSpecData } from './operation-spec.js';
+import { identifier, neutraliseComment } from './safe.js';
+import { usageLines } from './usage.js';
+
+export interface IndexNames {
+  readonly connectorType: string;
+  readonly factoryName: string;
+}
+
+export interface IndexView {
+  readonly sourceTitle: string;
+  readonly doc: string[];
+  readonly imports: string[];
+  readonly titleComment: string;
+  readonly definition: string;
+  readonly fallbackTest: string | false;
+  readonly connectorType: string;
+  readonly extendsList: string;
+  readonly factoryDoc: string[];
+  readonly factoryName: string;
+  readonly groups: { readonly factory: string }[];
+  readonly hasSchemas: boolean;
+  readonly reexports: string[];
+}
+
+export function indexView(
+  ir: ConnectorIR,
+  names: IndexNames,
+  groups: readonly GroupNames[],
+  sourceTitle: string,
+): IndexView {
+  const fallback = testOperation(ir);
+  const imports = [
+    importStatement(['createClient'], '@connectgen/runtime', false),
+    importStatement(
+      ['ConnectionTestResult', 'ConnectorDefinition', 'ConnectorOptions', ...(fallback ? ['OperationSpec'] : [])],
+      '@connectgen/runtime',
+      true,
+    ),
+  ];
+  for (const group of groups) {
+    imports.push(importStatement([group.factoryName], `./actions/${group.group}.js`, false));
+    imports.push(importStatement([group.interfaceName], `./actions/${group.group}.js`, true));
+  }
+  const reexports = groups
+    .map((group) => exportTypeStatement([group.interfaceName, ...group.inputNames.values()], `./actions/${group.group}.js`));
+  return {
+    sourceTitle,
+    doc: docBlock([ir.info.title, ir.info.description], ir.info.docsUrl === undefined ? [] : [`@see ${ir.info.docsUrl}`]),
+    imports,
+    titleComment: neutraliseComment(ir.info.title).replace(/[\r\n\u2028\u2029\u0085]+/g, ' '),
+    definition: dataLiteral(definitionData(ir)),
+    fallbackTest: fallback === undefined ? false : dataLiteral(operationSpecData(fallback)),
+    connectorType: identifier(names.connectorType),
+    extendsList: groups.map((group) => group.interfaceName).join(', '),
+    factoryDoc: docBlock(
+      [`Creates a ${ir.info.title} connector.`],
+      ['@example', '```ts', ...usageLines(ir, names.factoryName, 'connector'), '```'],
+    ),
+    factoryName: identifier(names.factoryName),
+    groups: groups.map((group) => ({ factory: identifier(group.factoryName) })),
+    hasSchemas: ir.schemas.length > 0,
+    reexports,
+  };
+}
+
+/** The value `createClient` receives; key order follows the runtime's ConnectorDefinition. */
+function definitionData(ir: ConnectorIR): Data {
+  return {
+    name: ir.info.name,
+    version: ir.info.version,
+    servers: ir.servers.map((server) => ({
+      url: server.url,
+      variables:
+        Object.keys(server.variables).length === 0
+          ? undefined
+          : Object.fromEntries(
+              Object.entries(server.variables).map(([name, variable]) => [
+                name,
+                { default: variable.default, enum: variable.enum && [...variable.enum] },
+              ]),
+            ),
+    })),
+    auth: Object.fromEntries(Object.entries(ir.auth).map(([name, scheme]) => [name, scheme.config as unknown as Data])),
+    retry: ir.retry as Data,
+    rateLimit: ir.rateLimit as Data,
+    timeoutMs: ir.timeoutMs,
+    testAction: ir.testAction,
+  };
+}
+
+/**
+ * The operation `testConnection()` calls: the configured `testAction`, else the first GET that needs
+ * no input. The runtime receives it as a fallback, so it never has to look actions up by name.
+ */
+function testOperation(ir: ConnectorIR): OperationIR | undefined {
+  if (ir.testAction !== undefined) return ir.operations.find((operation) => operation.name === ir.testAction);
+  return ir.operations.find(
+    (operation) =>
+      operation.method === 'GET' &&
+      !operation.parameters.some((parameter) => parameter.required) &&
+      !operation.requestBody?.required,
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * JSON Schema (2020-12) for the manifest, from IR TypeNodes. Named schemas become `$defs` entries
+ * referenced as `#/$defs/<Name>`; `input` mode drops read-only properties and points at input
+ * variants, `output` mode drops write-only properties.
+ */
+import type { ConnectorIR, SchemaIR, TypeNode } from '../../ir/types.js';
+
+export type JsonSchema = { readonly [key: string]: unknown };
+export type Mode = 'input' | 'output';
+
+export class JsonSchemaSource {
+  private readonly inputNames: ReadonlyMap<string, string>;
+
+  constructor(private readonly ir: ConnectorIR) {
+    this.inputNames = new Map(ir.schemas.filter(hasInput).map((schema) => [schema.name, schema.inputName]));
+  }
+
+  /** `$defs` of the manifest: every schema in output form, and input variants where they exist. */
+  definitions(): Record<string, JsonSchema> {
+    const entries: [string, JsonSchema][] = [];
+    for (const schema of this.ir.schemas) {
+      entries.push([schema.name, withDocs(this.schemaOf(schema.type, 'output'), schema)]);
+      if (schema.inputName !== undefined) entries.push([schema.inputName, this.schemaOf(schema.type, 'input')]);
+    }
+    return Object.fromEntries(entries);
+  }
+
+  schemaOf(node: TypeNode, mode: Mode): JsonSchema {
+    return schemaOf(node, mode, this.inputNames);
+  }
+}
+
+function hasInput(schema: SchemaIR): schema is SchemaIR & { inputName: string } {
+  return schema.inputName !== undefined;
+}
+
+function schemaOf(node: TypeNode, mode: Mode, inputNames: ReadonlyMap<string, string>): JsonSchema {
+  switch (node.kind) {
+    case 'ref': {
+      const name = mode === 'input' ? (inputNames.get(node.name) ?? node.name) : node.name;
+      return { $ref: `#/$defs/${encodeURIComponent(name)}` };
+    }
+    case 'string':
+      return { type: 'string', format: node.format, enum: node.enum && [...node.enum] };
+    case 'number':
+    case 'integer':
+      return { type: node.kind, format: node.format, enum: node.enum && [...node.enum] };
+    case 'boolean':
+    case 'null':
+      return { type: node.kind };
+    case 'unknown':
+      return {};
+    case 'binary':
+      return { type: 'string', contentEncoding: 'binary' };
+    case 'literal':
+      return { const: node.value };
+    case 'array':
+      return { type: 'array', items: schemaOf(node.items, mode, inputNames) };
+    case 'object': {
+      const properties = node.properties.filter((p) => !(mode === 'input' ? p.readOnly : p.writeOnly));
+      return {
+        type: 'object',
+        properties: Object.fromEntries(
+          properties.map((p) => [p.name, withDocs(schemaOf(p.type, mode, inputNames), p)]),
+        ),
+        required: properties.filter((p) => p.required).map((p) => p.name),
+        additionalProperties:
+          typeof node.additionalProperties === 'boolean'
+            ? node.additionalProperties
+            : schemaOf(node.additionalProperties, mode, inputNames),
+      };
+    }
+    case 'union':
+      return {
+        anyOf: node.members.map((member) => schemaOf(member, mode, inputNames)),
+        discriminator: node.discriminator && {
+          propertyName: node.discriminator.propertyName,
+          mapping: Object.fromEntries(
+            node.discriminator.mapping.map((entry) => [entry.value, `#/$defs/${encodeURIComponent(entry.type.name)}`]),
+          ),
+        },
+      };
+    case 'intersection':
+      return { allOf: node.members.map((member) => schemaOf(member, mode, inputNames)) };
+  }
+}
+
+function withDocs(
+  schema: JsonSchema,
+  docs: { readonly description?: string; readonly deprecated?: boolean; readonly default?: unknown; readonly readOnly?: boolean; readonly writeOnly?: boolean },
+): JsonSchema {
+  return {
+    ...schema,
+    description: docs.description,
+    deprecated: docs.deprecated || undefined,
+    default: docs.default,
+    readOnly: docs.readOnly || undefined,
+    writeOnly: docs.writeOnly || undefined,
+  };
+}

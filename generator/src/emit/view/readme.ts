@@ -1,0 +1,97 @@
+/** View of `README.md`: install, auth, usage, the table of actions, pagination and errors. */
+import type { AuthConfig } from '@connectgen/runtime';
+import type { ConnectorIR, OperationIR } from '../../ir/types.js';
+import { markdownCode, markdownInline, npmPackageName } from './safe.js';
+import { usageLines } from './usage.js';
+
+export interface ReadmeView {
+  readonly heading: string;
+  readonly intro: string[];
+  readonly source: string;
+  readonly packageName: string;
+  readonly auth: string[];
+  readonly usage: string[];
+  readonly factoryName: string;
+  readonly server: string;
+  readonly serverVariables: string;
+  readonly actions: { readonly name: string; readonly request: string; readonly summary: string }[];
+  readonly paginated: { readonly name: string; readonly strategy: string }[];
+}
+
+export function readmeView(ir: ConnectorIR, factoryName: string): ReadmeView {
+  const server = ir.servers[0];
+  return {
+    heading: `${markdownInline(ir.info.title)} connector`,
+    intro: paragraphs(ir.info.description),
+    source: `${markdownInline(ir.info.title)} ${markdownCode(ir.info.apiVersion)} (OpenAPI ${ir.info.openapi})`,
+    packageName: npmPackageName(ir.info.packageName),
+    auth: Object.entries(ir.auth).map(([name, scheme], index) =>
+      `${markdownCode(name)}${index === 0 ? ' (default)' : ''}: ${authText(scheme.config)}` +
+      (scheme.description === undefined ? '' : ` ${markdownInline(scheme.description)}`),
+    ),
+    // Code in a fenced block: the lines hold only identifiers, the package name and placeholders.
+    usage: usageLines(ir, factoryName, 'connector'),
+    factoryName,
+    server: server === undefined ? '(none: pass baseUrl)' : server.url.replace(/[`\r\n]/g, ''),
+    serverVariables:
+      server === undefined
+        ? ''
+        : Object.entries(server.variables)
+            .map(([name, variable]) => `${markdownCode(name)} default ${markdownCode(variable.default)}`)
+            .join(', '),
+    actions: ir.operations.map((operation) => ({
+      name: markdownCode(operation.name) + (operation.deprecated ? ' (deprecated)' : ''),
+      request: markdownCode(`${operation.method} ${operation.path}`),
+      summary: markdownInline(summaryOf(operation)),
+    })),
+    paginated: ir.operations
+      .filter((operation) => operation.pagination)
+      .map((operation) => ({ name: markdownCode(operation.name), strategy: strategyText(operation) })),
+  };
+}
+
+function paragraphs(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => markdownInline(paragraph))
+    .filter((paragraph) => paragraph !== '')
+    .flatMap((paragraph, index) => (index === 0 ? [paragraph] : ['', paragraph]));
+}
+
+function summaryOf(operation: OperationIR): string {
+  if (operation.summary !== undefined) return operation.summary;
+  const first = operation.description?.split(/\n\s*\n/)[0] ?? '';
+  return first.length > 160 ? first.slice(0, 157) + '...' : first;
+}
+
+function authText(config: AuthConfig): string {
+  switch (config.type) {
+    case 'none':
+      return 'no credentials.';
+    case 'apiKey':
+      return `API key in the ${config.in} ${markdownCode(config.name)}${config.preamble ? ` after ${markdownCode(config.preamble)}` : ''}: pass \`auth: { apiKey }\`.`;
+    case 'basic':
+      return 'HTTP Basic: pass `auth: { username, password }`.';
+    case 'bearer':
+      return 'bearer token: pass `auth: { token }` (a string, or a function returning one).';
+    case 'oauth2':
+      return `OAuth 2.0 ${config.grant.replace('_', ' ')} grant, token URL ${markdownCode(config.tokenUrl)}: pass \`auth: { clientId, clientSecret }\`${config.grant === 'authorization_code' ? ' and `tokens` from the authorization flow (or a `tokenStore`)' : ''}.`;
+  }
+}
+
+function strategyText(operation: OperationIR): string {
+  const config = operation.pagination!.config;
+  switch (config.type) {
+    case 'offset':
+      return `offset, by ${markdownCode(config.offsetParam)}`;
+    case 'page':
+      return `page number, by ${markdownCode(config.pageParam)}`;
+    case 'cursor':
+      return `cursor, by ${markdownCode(config.cursorParam)} from ${markdownCode(config.nextCursorPath)}`;
+    case 'link':
+      return config.nextUrlPath === undefined
+        ? `next link, from the ${markdownCode('Link')} header`
+        : `next link, from ${markdownCode(config.nextUrlPath)}`;
+  }
+}

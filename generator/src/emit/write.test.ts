@@ -1,0 +1,38 @@
+import { mkdtemp, readFile, rm, symlink, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeFiles } from './write.js';
+
+describe('writeFiles', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'cg-write-'));
+  });
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('creates directories and writes LF line endings', async () => {
+    const out = join(root, 'out');
+    const result = await writeFiles(out, new Map([['src/actions/pets.ts', 'a\r\nb\n']]));
+    expect(await readFile(join(out, 'src/actions/pets.ts'), 'utf8')).toBe('a\nb\n');
+    expect(result).toEqual({ files: 1, bytes: 4 });
+  });
+
+  it.each(['../escape.ts', '/etc/passwd', 'src/../../escape.ts', 'a\\..\\..\\b', ''])('refuses %j', async (path) => {
+    await expect(writeFiles(join(root, 'out'), new Map([[path, 'x']]))).rejects.toMatchObject({
+      code: 'CG_EMIT_PATH_OUTSIDE',
+    });
+  });
+
+  it('refuses to write through a symlinked directory that leads outside', async () => {
+    const out = join(root, 'out');
+    await mkdir(join(root, 'elsewhere'));
+    await mkdir(out);
+    await symlink(join(root, 'elsewhere'), join(out, 'src'));
+    await expect(writeFiles(out, new Map([['src/index.ts', 'x']]))).rejects.toMatchObject({
+      code: 'CG_EMIT_PATH_OUTSIDE',
+    });
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * The only writer of generated output. Takes the file map `emit` produced and puts it under the
+ * output directory: creates directories, writes in sorted order with LF line endings, and refuses
+ * any path that would land outside the directory (absolute, `..`, or through a symlink).
+ */
+import { lstat, mkdir, realpath, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { ConnectgenError } from '../diagnostics/errors.js';
+
+export interface WriteResult {
+  readonly files: number;
+  readonly bytes: number;
+}
+
+export async function writeFiles(outDir: string, files: ReadonlyMap<string, string>): Promise<WriteResult> {
+  await mkdir(outDir, { recursive: true });
+  const root = await realpath(resolve(outDir));
+  let bytes = 0;
+  for (const path of [...files.keys()].sort()) {
+    const target = checkedTarget(root, path);
+    await mkdir(dirname(target), { recursive: true });
+    await refuseSymlinkEscape(root, target);
+    const contents = files.get(path)!.replace(/\r\n?/g, '\n');
+    await writeFile(target, contents, 'utf8');
+    bytes += Buffer.byteLength(contents);
+  }
+  return { files: files.size, bytes };
+}
+
+function checkedTarget(root: string, path: string): string {
+  const outside = () =>
+    new ConnectgenError('CG_EMIT_PATH_OUTSIDE', `refusing to write ${JSON.stringify(path)} outside ${root}`, {
+      hint: 'this is a connectgen bug; please report it with the spec that caused it',
+    });
+  if (path === '' || isAbsolute(path) || path.includes('\\') || path.includes('\0')) throw outside();
+  const target = resolve(root, path);
+  const rel = relative(root, target);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw outside();
+  return target;
+}
+
+/** A directory inside out that is a symlink to elsewhere would carry the write out of it. */
+async function refuseSymlinkEscape(root: string, target: string): Promise<void> {
+  const realDir = await realpath(dirname(target));
+  const rel = relative(root, realDir);
+  if (rel.startsWith('..') || isAbsolute(rel)) {
+    throw new ConnectgenError('CG_EMIT_PATH_OUTSIDE', `refusing to write through a link out of ${root}: ${target}`);
+  }
+  const existing = await lstat(target).catch(() => undefined);
+  if (existing?.isSymbolicLink()) {
+    throw new ConnectgenError('CG_EMIT_PATH_OUTSIDE', `refusing to overwrite the symbolic link ${join(realDir)}`);
+  }
+}
