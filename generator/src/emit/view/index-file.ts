@@ -99,11 +99,11 @@ function definitionData(ir: ConnectorIR): Data {
 }
 
 /**
- * The operation `testConnection()` calls: the configured `testAction`, else the first GET that needs
- * no input. The runtime receives it as a fallback, so it never has to look actions up by name.
+ * The operation `testConnection()` falls back on when connector.yaml names no `testAction` (the
+ * runtime finds a named one itself): the first GET that needs no input.
  */
 function testOperation(ir: ConnectorIR): OperationIR | undefined {
-  if (ir.testAction !== undefined) return ir.operations.find((operation) => operation.name === ir.testAction);
+  if (ir.testAction !== undefined) return undefined;
   return ir.operations.find(
     (operation) =>
       operation.method === 'GET' &&
