@@ -1,0 +1,217 @@
+/**
+ * OpenAPI Object -> ConnectorIR: the entry point of the IR stage.
+ * OpenAPI 3.0 §4.7.1 / 3.1 §4.8.1: `info`, `servers`, `paths`, `components`, `security`; `webhooks`
+ * (3.1) describe calls the API makes to us, so they are not actions.
+ *
+ * Reads as the order things are decided in: config -> schema names -> schemas -> operations (filtered,
+ * named, paginated) -> auth -> input variants -> info and servers. The document is never mutated or
+ * cloned; every schema is converted once (memoised by pointer).
+ */
+import { compareStrings as compare, dedupe, isIdentifier, isReserved, actionName, actionNameFromPath, camelCase, kebabCase, pascalCase, safeValueName, typeName } from '../infer/names.js';
+import { inferPagination, strategyParam } from '../infer/pagination.js';
+import { applyAuth, choosePagination, isIncluded, overrideFor, renameAction, validateConfig, type ConnectorConfig } from '../overlay.js';
+import type { ConnectorIR, InfoIR, OperationIR, PaginationIR, SchemaIR, ServerIR, TypeNode } from '../types.js';
+import { IR_VERSION } from '../types.js';
+import type { BuildContext, Obj } from './context.js';
+import { child, createContext, deref, isObj, ownObj, ownString, report } from './context.js';
+import { assignInputNames } from './input-variants.js';
+import { buildOperation, METHODS, type OperationDraft } from './operation.js';
+import { convertNamedSchema, docsOf } from './schema.js';
+import { buildAuth, requirementNames } from './security-scheme.js';
+import { buildServers, variables } from './server.js';
+
+export interface BuildOptions {
+  /** Where the document came from: relative server URLs resolve against it. */
+  readonly sourceUri?: string;
+}
+
+export function buildIR(document: Obj, config?: ConnectorConfig | unknown, options: BuildOptions = {}): ConnectorIR {
+  const settings = validateConfig(config);
+  const ctx = createContext(document, nameSchemas(document));
+  const schemas = buildSchemas(ctx);
+  const scopes = new Map<string, Set<string>>();
+  const rootSecurity = requirementNames(ctx, document['security'], '/security', scopes) ?? [];
+  const drafts = collectOperations(ctx, settings, scopes);
+  const types = new Map(schemas.map((schema) => [schema.name, schema.type]));
+  const operations = nameOperations(ctx, drafts, settings).map((op) => paginate(ctx, op, settings, types));
+  const { auth, replaced } = applyAuth(buildAuth(ctx, rootSecurity, scopes), settings.auth);
+  const authNames = Object.keys(auth);
+  return {
+    irVersion: IR_VERSION,
+    info: buildInfo(document, settings, ctx.openapi),
+    servers: settings.baseUrl !== undefined ? [configServer(ctx, document, settings.baseUrl)] : buildServers(ctx, document['servers'], options.sourceUri),
+    auth,
+    security: replaced ? (settings.auth?.type === 'none' ? [] : authNames) : rootSecurity.filter((name) => authNames.includes(name)),
+    operations: operations.map((op) => scopeSecurity(ctx, op, authNames, replaced)),
+    schemas: assignInputNames(schemas, operations),
+    ...(settings.retry !== undefined ? { retry: settings.retry } : {}),
+    ...(settings.rateLimit !== undefined ? { rateLimit: settings.rateLimit } : {}),
+    ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
+    ...(settings.testAction !== undefined ? { testAction: settings.testAction } : {}),
+    diagnostics: sortDiagnostics(ctx),
+  };
+}
+
+/** `/components/schemas/<key>` -> unique type name; exact spellings win clashes. */
+function nameSchemas(document: Obj): Map<string, string> {
+  const schemas = ownObj(ownObj(document, 'components'), 'schemas') ?? {};
+  const requests = Object.keys(schemas).map((key) => {
+    const candidate = typeName(key);
+    return { id: child('/components/schemas', key), candidate, exact: candidate === key };
+  });
+  return dedupe(requests);
+}
+
+function buildSchemas(ctx: BuildContext): SchemaIR[] {
+  const schemas = ownObj(ownObj(ctx.document, 'components'), 'schemas') ?? {};
+  const out: SchemaIR[] = [];
+  for (const key of Object.keys(schemas)) {
+    const pointer = child('/components/schemas', key);
+    const name = ctx.schemaNames.get(pointer) ?? typeName(key);
+    const raw = schemas[key];
+    const { description, deprecated, default: fallback, example } = docsOf(isObj(raw) ? raw : undefined, ctx.openapi);
+    out.push({
+      name,
+      specName: key,
+      pointer,
+      type: convertNamedSchema(ctx, pointer),
+      ...(description !== undefined ? { description } : {}),
+      ...(deprecated === true ? { deprecated } : {}),
+      ...(fallback !== undefined ? { default: fallback } : {}),
+      ...(example !== undefined ? { example } : {}),
+    });
+  }
+  return out.sort((a, b) => compare(a.name, b.name));
+}
+
+function collectOperations(ctx: BuildContext, config: ConnectorConfig, scopes: Map<string, Set<string>>): OperationDraft[] {
+  const paths = ownObj(ctx.document, 'paths') ?? {};
+  const drafts: OperationDraft[] = [];
+  for (const path of Object.keys(paths).sort(compare)) {
+    const pointer = child('/paths', path);
+    const item = deref(ctx, paths[path], pointer);
+    if (item === undefined) continue;
+    for (const method of METHODS) {
+      const operation = ownObj(item.value, method);
+      if (operation === undefined) continue;
+      const tags = operation['tags'];
+      const identity = {
+        method,
+        path,
+        tags: Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string') : [],
+        ...(ownString(operation, 'operationId') !== undefined ? { operationId: ownString(operation, 'operationId') } : {}),
+      };
+      if (!isIncluded(config, identity)) continue;
+      drafts.push(buildOperation(ctx, path, method, item.value, pointer, operation, scopes));
+    }
+  }
+  return drafts;
+}
+
+/** Action names: override name, else rename rules over camelCase(operationId) or method + path; then made unique. */
+function nameOperations(ctx: BuildContext, drafts: readonly OperationDraft[], config: ConnectorConfig): (OperationDraft & { name: string })[] {
+  const requests = drafts.map((op) => {
+    const override = overrideFor(config, op);
+    const base = op.operationId !== undefined ? actionName(op.operationId) : actionNameFromPath(op.method, op.path);
+    const wanted = override?.name ?? renameAction(config, base);
+    const candidate = isIdentifier(wanted) && !isReserved(wanted) ? wanted : safeValueName(camelCase(wanted, 'action'));
+    return { id: op.pointer, candidate, exact: override?.name !== undefined || candidate === op.operationId };
+  });
+  const names = dedupe(requests);
+  return drafts.map((op, i) => {
+    const name = names.get(op.pointer) ?? op.pointer;
+    if (name !== requests[i]?.candidate) {
+      report(ctx, 'info', 'CG_ACTION_NAME_CLASH', op.pointer, `action name ${JSON.stringify(requests[i]?.candidate)} is taken; this action is ${JSON.stringify(name)}`, 'give the operations distinct operationIds, or rename in connector.yaml');
+    }
+    return { ...op, name };
+  });
+}
+
+function paginate(ctx: BuildContext, op: OperationDraft & { name: string }, config: ConnectorConfig, types: ReadonlyMap<string, TypeNode>): OperationIR {
+  if (op.method !== 'GET') return op;
+  const resolve = (name: string): TypeNode | undefined => types.get(name);
+  const success = op.responses.find((r) => r.status === op.success.status);
+  const query = op.parameters.filter((p) => p.in === 'query').map((p) => p.name);
+  const chosen = choosePagination(config, overrideFor(config, op), query, strategyParam);
+  const inferred = inferPagination(op.parameters, op.success.type, success?.headers ?? [], resolve);
+  let pagination: PaginationIR | undefined;
+  if (chosen === 'infer') {
+    if (inferred !== undefined) pagination = { ...inferred, source: 'inferred' };
+  } else if (chosen.config.type !== 'none') {
+    pagination = { config: chosen.config, itemType: itemTypeFor(chosen.config.resultsKey, inferred?.itemType, op.success.type, resolve), source: 'config' };
+    if (pagination.itemType.kind === 'unknown') {
+      report(ctx, 'info', 'CG_PAGINATION_ITEMS_UNKNOWN', op.pointer, 'pagination is configured but the item type could not be found in the response', 'set resultsKey to the path of the array in the response body');
+    }
+  }
+  return pagination === undefined ? op : { ...op, pagination };
+}
+
+/** Item type under a configured `resultsKey` (dotted), else what inference found. */
+function itemTypeFor(resultsKey: string | undefined, inferred: TypeNode | undefined, body: TypeNode, resolve: (name: string) => TypeNode | undefined): TypeNode {
+  let node: TypeNode | undefined = body;
+  for (const segment of resultsKey === undefined ? [] : resultsKey.split('.')) {
+    while (node?.kind === 'ref') node = resolve(node.name);
+    node = node?.kind === 'object' ? node.properties.find((p) => p.name === segment)?.type : undefined;
+  }
+  while (node?.kind === 'ref') node = resolve(node.name);
+  if (node?.kind === 'array') return node.items;
+  return inferred ?? { kind: 'unknown' };
+}
+
+/** Operation security limited to schemes the connector has; config auth makes every secured operation use it. */
+function scopeSecurity(ctx: BuildContext, op: OperationIR, authNames: readonly string[], replaced: boolean): OperationIR {
+  if (op.security === undefined) return op;
+  const { security, ...rest } = op;
+  if (security.length === 0) return op;
+  if (replaced) return rest;
+  const known = security.filter((name) => authNames.includes(name));
+  for (const name of security) {
+    if (!authNames.includes(name) && ownObj(ownObj(ctx.document, 'components'), 'securitySchemes')?.[name] === undefined) {
+      report(ctx, 'warn', 'CG_UNKNOWN_SECURITY_SCHEME', child(op.pointer, 'security'), `security scheme ${JSON.stringify(name)} is not defined`, 'define it under components.securitySchemes');
+    }
+  }
+  return known.length === 0 ? rest : { ...rest, security: known };
+}
+
+function buildInfo(document: Obj, config: ConnectorConfig, openapi: '3.0' | '3.1'): InfoIR {
+  const info = ownObj(document, 'info');
+  const title = ownString(info, 'title') ?? 'API';
+  const apiVersion = ownString(info, 'version') ?? String(info?.['version'] ?? '0.0.0');
+  const name = config.name ?? kebabCase(title, 'connector').slice(0, 60).replace(/-+$/, '');
+  const description = config.description ?? ownString(info, 'description');
+  const docsUrl = ownString(ownObj(document, 'externalDocs'), 'url');
+  return {
+    name,
+    pascalName: pascalCase(name, 'Api'),
+    packageName: config.package ?? `${name}-connector`,
+    version: config.version ?? (/^\d+\.\d+\.\d+$/.test(apiVersion) ? apiVersion : '0.1.0'),
+    title,
+    ...(description !== undefined && description.trim() !== '' ? { description } : {}),
+    apiVersion,
+    openapi,
+    ...(docsUrl !== undefined ? { docsUrl } : {}),
+  };
+}
+
+/** connector.yaml `baseUrl`, with defaults for its `{variables}` taken from the spec's servers when they declare them. */
+function configServer(ctx: BuildContext, document: Obj, url: string): ServerIR {
+  const declared: Record<string, unknown> = {};
+  const servers = document['servers'];
+  for (const server of Array.isArray(servers) ? servers : []) {
+    const vars = isObj(server) ? ownObj(server, 'variables') : undefined;
+    for (const key of Object.keys(vars ?? {})) if (!Object.hasOwn(declared, key)) Object.defineProperty(declared, key, { value: vars?.[key], enumerable: true });
+  }
+  const names = new Set([...url.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? ''));
+  const relevant = Object.fromEntries(Object.keys(declared).filter((key) => names.has(key)).map((key) => [key, declared[key]]));
+  return { url: url.replace(/\/+$/, ''), variables: variables(relevant, url, ctx, '/servers/0') };
+}
+
+function sortDiagnostics(ctx: BuildContext): ConnectorIR['diagnostics'] {
+  const seen = new Set<string>();
+  return ctx.diagnostics
+    .filter((d) => {
+      const key = `${d.pointer}\u0000${d.code}\u0000${d.message}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    })
+    .sort((a, b) => compare(a.pointer, b.pointer) || compare(a.code, b.code) || compare(a.message, b.message));
+}

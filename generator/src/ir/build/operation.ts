@@ -1,0 +1,67 @@
+/**
+ * Path Item Object + Operation Object -> the parts of an OperationIR that come from the spec alone.
+ * OpenAPI 3.0 §4.7.9-10 / 3.1 §4.8.9-10: one operation per HTTP method of a path item, with
+ * parameters (merged with the path item's), a request body, responses, tags, deprecation, security.
+ * The action name and pagination need the whole document (clashes, config), so document.ts adds them.
+ */
+import type { HttpMethod } from '@connectgen/runtime';
+import { kebabCase } from '../infer/names.js';
+import type { OperationIR } from '../types.js';
+import type { BuildContext, Obj } from './context.js';
+import { child, own, ownBool, ownObj, ownString, report } from './context.js';
+import { buildParameters } from './parameter.js';
+import { buildRequestBody } from './request-body.js';
+import { buildResponses, successOf } from './response.js';
+import { requirementNames } from './security-scheme.js';
+
+export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+export type OperationDraft = Omit<OperationIR, 'name' | 'pagination'>;
+
+export function buildOperation(
+  ctx: BuildContext,
+  path: string,
+  method: (typeof METHODS)[number],
+  pathItem: Obj,
+  pathItemPointer: string,
+  operation: Obj,
+  scopes: Map<string, Set<string>>,
+): OperationDraft {
+  const pointer = child(pathItemPointer, method);
+  const operationId = ownString(operation, 'operationId');
+  const tagList = own(operation, 'tags');
+  const tags = Array.isArray(tagList) ? [...new Set(tagList.filter((tag): tag is string => typeof tag === 'string'))] : [];
+  const summary = ownString(operation, 'summary') ?? ownString(pathItem, 'summary');
+  const description = ownString(operation, 'description') ?? ownString(pathItem, 'description');
+  const requestBody = own(operation, 'requestBody') === undefined ? undefined : buildRequestBody(ctx, own(operation, 'requestBody'), child(pointer, 'requestBody'));
+  const responses = buildResponses(ctx, own(operation, 'responses'), child(pointer, 'responses'));
+  const security = requirementNames(ctx, own(operation, 'security'), child(pointer, 'security'), scopes);
+  const docsUrl = ownString(ownObj(operation, 'externalDocs'), 'url');
+  if (own(operation, 'servers') !== undefined || own(pathItem, 'servers') !== undefined) {
+    report(ctx, 'info', 'CG_OPERATION_SERVERS_IGNORED', pointer, 'operation-level servers are not supported; the connector base URL is used', 'set a per-action base URL by hand if this operation lives elsewhere');
+  }
+  if (operationId === undefined) {
+    report(ctx, 'warn', 'CG_NO_OPERATION_ID', pointer, `${method.toUpperCase()} ${path} has no operationId; the action is named from its method and path`, 'add an operationId, or rename actions in connector.yaml');
+  }
+  return {
+    ...(operationId !== undefined ? { operationId } : {}),
+    method: method.toUpperCase() as HttpMethod,
+    path,
+    pointer,
+    ...(nonEmpty(summary) ? { summary } : {}),
+    ...(nonEmpty(description) ? { description } : {}),
+    deprecated: ownBool(operation, 'deprecated') === true,
+    tags,
+    group: kebabCase(tags[0] ?? 'default'),
+    parameters: buildParameters(ctx, path, own(pathItem, 'parameters'), pathItemPointer, own(operation, 'parameters'), pointer),
+    ...(requestBody !== undefined ? { requestBody } : {}),
+    responses,
+    success: successOf(responses),
+    ...(security !== undefined ? { security } : {}),
+    ...(docsUrl !== undefined ? { docsUrl } : {}),
+  };
+}
+
+function nonEmpty(text: string | undefined): text is string {
+  return text !== undefined && text.trim() !== '';
+}

@@ -1,0 +1,164 @@
+/**
+ * Pagination of a GET operation, inferred once here and stored on the IR so every emitter (actions,
+ * manifest, README) reads the same answer. A pure decision over the operation's query parameters,
+ * its success body type and its declared response headers. In order:
+ *
+ * 1. the items: the body is an array, or an object with one array property (or one of `data`,
+ *    `items`, `results`, `records`...); no items, no pagination;
+ * 2. `cursor`: a cursor query parameter (`cursor`, `starting_after`, `after`, `next_token`,
+ *    `page_token`...) and a next-cursor field in the body (`next_cursor`, `nextPageToken`,
+ *    `meta.next_cursor`...);
+ * 3. `link`: a declared `Link` response header, or a next-URL field in the body (`next`, `next_url`,
+ *    `links.next`...);
+ * 4. `offset`: `offset`/`start`/`skip` with a page-size parameter (`limit`, `count`, `take`...);
+ * 5. `page`: `page`/`page_number` (first page 0 when the parameter's default is 0, else 1).
+ */
+import type { PaginationConfig } from '@connectgen/runtime';
+import type { ObjectType, ParameterIR, PropertyIR, TypeNode } from '../types.js';
+
+const RESULTS_KEYS = ['data', 'items', 'results', 'records', 'entries', 'values', 'list', 'elements', 'content', 'nodes', 'objects', 'rows', 'hits'];
+const CURSOR_PARAMS = ['cursor', 'starting_after', 'startingafter', 'after', 'next_token', 'nexttoken', 'page_token', 'pagetoken', 'continuation_token', 'continuationtoken', 'continuation', 'next_cursor', 'nextcursor', 'marker', 'page_cursor', 'pagecursor'];
+const NEXT_CURSOR_FIELDS = ['next_cursor', 'nextcursor', 'next_page_token', 'nextpagetoken', 'next_token', 'nexttoken', 'cursor', 'continuation_token', 'continuationtoken', 'next_marker', 'nextmarker', 'end_cursor', 'endcursor'];
+const NEXT_URL_FIELDS = ['next', 'next_url', 'nexturl', 'next_link', 'nextlink', 'next_page_url', 'nextpageurl', 'next_page', 'nextpage', 'href'];
+const CONTAINERS = ['meta', 'metadata', 'pagination', 'paging', 'page_info', 'pageinfo', 'links', '_links', 'response_metadata', 'cursor', 'next'];
+const OFFSET_PARAMS = ['offset', 'start', 'skip', 'start_index', 'startindex', 'from'];
+const PAGE_PARAMS = ['page', 'page_number', 'pagenumber', 'page_num', 'pagenum', 'p'];
+const SIZE_PARAMS = ['limit', 'per_page', 'perpage', 'page_size', 'pagesize', 'count', 'take', 'size', 'max_results', 'maxresults', 'top', 'max', 'results_per_page'];
+
+/** Looks up a named type (follows `ref`s). */
+export type ResolveRef = (name: string) => TypeNode | undefined;
+
+export interface PaginationInference {
+  readonly config: Exclude<PaginationConfig, { type: 'none' }>;
+  readonly itemType: TypeNode;
+}
+
+export interface ItemsLocation {
+  /** Dotted path of the array; absent when the body is the array. */
+  readonly resultsKey?: string;
+  readonly itemType: TypeNode;
+}
+
+function norm(name: string): string {
+  return name.toLowerCase().replace(/-/g, '_');
+}
+
+/** Follows refs and flattens intersections of objects, so `allOf: [Page, {data: [...]}]` is seen whole. */
+export function shape(type: TypeNode, resolve: ResolveRef, depth = 0): TypeNode {
+  if (depth > 16) return type;
+  if (type.kind === 'ref') {
+    const target = resolve(type.name);
+    return target === undefined ? type : shape(target, resolve, depth + 1);
+  }
+  if (type.kind === 'intersection') {
+    const parts = type.members.map((member) => shape(member, resolve, depth + 1));
+    if (parts.every((part): part is ObjectType => part.kind === 'object')) {
+      return { kind: 'object', properties: parts.flatMap((part) => part.properties), additionalProperties: false };
+    }
+  }
+  if (type.kind === 'union') {
+    // `Page | null` is still a page.
+    const present = type.members.filter((member) => member.kind !== 'null');
+    if (present.length === 1 && present[0] !== undefined) return shape(present[0], resolve, depth + 1);
+  }
+  return type;
+}
+
+export function findItems(body: TypeNode, resolve: ResolveRef): ItemsLocation | undefined {
+  const resolved = shape(body, resolve);
+  if (resolved.kind === 'array') return { itemType: resolved.items };
+  if (resolved.kind !== 'object') return undefined;
+  const arrays = resolved.properties.filter((p) => shape(p.type, resolve).kind === 'array');
+  const chosen = arrays.length === 1 ? arrays[0] : RESULTS_KEYS.map((key) => arrays.find((p) => norm(p.name) === key)).find((p) => p !== undefined);
+  if (chosen === undefined) return undefined;
+  const array = shape(chosen.type, resolve);
+  const key = segment(chosen.name);
+  if (array.kind !== 'array' || key === undefined) return undefined;
+  return { resultsKey: key, itemType: array.items };
+}
+
+/** A dotted path to a scalar field named in `names`, at the top level or one container deep. */
+function findField(body: TypeNode, resolve: ResolveRef, names: readonly string[], kinds: readonly string[]): string | undefined {
+  const resolved = shape(body, resolve);
+  if (resolved.kind !== 'object') return undefined;
+  const matches = (p: PropertyIR): boolean => names.includes(norm(p.name)) && kinds.includes(shape(p.type, resolve).kind) && segment(p.name) !== undefined;
+  const top = names.map((name) => resolved.properties.find((p) => norm(p.name) === name && matches(p))).find((p) => p !== undefined);
+  if (top !== undefined) return segment(top.name);
+  for (const container of CONTAINERS) {
+    const holder = resolved.properties.find((p) => norm(p.name) === container && segment(p.name) !== undefined);
+    const inner = holder === undefined ? undefined : shape(holder.type, resolve);
+    if (holder === undefined || inner?.kind !== 'object') continue;
+    const found = names.map((name) => inner.properties.find((p) => norm(p.name) === name && matches(p))).find((p) => p !== undefined);
+    if (found !== undefined) return `${holder.name}.${found.name}`;
+  }
+  return undefined;
+}
+
+/**
+ * A property name as a segment of the runtime's dotted path syntax; undefined when it cannot be
+ * written there (the runtime splits on dots even inside brackets, so `@odata.nextLink` is out).
+ */
+function segment(name: string): string | undefined {
+  return /^[^.[\]'"]+$/.test(name) ? name : undefined;
+}
+
+function param(params: readonly ParameterIR[], names: readonly string[]): ParameterIR | undefined {
+  const query = params.filter((p) => p.in === 'query');
+  return names.map((name) => query.find((p) => norm(p.name) === name)).find((p) => p !== undefined);
+}
+
+function sizeCommon(params: readonly ParameterIR[], items: ItemsLocation): { resultsKey?: string; pageSizeParam?: string; defaultPageSize?: number } {
+  const size = param(params, SIZE_PARAMS);
+  const fallback = size?.default;
+  return {
+    ...(items.resultsKey !== undefined ? { resultsKey: items.resultsKey } : {}),
+    ...(size !== undefined ? { pageSizeParam: size.name } : {}),
+    ...(typeof fallback === 'number' && Number.isInteger(fallback) && fallback > 0 && fallback <= 1000 ? { defaultPageSize: fallback } : {}),
+  };
+}
+
+export function inferPagination(
+  params: readonly ParameterIR[],
+  body: TypeNode,
+  headers: readonly string[],
+  resolve: ResolveRef,
+): PaginationInference | undefined {
+  const items = findItems(body, resolve);
+  if (items === undefined) return undefined;
+  const common = sizeCommon(params, items);
+  const result = (config: PaginationInference['config']): PaginationInference => ({ config, itemType: items.itemType });
+
+  const cursor = param(params, CURSOR_PARAMS);
+  if (cursor !== undefined) {
+    const next = findField(body, resolve, NEXT_CURSOR_FIELDS, ['string', 'integer', 'number']);
+    if (next !== undefined) return result({ type: 'cursor', cursorParam: cursor.name, nextCursorPath: next, ...common });
+    // Stripe-style `starting_after` (the last item's id) needs `[-1]` paths the runtime does not have:
+    // such APIs are paginated by connector.yaml.
+  }
+  if (headers.includes('link')) return result({ type: 'link', rel: 'next', ...common });
+  const nextUrl = findField(body, resolve, NEXT_URL_FIELDS, ['string']);
+  if (nextUrl !== undefined && (cursor !== undefined || param(params, [...SIZE_PARAMS, ...PAGE_PARAMS, ...OFFSET_PARAMS]) !== undefined)) {
+    return result({ type: 'link', nextUrlPath: nextUrl, ...common });
+  }
+  const offset = param(params, OFFSET_PARAMS);
+  if (offset !== undefined && common.pageSizeParam !== undefined) return result({ type: 'offset', offsetParam: offset.name, ...common });
+  const page = param(params, PAGE_PARAMS);
+  if (page !== undefined) {
+    return result({ type: 'page', pageParam: page.name, firstPage: page.default === 0 ? 0 : 1, ...common });
+  }
+  return undefined;
+}
+
+/** The strategy's own query parameter, for applying a connector-wide default only where it fits. */
+export function strategyParam(config: PaginationConfig): string | undefined {
+  switch (config.type) {
+    case 'offset':
+      return config.offsetParam;
+    case 'page':
+      return config.pageParam;
+    case 'cursor':
+      return config.cursorParam;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Applying connector.yaml (see config.ts for its type and validation) on top of what the spec says.
+ * Each function takes the inferred value and the config and returns the value to use: the builders
+ * call them at the one point where that value is decided, so there is no second pass over the IR.
+ */
+import type { AuthConfig, PaginationConfig } from '@connectgen/runtime';
+import type { ActionOverride, ActionSelector, ConnectorConfig } from './config.js';
+import type { AuthSchemeIR } from './types.js';
+
+export type { ConnectorConfig } from './config.js';
+export { validateConfig } from './config.js';
+
+export interface OperationIdentity {
+  readonly operationId?: string;
+  readonly method: string;
+  readonly path: string;
+  readonly tags: readonly string[];
+}
+
+/** `/repos/*` matches `/repos/{owner}` but not `/repos/{owner}/{repo}`; `/repos/**` matches both. */
+export function pathMatches(pattern: string, path: string): boolean {
+  const source = pattern
+    .split(/(\*\*|\*)/)
+    .map((part) => (part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`).test(path);
+}
+
+function selected(selector: ActionSelector, op: OperationIdentity): boolean {
+  return (
+    (op.operationId !== undefined && (selector.operationIds ?? []).includes(op.operationId)) ||
+    op.tags.some((tag) => (selector.tags ?? []).includes(tag)) ||
+    (selector.paths ?? []).some((pattern) => pathMatches(pattern, op.path))
+  );
+}
+
+/** Include (when given) then exclude. */
+export function isIncluded(config: ConnectorConfig, op: OperationIdentity): boolean {
+  const { include, exclude } = config.actions ?? {};
+  if (include !== undefined && !selected(include, op)) return false;
+  return exclude === undefined || !selected(exclude, op);
+}
+
+/** The per-action override, by operationId or by `METHOD /path`. */
+export function overrideFor(config: ConnectorConfig, op: OperationIdentity): ActionOverride | undefined {
+  const overrides = config.actions?.overrides;
+  if (overrides === undefined) return undefined;
+  const keys = [op.operationId, `${op.method.toUpperCase()} ${op.path}`].filter((key): key is string => key !== undefined);
+  for (const key of keys) if (Object.hasOwn(overrides, key)) return overrides[key];
+  return undefined;
+}
+
+/** Runs the rename rules over an action name candidate, in order. */
+export function renameAction(config: ConnectorConfig, name: string): string {
+  let result = name;
+  for (const rule of config.actions?.rename ?? []) {
+    result = result.replace(new RegExp(rule.pattern, 'g' + (rule.flags ?? '')), rule.replacement);
+  }
+  return result;
+}
+
+/**
+ * Pagination for a GET list action: the action's override, else the connector default where its
+ * parameter exists on the operation (a `none` default turns inference off), else the inferred one.
+ */
+export function choosePagination(
+  config: ConnectorConfig,
+  override: ActionOverride | undefined,
+  queryParams: readonly string[],
+  strategyParam: (config: PaginationConfig) => string | undefined,
+): { readonly config: PaginationConfig; readonly source: 'config' } | 'infer' {
+  if (override?.pagination !== undefined) return { config: override.pagination, source: 'config' };
+  const fallback = config.pagination;
+  if (fallback === undefined) return 'infer';
+  if (fallback.type === 'none') return { config: fallback, source: 'config' };
+  const param = strategyParam(fallback);
+  if (param === undefined || queryParams.includes(param)) return { config: fallback, source: 'config' };
+  return 'infer';
+}
+
+/**
+ * connector.yaml `auth` replaces the spec's schemes with one. When its type matches the scheme it
+ * replaces (the one named by `scheme`, else the default), the inferred fields stay and the config's
+ * win, so `auth: { type: oauth2, clientAuth: body }` only changes the client auth.
+ */
+export function applyAuth(
+  inferred: Readonly<Record<string, AuthSchemeIR>>,
+  override: ConnectorConfig['auth'],
+): { auth: Record<string, AuthSchemeIR>; replaced: boolean } {
+  if (override === undefined) return { auth: { ...inferred }, replaced: false };
+  if (override.type === 'none') return { auth: {}, replaced: true };
+  const names = Object.keys(inferred);
+  const name = override.scheme ?? names[0] ?? 'default';
+  const base = Object.hasOwn(inferred, name) ? inferred[name] : undefined;
+  const { scheme: _scheme, ...fields } = override;
+  const merged = (base !== undefined && base.config.type === override.type ? { ...base.config, ...fields } : fields) as AuthConfig;
+  return { auth: Object.fromEntries([[name, { config: merged, source: 'config', pointer: base?.pointer ?? '' }]]), replaced: true };
+}
