@@ -58,17 +58,42 @@ export async function startPrism(specFile: string, { timeoutMs = 30_000 } = {}):
   };
 }
 
-/** Request violations Prism reported on one response (empty when the request matched the spec). */
-export function requestViolations(headers: Record<string, string | string[] | undefined>): { location: string[]; message: string }[] {
-  const raw = headers['sl-violations'];
-  if (!raw) return [];
-  const text = Array.isArray(raw) ? raw.join(',') : raw;
-  try {
-    const parsed = JSON.parse(text) as { location?: string[]; message?: string }[];
-    return parsed
-      .filter((v) => v.location?.[0] === 'request')
-      .map((v) => ({ location: v.location ?? [], message: v.message ?? '' }));
-  } catch {
-    return [{ location: ['request'], message: text }];
+export interface PrismRejection {
+  readonly status: number;
+  readonly type: string;
+  readonly violations: readonly string[];
+}
+
+/**
+ * Whether Prism rejected a request as not matching the spec, from the response it sent: a
+ * problem+json body whose type is one of Prism's errors (422 UNPROCESSABLE_ENTITY with the
+ * validation list, 404 NO_PATH_MATCHED_ERROR, 405 NO_METHOD_MATCHED_ERROR, 401 for missing
+ * security), or request violations in the `sl-violations` header of an otherwise served response.
+ */
+export function prismRejection(status: number, headers: Record<string, string | string[] | undefined>, bodyText: string): PrismRejection | undefined {
+  const violations: string[] = [];
+  const header = headers['sl-violations'];
+  if (header) {
+    try {
+      for (const v of JSON.parse(Array.isArray(header) ? header.join(',') : header) as { location?: string[]; message?: string }[]) {
+        if (v.location?.[0] === 'request') violations.push(`${v.location.join('.')}: ${v.message ?? ''}`);
+      }
+    } catch {
+      violations.push(String(header));
+    }
   }
+  let type = '';
+  if (String(headers['content-type'] ?? '').includes('problem+json')) {
+    try {
+      const problem = JSON.parse(bodyText) as { type?: string; detail?: string; validation?: { location?: string[]; message?: string }[] };
+      if (problem.type?.startsWith('https://stoplight.io/prism/errors#')) {
+        type = problem.type.slice('https://stoplight.io/prism/errors#'.length);
+        for (const v of problem.validation ?? []) violations.push(`${(v.location ?? []).join('.')}: ${v.message ?? ''}`);
+        if (!problem.validation?.length) violations.push(problem.detail ?? type);
+      }
+    } catch {
+      // Not Prism's problem document: the spec's own error response, which is not a rejection.
+    }
+  }
+  return violations.length > 0 ? { status, type: type || 'VIOLATIONS', violations } : undefined;
 }
