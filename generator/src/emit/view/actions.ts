@@ -20,6 +20,8 @@ export interface GroupNames {
   readonly factoryName: string;
   /** Action name -> name of its input type. */
   readonly inputNames: ReadonlyMap<string, string>;
+  /** Action name -> name of its output type, for outputs too big to read inline. */
+  readonly outputNames: ReadonlyMap<string, string>;
 }
 
 export interface ActionsView {
@@ -27,6 +29,7 @@ export interface ActionsView {
   readonly doc: string[];
   readonly imports: string[];
   readonly inputs: InputView[];
+  readonly outputs: { readonly doc: string[]; readonly name: string; readonly type: string }[];
   readonly interfaceName: string;
   readonly actions: ActionView[];
   readonly factoryName: string;
@@ -51,15 +54,25 @@ interface ActionView {
 export function groupNames(group: string, operations: readonly OperationIR[], scope: NameScope): GroupNames {
   const base = pascalCase(group);
   const inputNames = new Map<string, string>();
+  const outputNames = new Map<string, string>();
   for (const operation of operations) {
-    if (hasInput(operation)) inputNames.set(operation.name, scope.allocate(`${pascalCase(operation.name)}Input`));
+    const pascal = pascalCase(operation.name);
+    if (hasInput(operation)) inputNames.set(operation.name, scope.allocate(`${pascal}Input`));
+    if (hasStructuredOutput(operation)) outputNames.set(operation.name, scope.allocate(`${pascal}Output`));
   }
   return {
     group,
     interfaceName: scope.allocate(`${base}Actions`),
     factoryName: `create${base}Actions`,
     inputNames,
+    outputNames,
   };
+}
+
+/** An inline object or union as output reads badly inside `Action<...>`: it gets a name. */
+function hasStructuredOutput(operation: OperationIR): boolean {
+  const kind = operation.success.kind === 'empty' ? 'empty' : operation.success.type.kind;
+  return kind === 'object' || kind === 'union' || kind === 'intersection';
 }
 
 export function actionsView(
@@ -71,16 +84,26 @@ export function actionsView(
 ): ActionsView {
   const refs = new Set<string>();
   const inputs: InputView[] = [];
+  const outputs: ActionsView['outputs'] = [];
   const actions: ActionView[] = [];
   const specNames = new Set(operations.map((operation) => operation.name));
   for (const operation of operations) {
     const inputName = names.inputNames.get(operation.name);
     if (inputName !== undefined) inputs.push(inputView(operation, inputName, types, refs));
-    const output = outputType(operation, types, refs);
+    let output = outputType(operation, types, refs);
+    const outputName = names.outputNames.get(operation.name);
+    if (outputName !== undefined) {
+      outputs.push({
+        doc: docBlock([`Output of \`${operation.name}\` (${operation.success.status} response).`]),
+        name: outputName,
+        type: types.print(operation.success.type, 'output'),
+      });
+      output = outputName;
+    }
     const input = inputName ?? 'void';
     let signature: string;
     if (operation.pagination) {
-      const item = types.print(operation.pagination.itemType, 'output', '  ');
+      const item = types.print(operation.pagination.itemType, 'output');
       types.collectRefs(operation.pagination.itemType, 'output', refs);
       signature = `PaginatedAction<${input}, ${output}, ${item}>`;
     } else {
@@ -93,7 +116,7 @@ export function actionsView(
       name: identifier(operation.name),
       signature,
       specName: identifier(specName),
-      spec: dataLiteral(operationSpecData(operation)),
+      spec: dataLiteral(operationSpecData(operation), '', `const ${specName}: OperationSpec = `.length + 1),
       clientMethod: operation.pagination ? 'paginatedAction' : 'action',
     });
   }
@@ -108,6 +131,7 @@ export function actionsView(
     doc: docBlock([tag === undefined ? 'Actions without a tag.' : `Actions tagged ${JSON.stringify(tag)}.`]),
     imports,
     inputs,
+    outputs,
     interfaceName: names.interfaceName,
     actions,
     factoryName: names.factoryName,
@@ -150,7 +174,7 @@ function inputView(operation: OperationIR, name: string, types: TypeSource, refs
 function outputType(operation: OperationIR, types: TypeSource, refs: Set<string>): string {
   if (operation.success.kind === 'empty') return 'void';
   types.collectRefs(operation.success.type, 'output', refs);
-  return types.print(operation.success.type, 'output', '  ');
+  return types.print(operation.success.type, 'output');
 }
 
 function actionDoc(operation: OperationIR): string[] {

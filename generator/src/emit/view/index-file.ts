@@ -52,14 +52,14 @@ export function indexView(
     imports.push(importStatement([group.interfaceName], `./actions/${group.group}.js`, true));
   }
   const reexports = groups
-    .map((group) => exportTypeStatement([group.interfaceName, ...group.inputNames.values()], `./actions/${group.group}.js`));
+    .map((group) => exportTypeStatement([group.interfaceName, ...group.inputNames.values(), ...group.outputNames.values()], `./actions/${group.group}.js`));
   return {
     sourceTitle,
     doc: docBlock([ir.info.title, ir.info.description], ir.info.docsUrl === undefined ? [] : [`@see ${ir.info.docsUrl}`]),
     imports,
     titleComment: neutraliseComment(ir.info.title).replace(/[\r\n\u2028\u2029\u0085]+/g, ' '),
-    definition: dataLiteral(definitionData(ir)),
-    fallbackTest: fallback === undefined ? false : dataLiteral(operationSpecData(fallback)),
+    definition: dataLiteral(definitionData(ir), '', 'export const definition: ConnectorDefinition = '.length + 1),
+    fallbackTest: fallback === undefined ? false : dataLiteral(operationSpecData(fallback), '', 'const connectionTest: OperationSpec = '.length + 1),
     connectorType: identifier(names.connectorType),
     extendsList: groups.map((group) => group.interfaceName).join(', '),
     factoryDoc: docBlock(
