@@ -51,6 +51,11 @@ function literal(value: string | number | boolean | null): string {
 }
 
 export function printType(node: TypeNode, options: PrintOptions, level = 0): string {
+  return print(node, options, level, false);
+}
+
+/** `nested`: inside an object or array, where a binary string is a JSON string or a multipart file part, not a whole body. */
+function print(node: TypeNode, options: PrintOptions, level: number, nested: boolean): string {
   const indent = options.indent ?? '  ';
   switch (node.kind) {
     case 'ref': {
@@ -67,28 +72,30 @@ export function printType(node: TypeNode, options: PrintOptions, level = 0): str
     case 'unknown':
       return node.kind;
     case 'binary':
-      // What the runtime accepts for a binary body, and what it hands back (a stream, unread).
+      // A whole body: what the runtime accepts, and what it hands back (a stream, unread). Inside a
+      // JSON document "binary" can only be a string; in a multipart body, a file part or a string.
+      if (nested) return options.mode === 'input' ? 'Blob | Uint8Array | string' : 'string';
       return options.mode === 'input' ? 'Blob | Uint8Array' : 'AsyncIterable<Uint8Array>';
     case 'literal':
       return literal(node.value);
     case 'array': {
-      const items = printType(node.items, options, level);
+      const items = print(node.items, options, level, true);
       return needsParens(node.items) ? `(${items})[]` : `${items}[]`;
     }
     case 'union': {
-      const members = node.members.map((member) => printMember(member, node, options, level));
+      const members = node.members.map((member) => printMember(member, node, options, level, nested));
       return dedupeText(members).join(' | ');
     }
     case 'intersection':
-      return dedupeText(node.members.map((member) => wrap(member, printType(member, options, level)))).join(' & ');
+      return dedupeText(node.members.map((member) => wrap(member, print(member, options, level, nested)))).join(' & ');
     case 'object':
       return printObject(node, options, level, indent);
   }
 }
 
 /** A discriminated member prints as `Cat & { "petType": "cat" }` so TypeScript can narrow on it. */
-function printMember(member: TypeNode, union: Extract<TypeNode, { kind: 'union' }>, options: PrintOptions, level: number): string {
-  const text = wrap(member, printType(member, options, level));
+function printMember(member: TypeNode, union: Extract<TypeNode, { kind: 'union' }>, options: PrintOptions, level: number, nested: boolean): string {
+  const text = wrap(member, print(member, options, level, nested));
   const discriminator = union.discriminator;
   if (discriminator === undefined || member.kind !== 'ref') return text;
   const values = discriminator.mapping.filter((entry) => entry.type.name === member.name).map((entry) => stringLiteral(entry.value));
@@ -118,14 +125,14 @@ function printObject(node: Extract<TypeNode, { kind: 'object' }>, options: Print
   const extra = node.additionalProperties;
   if (properties.length === 0) {
     if (extra === false) return '{ [key: string]: never }';
-    return `{ [key: string]: ${extra === true ? 'unknown' : printType(extra, options, level)} }`;
+    return `{ [key: string]: ${extra === true ? 'unknown' : print(extra, options, level, true)} }`;
   }
   const inner = indent.repeat(level + 1);
   const lines: string[] = [];
   for (const property of properties) {
     if (options.docs !== false) lines.push(...docComment(property, inner));
     const optional = property.required ? '' : '?';
-    lines.push(`${inner}${propertyName(property.name)}${optional}: ${printType(property.type, options, level + 1)};`);
+    lines.push(`${inner}${propertyName(property.name)}${optional}: ${print(property.type, options, level + 1, true)};`);
   }
   // With declared properties an index signature must admit all of them: `unknown` does, a narrower
   // additionalProperties type usually would not.

@@ -3,7 +3,7 @@
  * OpenAPI 3.0 §4.7.27 / §4.7.30, 3.1 §4.8.27 / §4.8.30: `components.securitySchemes` by name; a
  * `security` list is OR over requirement objects, AND within one; `{}` in the list makes auth
  * optional and `security: []` makes an operation public. The runtime takes one scheme per call, so
- * an AND of several schemes keeps the first (with a warning).
+ * an AND of several schemes keeps the first by name (with a warning).
  */
 import type { AuthSchemeIR } from '../types.js';
 import { inferAuth } from '../infer/auth.js';
@@ -17,7 +17,8 @@ export function requirementNames(ctx: BuildContext, raw: unknown, pointer: strin
   const names: string[] = [];
   raw.forEach((requirement, i) => {
     if (!isObj(requirement)) return;
-    const keys = Object.keys(requirement);
+    // Within one requirement the keys are an AND, so their order means nothing: sort them.
+    const keys = Object.keys(requirement).sort(compareStrings);
     const [first] = keys;
     if (first === undefined) return;
     if (keys.length > 1) {
