@@ -17,7 +17,7 @@ import { typesView } from './view/types-file.js';
 
 export function emit(ir: ConnectorIR): Map<string, string> {
   const types = new TypeSource(ir);
-  const sourceTitle = oneLineComment(`${ir.info.title} ${ir.info.apiVersion}`);
+  const sourceTitle = oneLineComment(shorten(`${ir.info.title} ${ir.info.apiVersion}`, 60));
   const scope = new NameScope(ir.schemas.flatMap((schema) => [schema.name, ...(schema.inputName ? [schema.inputName] : [])]));
   const connectorType = scope.allocate(`${ir.info.pascalName}Connector`);
   const factoryName = `create${ir.info.pascalName}Connector`;
@@ -53,4 +53,8 @@ function groupOperations(operations: readonly OperationIR[]): Map<string, Operat
 
 function oneLineComment(text: string): string {
   return neutraliseComment(text).replace(/[\r\n\u2028\u2029\u0085]+/g, ' ');
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max - 3) + '...';
 }

@@ -7,7 +7,8 @@ export function importStatement(names: Iterable<string>, from: string, typeOnly:
   const sorted = [...new Set(names)].sort(compareNames).map(identifier);
   const head = typeOnly ? 'import type' : 'import';
   const flat = `${head} { ${sorted.join(', ')} } from ${stringLiteral(from)};`;
-  if (flat.length <= WIDTH) return flat;
+  // Like prettier, a single name stays on one line however long the path.
+  if (flat.length <= WIDTH || sorted.length === 1) return flat;
   return `${head} {\n${sorted.map((name) => `  ${name},`).join('\n')}\n} from ${stringLiteral(from)};`;
 }
 

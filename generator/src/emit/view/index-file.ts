@@ -58,10 +58,10 @@ export function indexView(
     doc: docBlock([ir.info.title, ir.info.description], ir.info.docsUrl === undefined ? [] : [`@see ${ir.info.docsUrl}`]),
     imports,
     titleComment: neutraliseComment(ir.info.title).replace(/[\r\n\u2028\u2029\u0085]+/g, ' '),
-    definition: dataLiteral(definitionData(ir), '', 'export const definition: ConnectorDefinition = '.length + 1),
+    definition: dataLiteral(definitionData(ir), '', 'export const definition: ConnectorDefinition = '.length + 1) + constSuffix(ir),
     fallbackTest: fallback === undefined ? false : dataLiteral(operationSpecData(fallback), '', 'const connectionTest: OperationSpec = '.length + 1),
     connectorType: identifier(names.connectorType),
-    extendsList: groups.map((group) => group.interfaceName).join(', '),
+    extendsList: extendsList(groups.map((group) => group.interfaceName), names.connectorType),
     factoryDoc: docBlock(
       [`Creates a ${ir.info.title} connector.`],
       ['@example', '```ts', ...usageLines(ir, names.factoryName, 'connector'), '```'],
@@ -110,4 +110,21 @@ function testOperation(ir: ConnectorIR): OperationIR | undefined {
       !operation.parameters.some((parameter) => parameter.required) &&
       !operation.requestBody?.required,
   );
+}
+
+/** ` extends A, B`, or prettier's broken form when that line would pass 100 columns. */
+function extendsList(names: readonly string[], connectorType: string): string {
+  if (names.length === 0) return '';
+  const flat = ` extends ${names.join(', ')}`;
+  if (`export interface ${connectorType}${flat} {`.length <= 100) return flat;
+  return `\n  extends ${names.join(',\n    ')}`;
+}
+
+/**
+ * TypeScript types an object-literal property named like a member of Object.prototype (`valueOf`,
+ * `toString`...) against that member rather than the Record's index signature, so the literal
+ * values of an auth scheme so named widen to `string` and fail to compile. `as const` keeps them.
+ */
+function constSuffix(ir: ConnectorIR): string {
+  return Object.keys(ir.auth).some((name) => name in Object.prototype) ? ' as const' : '';
 }
