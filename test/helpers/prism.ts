@@ -58,6 +58,8 @@ export async function startPrism(specFile: string, { timeoutMs = 30_000 } = {}):
   };
 }
 
+const PRISM_ERRORS = 'https://stoplight.io/prism/errors#';
+
 export interface PrismRejection {
   readonly status: number;
   readonly type: string;
@@ -86,8 +88,11 @@ export function prismRejection(status: number, headers: Record<string, string | 
   if (String(headers['content-type'] ?? '').includes('problem+json')) {
     try {
       const problem = JSON.parse(bodyText) as { type?: string; detail?: string; validation?: { location?: string[]; message?: string }[] };
-      if (problem.type?.startsWith('https://stoplight.io/prism/errors#')) {
-        type = problem.type.slice('https://stoplight.io/prism/errors#'.length);
+      const prismType = problem.type?.startsWith(PRISM_ERRORS) ? problem.type.slice(PRISM_ERRORS.length) : undefined;
+      // UNKNOWN is Prism failing to build a mock response (e.g. "Cannot find serializer for
+      // application/octet-stream"); it validates the request before that, so it is no verdict.
+      if (prismType && prismType !== 'UNKNOWN') {
+        type = prismType;
         for (const v of problem.validation ?? []) violations.push(`${(v.location ?? []).join('.')}: ${v.message ?? ''}`);
         if (!problem.validation?.length) violations.push(problem.detail ?? type);
       }
