@@ -3,17 +3,17 @@
 //
 // Schemas of the API as TypeScript types.
 
-export type DeliveryOrder = (OrderBase) & ({
+export type DeliveryOrder = OrderBase & {
   method: "delivery";
   address: string;
-});
+};
 
 export type ErrorType = {
   code: number;
   message: string;
 };
 
-export type Order = PickupOrder | DeliveryOrder;
+export type Order = (PickupOrder & { method: "pickup" }) | (DeliveryOrder & { method: "delivery" });
 
 export type OrderBase = {
   id: string;
@@ -22,6 +22,7 @@ export type OrderBase = {
 
 export type Owner = {
   name: string;
+  /** Other owners; a recursive reference. */
   friends?: Owner[];
 };
 
@@ -32,6 +33,7 @@ export type Pet = {
   status?: PetStatus;
   tags?: string[];
   owner?: Owner | null;
+  /** Format: date */
   birthDate?: string;
 };
 
@@ -42,6 +44,7 @@ export type PetInput = {
   status?: PetStatus;
   tags?: string[];
   owner?: Owner | null;
+  /** Format: date */
   birthDate?: string;
 };
 
@@ -54,11 +57,12 @@ export type PetPage = {
 export type PetStatus = "available" | "pending" | "sold";
 
 export type Photo = {
+  /** Format: uri */
   url?: string;
   caption?: string | null;
 };
 
-export type PickupOrder = (OrderBase) & ({
+export type PickupOrder = OrderBase & {
   method: "pickup";
   store?: string;
-});
+};

@@ -86,7 +86,7 @@ export interface UploadPetPhotoInput {
   /** Sent as `multipart/form-data`. */
   body: {
     caption?: string;
-    file: Blob | Uint8Array;
+    file: Blob | Uint8Array | string;
   };
 }
 

@@ -14,9 +14,7 @@ export interface ListOrdersInput {
 }
 
 /** Output of `getInventory` (200 response). */
-export type GetInventoryOutput = {
-  [key: string]: number;
-};
+export type GetInventoryOutput = { [key: string]: number };
 
 /** Output of `listOrders` (200 response). */
 export type ListOrdersOutput = {

@@ -155,7 +155,7 @@ function inputView(operation: OperationIR, name: string, types: TypeSource, refs
       doc: docBlock([parameter.description], tags),
       key: propertyKey(identifier(parameter.key)),
       required: parameter.required,
-      type: types.print(parameter.type, 'input', '  '),
+      type: types.print(parameter.type, 'input', 1),
     };
   });
   const body = operation.requestBody;
@@ -165,7 +165,7 @@ function inputView(operation: OperationIR, name: string, types: TypeSource, refs
       doc: docBlock([body.description], [`Sent as \`${body.mediaType}\`.`]),
       key: 'body',
       required: body.required,
-      type: types.print(body.type, 'input', '  '),
+      type: types.print(body.type, 'input', 1),
     });
   }
   return { doc: docBlock([`Input of \`${operation.name}\`.`]), name, members };

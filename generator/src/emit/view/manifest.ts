@@ -34,7 +34,7 @@ export function manifestJson(ir: ConnectorIR): string {
       config: scheme.config,
     })),
     actions: ir.operations.map((operation) => actionEntry(ir, operation, schemas)),
-    schemas: schemas.definitions(),
+    $defs: schemas.definitions(),
   };
   return JSON.stringify(manifest, null, 2) + '\n';
 }

@@ -3,7 +3,7 @@
  * the surrounding declaration, and the schema names it refers to (for the import list).
  */
 import type { ConnectorIR, SchemaIR, TypeNode } from '../../ir/types.js';
-import { propertyKey, stringLiteral } from './safe.js';
+import { printType } from '../types/print-type.js';
 
 export type TypeMode = 'input' | 'output';
 
@@ -14,10 +14,9 @@ export class TypeSource {
     this.schemas = new Map(ir.schemas.map((schema) => [schema.name, schema]));
   }
 
-  /** Source of `node`; continuation lines are shifted right by `indent`. */
-  print(node: TypeNode, mode: TypeMode, indent = ''): string {
-    const text = this.printNode(node, mode, '');
-    return indent === '' ? text : text.replace(/\n/g, '\n' + indent);
+  /** Source of `node`, for a position nested `level` indents deep (continuation lines follow it). */
+  print(node: TypeNode, mode: TypeMode, level = 0): string {
+    return printType(node, { mode, schemas: this.schemas, indent: '  ' }, level);
   }
 
   /** Names of the schema types `node` mentions when printed in `mode`, into `into`. */
@@ -45,48 +44,6 @@ export class TypeSource {
         return;
       default:
         return;
-    }
-  }
-
-  // TEMPORARY until emit/types/print-type.ts lands: a plain printer so the emit stage runs end to end.
-  private printNode(node: TypeNode, mode: TypeMode, indent: string): string {
-    switch (node.kind) {
-      case 'ref': {
-        const schema = this.schemas.get(node.name);
-        return mode === 'input' && schema?.inputName !== undefined ? schema.inputName : node.name;
-      }
-      case 'string':
-        return node.enum && node.enum.length > 0 ? node.enum.map(stringLiteral).join(' | ') : 'string';
-      case 'number':
-      case 'integer':
-        return node.enum && node.enum.length > 0 ? node.enum.map(String).join(' | ') : 'number';
-      case 'boolean':
-      case 'null':
-      case 'unknown':
-        return node.kind;
-      case 'binary':
-        return mode === 'input' ? 'Blob | Uint8Array' : 'NodeJS.ReadableStream';
-      case 'literal':
-        return typeof node.value === 'string' ? stringLiteral(node.value) : String(node.value);
-      case 'array': {
-        const item = this.printNode(node.items, mode, indent);
-        return /^[A-Za-z0-9_$.]+$/.test(item) ? `${item}[]` : `Array<${item}>`;
-      }
-      case 'object': {
-        const inner = indent + '  ';
-        const lines = node.properties
-          .filter((p) => !(mode === 'input' ? p.readOnly : p.writeOnly))
-          .map((p) => `${inner}${propertyKey(p.name).replace(/^\[(.*)\]$/, '$1')}${p.required ? '' : '?'}: ${this.printNode(p.type, mode, inner)};`);
-        if (node.additionalProperties !== false) {
-          const extra = node.additionalProperties === true ? 'unknown' : this.printNode(node.additionalProperties, mode, inner);
-          lines.push(`${inner}[key: string]: ${lines.length > 0 ? 'unknown' : extra};`);
-        }
-        return lines.length === 0 ? 'Record<string, never>' : `{\n${lines.join('\n')}\n${indent}}`;
-      }
-      case 'union':
-        return node.members.map((m) => this.printNode(m, mode, indent)).join(' | ') || 'never';
-      case 'intersection':
-        return node.members.map((m) => `(${this.printNode(m, mode, indent)})`).join(' & ') || 'unknown';
     }
   }
 }
