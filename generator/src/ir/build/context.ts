@@ -72,8 +72,14 @@ export function ownBool(obj: Obj | undefined, key: string): boolean | undefined 
   return typeof value === 'boolean' ? value : undefined;
 }
 
+/** `pointer` + escaped segments. Hot (one call per schema node), so it skips the regexes when it can. */
 export function child(pointer: string, ...segments: (string | number)[]): string {
-  return pointer + toPointer(segments);
+  let out = pointer;
+  for (const segment of segments) {
+    const text = String(segment);
+    out += '/' + (text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text);
+  }
+  return out;
 }
 
 /** The pointer of an internal `$ref` (`#/components/schemas/Pet` -> `/components/schemas/Pet`), or undefined for an external one. */
@@ -81,7 +87,7 @@ export function refPointer(ref: string): string | undefined {
   if (ref === '#') return '';
   if (!ref.startsWith('#/')) return undefined;
   // Pointers in $refs may be URI-encoded (`%7B`); normalise through the segment form.
-  return toPointer(fromPointer(ref));
+  return ref.includes('%') ? toPointer(fromPointer(ref)) : ref.slice(1);
 }
 
 /** The value at `pointer` in the document, memoised. */

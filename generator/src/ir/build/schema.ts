@@ -18,6 +18,14 @@ const SCHEMA_PREFIX = '/components/schemas/';
 
 /** Converts the schema at `pointer` (any JSON value; `true`/`false` are 3.1 boolean schemas). */
 export function convertSchema(ctx: BuildContext, schema: unknown, pointer: string): TypeNode {
+  // Shared components (parameters, responses, request bodies) are reached from many operations:
+  // convert each once. Only these entry points are memoised; nested schemas are not, which keeps the
+  // memo small.
+  if (pointer.startsWith('/components/') && schema !== undefined) return convertAt(ctx, pointer, () => convert(ctx, schema, pointer));
+  return convert(ctx, schema, pointer);
+}
+
+function convert(ctx: BuildContext, schema: unknown, pointer: string): TypeNode {
   if (schema === true || schema === undefined) return UNKNOWN;
   if (!isObj(schema)) {
     report(ctx, 'warn', 'CG_UNSUPPORTED_SCHEMA', pointer, 'a schema must be an object or a boolean', 'fix the schema; it is typed as unknown');
@@ -35,7 +43,7 @@ export function convertNamedSchema(ctx: BuildContext, pointer: string): TypeNode
     // Convert the body, not the schema itself, so a named schema that is a bare `$ref` to itself
     // cannot become a ref to its own name.
     if (isObj(schema) && ownString(schema, '$ref') === undefined) return withNullable(ctx, schema, convertBody(ctx, schema, pointer));
-    return convertSchema(ctx, schema, pointer);
+    return convert(ctx, schema, pointer);
   });
 }
 
@@ -59,7 +67,7 @@ function convertRef(ctx: BuildContext, ref: string, pointer: string): TypeNode {
     const name = ctx.schemaNames.get(target);
     if (name !== undefined) return { kind: 'ref', name };
     const resolved = resolvePointer(ctx, target);
-    if (resolved !== undefined) return convertAt(ctx, target, () => convertSchema(ctx, resolved, target));
+    if (resolved !== undefined) return convertAt(ctx, target, () => convert(ctx, resolved, target));
   }
   report(ctx, 'warn', 'CG_UNRESOLVED_REF', pointer, `cannot resolve schema $ref ${JSON.stringify(ref)}`, 'bundle the document so only internal refs remain; the schema is typed as unknown');
   return UNKNOWN;
@@ -95,7 +103,7 @@ function convertBody(ctx: BuildContext, schema: Obj, pointer: string): TypeNode 
   const parts: TypeNode[] = [];
   const allOf = own(schema, 'allOf');
   if (Array.isArray(allOf)) {
-    const members = allOf.map((member, i) => convertSchema(ctx, member, child(pointer, 'allOf', i)));
+    const members = allOf.map((member, i) => convert(ctx, member, child(pointer, 'allOf', i)));
     parts.push(...members.filter((member) => member.kind !== 'unknown'));
   }
   for (const keyword of ['oneOf', 'anyOf'] as const) {
@@ -169,12 +177,12 @@ function isBinaryMedia(mediaType: string | undefined): boolean {
 
 function convertArray(ctx: BuildContext, schema: Obj, pointer: string): TypeNode {
   const items = own(schema, 'items');
-  if (items !== undefined && !Array.isArray(items)) return { kind: 'array', items: convertSchema(ctx, items, child(pointer, 'items')) };
+  if (items !== undefined && !Array.isArray(items)) return { kind: 'array', items: convert(ctx, items, child(pointer, 'items')) };
   // 3.1 tuples (`prefixItems`, or a draft-4 `items` array): an array of any of the listed types.
   const tuple = Array.isArray(items) ? items : own(schema, 'prefixItems');
   if (Array.isArray(tuple) && tuple.length > 0) {
     const key = Array.isArray(items) ? 'items' : 'prefixItems';
-    const members = tuple.map((member, i) => convertSchema(ctx, member, child(pointer, key, i)));
+    const members = tuple.map((member, i) => convert(ctx, member, child(pointer, key, i)));
     return { kind: 'array', items: members.length === 1 ? (members[0] ?? UNKNOWN) : { kind: 'union', members } };
   }
   return { kind: 'array', items: UNKNOWN };
@@ -205,38 +213,34 @@ function additional(ctx: BuildContext, schema: Obj, pointer: string, hasProperti
   if (value === undefined) {
     const patterns = ownObj(schema, 'patternProperties');
     if (patterns !== undefined) {
-      const members = Object.keys(patterns).map((key) => convertSchema(ctx, patterns[key], child(pointer, 'patternProperties', key)));
+      const members = Object.keys(patterns).map((key) => convert(ctx, patterns[key], child(pointer, 'patternProperties', key)));
       return members.length === 1 ? (members[0] ?? true) : members.length === 0 ? true : { kind: 'union', members };
     }
     return !hasProperties;
   }
   if (typeof value === 'boolean') return value;
   if (isObj(value) && Object.keys(value).length === 0) return true;
-  const node = convertSchema(ctx, value, child(pointer, 'additionalProperties'));
+  const node = convert(ctx, value, child(pointer, 'additionalProperties'));
   return node.kind === 'unknown' ? true : node;
 }
 
 function convertProperty(ctx: BuildContext, name: string, schema: unknown, required: boolean, pointer: string): PropertyIR {
-  const type = convertSchema(ctx, schema, pointer);
+  const type = convert(ctx, schema, pointer);
   const obj = isObj(schema) ? schema : undefined;
-  const doc = docsOf(obj, ctx.openapi);
-  return {
-    name,
-    type,
-    required,
-    ...(ownBool(obj, 'readOnly') === true ? { readOnly: true } : {}),
-    ...(ownBool(obj, 'writeOnly') === true ? { writeOnly: true } : {}),
-    ...doc,
-  };
+  // Built field by field rather than by spreads: this runs once per property of every schema.
+  const property: { -readonly [K in keyof PropertyIR]: PropertyIR[K] } = { name, type, required };
+  if (obj === undefined) return property;
+  if (obj['readOnly'] === true && Object.hasOwn(obj, 'readOnly')) property.readOnly = true;
+  if (obj['writeOnly'] === true && Object.hasOwn(obj, 'writeOnly')) property.writeOnly = true;
+  return Object.assign(property, docsOf(obj, ctx.openapi));
 }
 
-/** `description`, `deprecated`, `default`, `example` (3.1: the first of `examples`). */
-export function docsOf(
-  schema: Obj | undefined,
-  openapi: '3.0' | '3.1',
-): { description?: string; deprecated?: boolean; default?: JsonValue; example?: JsonValue } {
-  if (schema === undefined) return {};
-  const out: { description?: string; deprecated?: boolean; default?: JsonValue; example?: JsonValue } = {};
+type Docs = { description?: string; deprecated?: boolean; default?: JsonValue; example?: JsonValue };
+
+/** `description` (else `title`), `deprecated`, `default`, `example` (3.1: the first of `examples`). */
+export function docsOf(schema: Obj | undefined, openapi: '3.0' | '3.1'): Docs {
+  const out: Docs = {};
+  if (schema === undefined) return out;
   const description = ownString(schema, 'description') ?? ownString(schema, 'title');
   if (description !== undefined && description.trim() !== '') out.description = description;
   if (ownBool(schema, 'deprecated') === true) out.deprecated = true;
@@ -286,7 +290,7 @@ function unique<T>(values: readonly T[]): T[] {
 }
 
 function convertUnion(ctx: BuildContext, schema: Obj, list: readonly unknown[], pointer: string, keyword: string): TypeNode {
-  const members = list.map((member, i) => convertSchema(ctx, member, child(pointer, keyword, i)));
+  const members = list.map((member, i) => convert(ctx, member, child(pointer, keyword, i)));
   if (members.some((member) => member.kind === 'unknown')) return UNKNOWN;
   const discriminator = ownObj(schema, 'discriminator');
   const propertyName = ownString(discriminator, 'propertyName');
