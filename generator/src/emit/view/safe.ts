@@ -115,6 +115,9 @@ export function fileStem(name: string): string {
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
+    // File systems cap a name at 255 bytes; a 300-character tag must still make a file. Groups whose
+    // names share the first 60 characters share a file, which loses nothing.
+    .slice(0, 60)
     .replace(/^-+|-+$/g, '');
   return stem === '' ? 'default' : stem;
 }
