@@ -1,0 +1,40 @@
+import { mkdir, mkdtemp, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { TMP_ROOT } from './helpers/generate.js';
+
+async function outDir(): Promise<string> {
+  await mkdir(TMP_ROOT, { recursive: true });
+  return mkdtemp(join(TMP_ROOT, 'cli-generate-'));
+}
+
+describe('connectgen generate', () => {
+  it('reports counts and the time of each stage on stderr', async () => {
+    const out = await outDir();
+    const result = await runCli(['generate', 'specs/petstore/connector.yaml', '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    for (const stage of ['load', 'convert', 'ir', 'emit', 'write']) expect(result.stderr).toMatch(new RegExp(`^${stage}: [\\d.]+ ms`, 'm'));
+    expect(result.stderr).toMatch(/ir: [\d.]+ ms \(8 operations, 10 schemas\)/);
+    expect((await readdir(join(out, 'src', 'actions'))).sort()).toEqual(['pets.ts', 'store.ts']);
+  });
+
+  it('prints nothing with --quiet and a JSON summary with --json', async () => {
+    const quiet = await runCli(['generate', 'specs/petstore/openapi.yaml', '--out', await outDir(), '--quiet']);
+    expect(quiet).toMatchObject({ code: 0, stdout: '', stderr: '' });
+
+    const json = await runCli(['generate', 'specs/petstore/connector.yaml', '--out', await outDir(), '--json']);
+    expect(json.code).toBe(0);
+    expect(json.stderr).toBe('');
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, name: 'petstore', operations: 8, schemas: 10, files: expect.arrayContaining(['src/index.ts']) });
+  });
+
+  it('exits 2 with a coded error when the spec cannot be read or --out is missing', async () => {
+    const missing = await runCli(['generate', 'specs/does-not-exist.yaml', '--out', await outDir()]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^error CG_/);
+    const noOut = await runCli(['generate', 'specs/petstore/openapi.yaml']);
+    expect(noOut.code).toBe(2);
+  });
+});
