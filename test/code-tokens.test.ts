@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findIdentifierInCode, syntaxErrors } from './helpers/code-tokens.js';
+import { findIdentifierInCode, syntaxErrors } from './helpers/code-tokens.mjs';
 import { SENTINEL } from './helpers/hostile-specs.mjs';
 
 // The scanner the hostile-spec tests rely on must itself tell inert text from code.

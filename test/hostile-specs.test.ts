@@ -17,7 +17,7 @@ import { writeFiles } from '../generator/src/emit/write.js';
 import { buildIR } from '../generator/src/ir/build/document.js';
 import { parseSpec } from '../generator/src/load/index.js';
 import { repoRoot } from './helpers/cli.js';
-import { findIdentifierInCode, syntaxErrors } from './helpers/code-tokens.js';
+import { findIdentifierInCode, syntaxErrors } from './helpers/code-tokens.mjs';
 import { dummyCredentials } from './helpers/generated-package.js';
 import { hostileSpec, SENTINEL } from './helpers/hostile-specs.mjs';
 
