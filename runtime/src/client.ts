@@ -32,6 +32,7 @@ export function createClient(definition: ConnectorDefinition, options: Connector
     dispatcher,
     auth,
     authEnabled: authConfig.type !== 'none',
+    authDoesIO: authConfig.type === 'oauth2' || authConfig.type === 'bearer',
     retry: resolveRetryPolicy(definition.retry, options.retry),
     limiter: new RateLimiter(rateLimit),
     timeoutMs: options.timeoutMs ?? definition.timeoutMs,

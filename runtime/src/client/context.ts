@@ -14,6 +14,8 @@ export interface ClientContext {
   readonly auth: AuthHandler;
   /** False for `type: none`: no request is ever authenticated. */
   readonly authEnabled: boolean;
+  /** True when applying auth may do I/O (OAuth token requests, a user's token callback). */
+  readonly authDoesIO: boolean;
   readonly retry: RetryPolicy;
   readonly limiter: RateLimiter;
   readonly timeoutMs: number | undefined;

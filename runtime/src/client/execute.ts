@@ -30,19 +30,20 @@ type Attempt = { readonly done: CallResult } | { readonly retryAfterMs: number }
 
 export async function execute(ctx: ClientContext, request: PreparedRequest, options: CallOptions | undefined): Promise<CallResult> {
   const deadline = new Deadline(options?.timeoutMs ?? ctx.timeoutMs, options?.signal);
+  const abortable = deadline.active ? deadline : undefined;
   const retry = new RetryHandler(ctx.retry, request.method, request.replayable);
   const state = { sent: 0, replayed: false };
   let stream: Readable | undefined;
   try {
     for (;;) {
       retry.attempt++;
-      const outcome = await attempt(ctx, request, deadline, retry, state);
+      const outcome = await attempt(ctx, request, deadline, abortable, retry, state, options?.signal);
       if ('done' in outcome) {
         if (outcome.done.body instanceof Readable) stream = outcome.done.body;
         return outcome.done;
       }
       if ('replay' in outcome) retry.attempt--;
-      else await retry.wait(outcome.retryAfterMs, deadline.signal);
+      else await retry.wait(outcome.retryAfterMs, abortable);
     }
   } catch (error) {
     if (deadline.timedOut) {
@@ -65,17 +66,23 @@ async function attempt(
   ctx: ClientContext,
   request: PreparedRequest,
   deadline: Deadline,
+  abortable: Deadline | undefined,
   retry: RetryHandler,
   state: { sent: number; replayed: boolean },
+  callerSignal: AbortSignal | undefined,
 ): Promise<Attempt> {
-  const acquired = ctx.limiter.acquire(deadline.signal);
+  const acquired = ctx.limiter.acquire(abortable);
   const release = typeof acquired === 'function' ? acquired : await acquired;
   try {
     // Auth edits url and headers in place, so each attempt starts from clean copies.
     const url = request.authenticate ? new URL(request.url) : request.url;
     const headers = { ...request.headers };
     retry.stampIdempotencyKey(headers);
-    if (request.authenticate) await ctx.auth.apply({ method: request.method, url, headers }, deadline.signal);
+    if (request.authenticate) {
+      // Schemes that only set a header get the caller's signal, sparing the AbortSignal the
+      // deadline would have to build; schemes that may fetch a token get the full deadline.
+      await ctx.auth.apply({ method: request.method, url, headers }, ctx.authDoesIO ? deadline.signal : callerSignal);
+    }
     state.sent++;
     const hooks = ctx.hooks;
     const event = hooks ? { action: request.action, method: request.method, url: ctx.redactor.url(url), attempt: state.sent } : undefined;
@@ -84,7 +91,7 @@ async function attempt(
 
     let response: Dispatcher.ResponseData;
     try {
-      response = await send(ctx.dispatcher, { method: request.method, url, headers, body: request.body, signal: deadline.signal });
+      response = await send(ctx.dispatcher, { method: request.method, url, headers, body: request.body, signal: abortable });
     } catch (error) {
       if (deadline.aborted) throw error;
       const delay = retry.nextDelay({ error });

@@ -5,13 +5,15 @@
  */
 import { Agent, type Dispatcher } from 'undici';
 import type { WireBody } from './body.js';
+import type { Deadline } from './deadline.js';
 
 export interface WireRequest {
   readonly method: string;
   readonly url: URL;
   readonly headers: Record<string, string>;
   readonly body?: WireBody | undefined;
-  readonly signal?: AbortSignal | undefined;
+  /** undici takes an EventEmitter as a signal; a Deadline is one (see deadline.ts for why). */
+  readonly signal?: AbortSignal | Deadline | undefined;
 }
 
 export interface TransportOptions {
@@ -36,7 +38,7 @@ export function send(dispatcher: Dispatcher, request: WireRequest): Promise<Disp
     method: request.method as Dispatcher.HttpMethod,
     headers: request.headers,
     body: (request.body ?? null) as Dispatcher.DispatchOptions['body'],
-    signal: request.signal,
+    signal: request.signal as Dispatcher.RequestOptions['signal'],
     // Our deadline covers the whole call; undici's own per-phase timers would fire first and
     // with a less useful error, so they are left to the deadline.
     headersTimeout: 0,

@@ -4,7 +4,7 @@
  * the one that was refused, until the server's `Retry-After` (or reset) has passed.
  */
 import type { RateLimitConfig } from '../definition.js';
-import { sleep } from '../http/deadline.js';
+import { sleep, type Abortable } from '../http/deadline.js';
 import { parseRetryAfter } from '../retry/policy.js';
 import { Semaphore } from './concurrency.js';
 import { parseRateLimitHeaders } from './headers.js';
@@ -54,7 +54,7 @@ export class RateLimiter {
    * Waits until a request may be sent and returns its release. Returns the release synchronously
    * when nothing stands in the way, so the uncontended path costs no promise.
    */
-  acquire(signal?: AbortSignal): Release | Promise<Release> {
+  acquire(signal?: Abortable): Release | Promise<Release> {
     if (this.#semaphore.tryAcquire()) {
       const wait = this.#delay(Date.now());
       return wait === 0 ? this.#release : this.#waitOut(wait, signal);
@@ -63,7 +63,7 @@ export class RateLimiter {
   }
 
   /** Sleeps `wait` ms holding the slot, re-checking 429 pauses and the server budget after each sleep. */
-  async #waitOut(wait: number, signal: AbortSignal | undefined): Promise<Release> {
+  async #waitOut(wait: number, signal: Abortable | undefined): Promise<Release> {
     try {
       while (wait > 0) {
         await sleep(wait, signal);

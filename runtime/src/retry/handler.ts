@@ -4,7 +4,7 @@
  * policy.ts; the client's request loop drives this.
  */
 import { randomUUID } from 'node:crypto';
-import { sleep } from '../http/deadline.js';
+import { sleep, type Abortable } from '../http/deadline.js';
 import { decideRetry, isRetryableMethod, type AttemptOutcome, type RetryPolicy } from './policy.js';
 
 export class RetryHandler {
@@ -42,7 +42,7 @@ export class RetryHandler {
     return decision.retry ? decision.delayMs : undefined;
   }
 
-  wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  wait(ms: number, signal: Abortable | undefined): Promise<void> {
     return ms <= 0 && !signal?.aborted ? Promise.resolve() : sleep(ms, signal);
   }
 }
