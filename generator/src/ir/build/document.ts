@@ -13,7 +13,7 @@ import { applyAuth, choosePagination, isIncluded, overrideFor, renameAction, val
 import type { ConnectorIR, InfoIR, OperationIR, PaginationIR, SchemaIR, ServerIR, TypeNode } from '../types.js';
 import { IR_VERSION } from '../types.js';
 import type { BuildContext, Obj } from './context.js';
-import { child, createContext, deref, isObj, ownObj, ownString, report } from './context.js';
+import { child, createContext, deref, isObj, own, ownObj, ownString, report } from './context.js';
 import { assignInputNames } from './input-variants.js';
 import { buildOperation, METHODS, type OperationDraft } from './operation.js';
 import { convertNamedSchema, docsOf } from './schema.js';
@@ -109,7 +109,7 @@ function collectOperations(ctx: BuildContext, config: ConnectorConfig, scopes: M
 }
 
 /** Action names: override name, else rename rules over camelCase(operationId) or method + path; then made unique. */
-function nameOperations(ctx: BuildContext, drafts: readonly OperationDraft[], config: ConnectorConfig): (OperationDraft & { name: string })[] {
+function nameOperations(ctx: BuildContext, drafts: OperationDraft[], config: ConnectorConfig): OperationDraft[] {
   const requests = drafts.map((op) => {
     const override = overrideFor(config, op);
     const base = op.operationId !== undefined ? actionName(op.operationId) : actionNameFromPath(op.method, op.path);
@@ -123,11 +123,12 @@ function nameOperations(ctx: BuildContext, drafts: readonly OperationDraft[], co
     if (name !== requests[i]?.candidate) {
       report(ctx, 'info', 'CG_ACTION_NAME_CLASH', op.pointer, `action name ${JSON.stringify(requests[i]?.candidate)} is taken; this action is ${JSON.stringify(name)}`, 'give the operations distinct operationIds, or rename in connector.yaml');
     }
-    return { ...op, name };
+    op.name = name;
+    return op;
   });
 }
 
-function paginate(ctx: BuildContext, op: OperationDraft & { name: string }, config: ConnectorConfig, types: ReadonlyMap<string, TypeNode>): OperationIR {
+function paginate(ctx: BuildContext, op: OperationDraft, config: ConnectorConfig, types: ReadonlyMap<string, TypeNode>): OperationDraft {
   if (op.method !== 'GET') return op;
   const resolve = (name: string): TypeNode | undefined => types.get(name);
   const success = op.responses.find((r) => r.status === op.success.status);
@@ -143,7 +144,8 @@ function paginate(ctx: BuildContext, op: OperationDraft & { name: string }, conf
       report(ctx, 'info', 'CG_PAGINATION_ITEMS_UNKNOWN', op.pointer, 'pagination is configured but the item type could not be found in the response', 'set resultsKey to the path of the array in the response body');
     }
   }
-  return pagination === undefined ? op : { ...op, pagination };
+  if (pagination !== undefined) op.pagination = pagination;
+  return op;
 }
 
 /** Item type under a configured `resultsKey` (dotted), else what inference found. */
@@ -159,18 +161,22 @@ function itemTypeFor(resultsKey: string | undefined, inferred: TypeNode | undefi
 }
 
 /** Operation security limited to schemes the connector has; config auth makes every secured operation use it. */
-function scopeSecurity(ctx: BuildContext, op: OperationIR, authNames: readonly string[], replaced: boolean): OperationIR {
-  if (op.security === undefined) return op;
-  const { security, ...rest } = op;
-  if (security.length === 0) return op;
-  if (replaced) return rest;
+function scopeSecurity(ctx: BuildContext, op: OperationDraft, authNames: readonly string[], replaced: boolean): OperationIR {
+  const security = op.security;
+  if (security === undefined || security.length === 0) return op;
+  if (replaced) {
+    delete op.security;
+    return op;
+  }
   const known = security.filter((name) => authNames.includes(name));
   for (const name of security) {
-    if (!authNames.includes(name) && ownObj(ownObj(ctx.document, 'components'), 'securitySchemes')?.[name] === undefined) {
+    if (!authNames.includes(name) && own(ownObj(ownObj(ctx.document, 'components'), 'securitySchemes'), name) === undefined) {
       report(ctx, 'warn', 'CG_UNKNOWN_SECURITY_SCHEME', child(op.pointer, 'security'), `security scheme ${JSON.stringify(name)} is not defined`, 'define it under components.securitySchemes');
     }
   }
-  return known.length === 0 ? rest : { ...rest, security: known };
+  if (known.length === 0) delete op.security;
+  else op.security = known;
+  return op;
 }
 
 function buildInfo(document: Obj, config: ConnectorConfig, openapi: '3.0' | '3.1'): InfoIR {

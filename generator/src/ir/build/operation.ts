@@ -16,7 +16,10 @@ import { requirementNames } from './security-scheme.js';
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
-export type OperationDraft = Omit<OperationIR, 'name' | 'pagination'>;
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** An operation as built from the spec; document.ts sets its name, pagination and final security in place. */
+export type OperationDraft = Mutable<OperationIR>;
 
 export function buildOperation(
   ctx: BuildContext,
@@ -43,23 +46,22 @@ export function buildOperation(
   if (operationId === undefined) {
     report(ctx, 'warn', 'CG_NO_OPERATION_ID', pointer, `${method.toUpperCase()} ${path} has no operationId; the action is named from its method and path`, 'add an operationId, or rename actions in connector.yaml');
   }
-  return {
-    ...(operationId !== undefined ? { operationId } : {}),
-    method: method.toUpperCase() as HttpMethod,
-    path,
-    pointer,
-    ...(nonEmpty(summary) ? { summary } : {}),
-    ...(nonEmpty(description) ? { description } : {}),
-    deprecated: ownBool(operation, 'deprecated') === true,
-    tags,
-    group: kebabCase(tags[0] ?? 'default'),
-    parameters: buildParameters(ctx, path, own(pathItem, 'parameters'), pathItemPointer, own(operation, 'parameters'), pointer),
-    ...(requestBody !== undefined ? { requestBody } : {}),
-    responses,
-    success: successOf(responses),
-    ...(security !== undefined ? { security } : {}),
-    ...(docsUrl !== undefined ? { docsUrl } : {}),
-  };
+  // Assembled field by field (no spreads): this runs for every operation of very large specs, and
+  // fields are set in one fixed order so the JSON form is stable. `name` is filled in by document.ts.
+  const op = { name: '', method: method.toUpperCase() as HttpMethod, path, pointer } as OperationDraft;
+  if (operationId !== undefined) op.operationId = operationId;
+  if (nonEmpty(summary)) op.summary = summary;
+  if (nonEmpty(description)) op.description = description;
+  op.deprecated = ownBool(operation, 'deprecated') === true;
+  op.tags = tags;
+  op.group = kebabCase(tags[0] ?? 'default');
+  op.parameters = buildParameters(ctx, path, own(pathItem, 'parameters'), pathItemPointer, own(operation, 'parameters'), pointer);
+  if (requestBody !== undefined) op.requestBody = requestBody;
+  op.responses = responses;
+  op.success = successOf(responses);
+  if (security !== undefined) op.security = security;
+  if (docsUrl !== undefined) op.docsUrl = docsUrl;
+  return op;
 }
 
 function nonEmpty(text: string | undefined): text is string {

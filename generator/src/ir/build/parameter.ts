@@ -117,25 +117,21 @@ function toIR(ctx: BuildContext, p: Declared, key: string): ParameterIR {
   if (style !== undefined && !STYLES.has(style)) {
     report(ctx, 'warn', 'CG_INVALID_PARAMETER', child(p.pointer, 'style'), `unknown style ${JSON.stringify(style)}`, 'use a style from the OpenAPI specification; the default is used');
   }
-  return {
-    name: p.name,
-    key,
-    in: p.in,
-    ...(style !== undefined && STYLES.has(style) ? { style: style as ParameterStyle } : {}),
-    ...(explode !== undefined ? { explode } : {}),
-    ...(allowReserved === true ? { allowReserved } : {}),
-    required,
-    type,
-    ...pick(docs.description ?? schemaDocs.description, 'description'),
-    ...(docs.deprecated === true ? { deprecated: true } : {}),
-    ...pick(schemaDocs.default, 'default'),
-    ...pick(docs.example ?? schemaDocs.example, 'example'),
-    pointer: p.pointer,
-  };
-}
-
-function pick<K extends string, V>(value: V | undefined, key: K): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+  // Field by field, in a fixed order (no spreads): runs for every parameter of every operation.
+  const out = { name: p.name, key, in: p.in } as { -readonly [K in keyof ParameterIR]: ParameterIR[K] };
+  if (style !== undefined && STYLES.has(style)) out.style = style as ParameterStyle;
+  if (explode !== undefined) out.explode = explode;
+  if (allowReserved === true) out.allowReserved = true;
+  out.required = required;
+  out.type = type;
+  const description = docs.description ?? schemaDocs.description;
+  if (description !== undefined) out.description = description;
+  if (docs.deprecated === true) out.deprecated = true;
+  if (schemaDocs.default !== undefined) out.default = schemaDocs.default;
+  const example = docs.example ?? schemaDocs.example;
+  if (example !== undefined) out.example = example;
+  out.pointer = p.pointer;
+  return out;
 }
 
 /** `content: { application/json: { schema } }` instead of `schema`: typed, but sent as the runtime's default string form. */

@@ -44,15 +44,14 @@ function buildResponse(ctx: BuildContext, status: string, raw: unknown, pointer:
     .map((name) => name.toLowerCase())
     .sort(compareStrings);
   const description = ownString(resolved.value, 'description');
-  return {
-    status: status.toUpperCase() === 'DEFAULT' ? 'default' : status.toUpperCase(),
-    ...(description !== undefined && description.trim() !== '' ? { description } : {}),
-    ...(mediaType !== undefined ? { mediaType } : {}),
-    kind,
-    type,
-    headers: [...new Set(headers)],
-    pointer: resolved.pointer,
-  };
+  const response: { -readonly [K in keyof ResponseIR]: ResponseIR[K] } = { status: status.toUpperCase() === 'DEFAULT' ? 'default' : status.toUpperCase() } as ResponseIR;
+  if (description !== undefined && description.trim() !== '') response.description = description;
+  if (mediaType !== undefined) response.mediaType = mediaType;
+  response.kind = kind;
+  response.type = type;
+  response.headers = headers.length < 2 ? headers : [...new Set(headers)];
+  response.pointer = resolved.pointer;
+  return response;
 }
 
 /**
