@@ -8,7 +8,7 @@
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findIdentifierInCode, syntaxErrors } from './helpers/code-tokens.js';
+import { findIdentifierInCode, syntaxErrors } from './helpers/code-tokens.mjs';
 import { generateInto, importConnector, readTree, TMP_ROOT } from './helpers/generate.js';
 import { SENTINEL, hostileSpecs } from './helpers/hostile-specs.mjs';
 import { tsc, type TscResult } from './helpers/tsc.js';

@@ -5,7 +5,7 @@ import { formatDiagnosticLine } from '../cli/print-diagnostics.js';
 import { ConnectgenError } from '../diagnostics/errors.js';
 import { emit } from '../emit/index.js';
 import { writeFiles } from '../emit/write.js';
-import { buildIR } from '../ir/build/document.js';
+import { buildIR } from '../ir/index.js';
 import type { ConnectorIR } from '../ir/types.js';
 import { parseText } from '../load/parse.js';
 import { isUrl, readSource } from '../load/read-source.js';
