@@ -13,12 +13,17 @@ import { json, startServer, type TestServer } from '../testing/server.js';
 const SECRET = 'sk_test_5up3r-s3cr3t-value';
 let api: TestServer;
 let tokenRequests = 0;
+let flaky = 0;
 
 beforeAll(async () => {
   api = await startServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const auth = req.headers['authorization'] ?? '';
     switch (url.pathname) {
+      case '/flaky-token':
+        // Down for the first request of each pair, then up.
+        if (++flaky % 2 === 1) return json(res, 503, { error: 'temporarily_unavailable' });
+        return json(res, 200, { access_token: 'fresh-flaky', expires_in: 3600 });
       case '/token':
         tokenRequests++;
         // Slow enough that concurrent callers pile up behind the one request.
@@ -94,6 +99,13 @@ describe('401: one refresh, one replay', () => {
 });
 
 describe('OAuth2 through the client', () => {
+  it('a token endpoint that is briefly down is retried, even for POST', async () => {
+    const oauth: Record<string, AuthConfig> = { oauth: { type: 'oauth2', grant: 'client_credentials', tokenUrl: `${api.origin}/flaky-token` } };
+    const c = createClient(def(oauth), { baseUrl: api.origin, auth: { clientId: 'id', clientSecret: SECRET } });
+    expect(await c.action(op('/me', { method: 'POST' }))({})).toEqual({ me: true });
+    await c.close();
+  });
+
   it('100 concurrent calls with an expired token make exactly 1 token request', async () => {
     const oauth: Record<string, AuthConfig> = { oauth: { type: 'oauth2', grant: 'client_credentials', tokenUrl: `${api.origin}/token` } };
     const c = createClient(def(oauth), {

@@ -1,5 +1,6 @@
 /** createClient against a real 127.0.0.1 server: the wire format, bodies, responses, deadlines, hooks. */
 import { Readable } from 'node:stream';
+import { Agent, type Dispatcher } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestEvent, ResponseEvent } from '../client-api.js';
 import { createClient } from '../client.js';
@@ -25,6 +26,21 @@ beforeAll(async () => {
       return;
     }
     if (url.pathname === '/text') return void res.end('hello text');
+    if (url.pathname === '/redirect') return void res.writeHead(302, { location: 'http://elsewhere.invalid/' }).end();
+    if (url.pathname === '/slow-bytes') {
+      // Headers at once, then the body trickles in over ~300 ms.
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      let n = 0;
+      const timer = setInterval(() => {
+        res.write(Buffer.alloc(100, n));
+        if (++n === 6) {
+          clearInterval(timer);
+          res.end();
+        }
+      }, 50);
+      res.on('close', () => clearInterval(timer));
+      return;
+    }
     if (url.pathname === '/empty') return void res.writeHead(204).end();
     json(res, 200, { method: req.method, url: req.url, headers: req.headers, body: req.body.toString('latin1') });
   });
@@ -152,6 +168,31 @@ describe('responses', () => {
     await c.close();
   });
 
+  it('a streamed body outlives the call timeout, and the caller`s signal still cancels it', async () => {
+    const c = createClient(definition({ timeoutMs: 120 }), { baseUrl: server.origin });
+    const download = c.action<object, Readable>(op({ path: '/slow-bytes', response: 'binary' }));
+    let size = 0;
+    for await (const chunk of await download({})) size += (chunk as Buffer).length;
+    expect(size).toBe(600);
+
+    const controller = new AbortController();
+    const stream = await download({}, { signal: controller.signal });
+    const read = (async () => {
+      for await (const chunk of stream) {
+        void chunk;
+        controller.abort(new Error('stop download'));
+      }
+    })();
+    await expect(read).rejects.toThrow('stop download');
+    await c.close();
+  });
+
+  it('a redirect is an error, not followed', async () => {
+    const c = createClient(definition(), { baseUrl: server.origin });
+    await expect(c.action(op({ path: '/redirect' }))({})).rejects.toMatchObject({ code: 'CG_HTTP_STATUS', status: 302 });
+    await c.close();
+  });
+
   it('a non-2xx becomes ConnectorHttpError with status, body and request id', async () => {
     const c = createClient(definition(), { baseUrl: server.origin });
     const error = await c.action(op({ path: '/missing' }))({}).catch((e: unknown) => e);
@@ -192,6 +233,25 @@ describe('deadlines and cancellation', () => {
     const c = createClient(definition(), { baseUrl: 'http://127.0.0.1:1' });
     await expect(c.action(op({ path: '/x' }))({})).rejects.toBeInstanceOf(ConnectorNetworkError);
     await c.close();
+  });
+});
+
+describe('dispatcher override', () => {
+  it('sends through the caller`s undici dispatcher and leaves it open on close()', async () => {
+    let dispatched = 0;
+    class Counting extends Agent {
+      override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+        dispatched++;
+        return super.dispatch(options, handler);
+      }
+    }
+    const dispatcher = new Counting();
+    const c = createClient(definition(), { baseUrl: server.origin, dispatcher });
+    await c.action(op({ path: '/x' }))({});
+    await c.close();
+    expect(dispatched).toBe(1);
+    expect(dispatcher.closed).toBe(false);
+    await dispatcher.close();
   });
 });
 

@@ -81,7 +81,15 @@ async function attempt(
     if (request.authenticate) {
       // Schemes that only set a header get the caller's signal, sparing the AbortSignal the
       // deadline would have to build; schemes that may fetch a token get the full deadline.
-      await ctx.auth.apply({ method: request.method, url, headers }, ctx.authDoesIO ? deadline.signal : callerSignal);
+      try {
+        await ctx.auth.apply({ method: request.method, url, headers }, ctx.authDoesIO ? deadline.signal : callerSignal);
+      } catch (error) {
+        // A token endpoint that is briefly down is worth another attempt; nothing was sent yet.
+        if (deadline.aborted || (error as { reason?: unknown }).reason !== 'CG_AUTH_TOKEN_UNAVAILABLE') throw error;
+        const delay = retry.nextDelay({ error, notSent: true });
+        if (delay === undefined) throw error;
+        return { retryAfterMs: delay };
+      }
     }
     state.sent++;
     const hooks = ctx.hooks;
@@ -103,7 +111,9 @@ async function attempt(
     if (event) safely(() => hooks?.onResponse?.({ ...event, status, durationMs: performance.now() - started }));
     ctx.limiter.observe(status, responseHeaders);
 
-    if (status < 400) {
+    // 2xx, and 304 for a caller doing conditional requests. Redirects are not followed: following
+    // one to another host would carry the credentials there.
+    if ((status >= 200 && status < 300) || status === 304) {
       let body: unknown;
       try {
         body = await readBody(request.response, response);

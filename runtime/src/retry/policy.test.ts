@@ -59,6 +59,7 @@ describe('decideRetry', () => {
     ['POST refused (never sent)', { ...base, method: 'POST', error: refused }, policy, true],
     ['GET reset nested in cause', { ...base, error: new Error('wrapped', { cause: reset }) }, policy, true],
     ['GET other error', { ...base, error: new TypeError('bug') }, policy, false],
+    ['POST, failed before sending (token endpoint down)', { ...base, method: 'POST', error: new Error('x'), notSent: true }, policy, true],
     ['last attempt', { ...base, attempt: 4, status: 503 }, policy, false],
     ['streamed body', { ...base, replayable: false, status: 503 }, policy, false],
   ])('%s -> retry %s', (_name, outcome, p, expected) => {

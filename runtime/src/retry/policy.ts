@@ -103,6 +103,11 @@ export interface AttemptOutcome {
   readonly status?: number;
   readonly headers?: Readonly<Record<string, HeaderValue>>;
   readonly error?: unknown;
+  /**
+   * True when the attempt failed before anything was sent (e.g. the OAuth token endpoint was
+   * briefly unavailable): safe to retry whatever the method.
+   */
+  readonly notSent?: boolean;
   /** False when the request body was a stream and cannot be sent again. */
   readonly replayable: boolean;
 }
@@ -113,6 +118,7 @@ export function decideRetry(outcome: AttemptOutcome, policy: RetryPolicy, now: n
   if (outcome.attempt >= policy.maxAttempts) return { retry: false, reason: 'attempts exhausted' };
   if (!outcome.replayable) return { retry: false, reason: 'body is a stream' };
   if (outcome.error !== undefined) {
+    if (outcome.notSent) return { retry: true, delayMs: backoffDelay(outcome.attempt, policy, random) };
     const code = errorCode(outcome.error);
     if (code === undefined) return { retry: false, reason: 'not a connection error' };
     if (!NOT_SENT_CODES.has(code) && !isRetryableMethod(outcome.method, policy)) return { retry: false, reason: 'method not idempotent' };

@@ -34,7 +34,11 @@ export function shapeOf(value: unknown): Shape {
 }
 
 /** RFC 3986 unreserved characters stay; everything else is percent-encoded. */
+const UNRESERVED_ONLY = /^[A-Za-z0-9\-._~]*$/;
+
 export function encodeStrict(text: string): string {
+  // Most values (ids, numbers, enums) need no encoding: skip two string passes on the hot path.
+  if (UNRESERVED_ONLY.test(text)) return text;
   return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
