@@ -183,7 +183,7 @@ function buildInfo(document: Obj, config: ConnectorConfig, openapi: '3.0' | '3.1
   const info = ownObj(document, 'info');
   const title = ownString(info, 'title') ?? 'API';
   const apiVersion = ownString(info, 'version') ?? String(info?.['version'] ?? '0.0.0');
-  const name = config.name ?? kebabCase(title, 'connector').slice(0, 60).replace(/-+$/, '');
+  const name = config.name ?? kebabCase(title, 'connector', false).slice(0, 60).replace(/-+$/, '');
   const description = config.description ?? ownString(info, 'description');
   const docsUrl = ownString(ownObj(document, 'externalDocs'), 'url');
   return {

@@ -62,6 +62,7 @@ describe('input keys and other names', () => {
   test('kebab and pascal case for package and factory names', () => {
     expect(kebabCase('GitHub v3 REST API')).toBe('git-hub-v3-rest-api');
     expect(kebabCase('!!!')).toBe('default');
+    expect(kebabCase("GitHub's REST API", 'x', false)).toBe('githubs-rest-api');
     expect(pascalCase('my-api')).toBe('MyApi');
   });
 });

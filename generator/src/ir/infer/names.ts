@@ -91,10 +91,15 @@ export function pascalCase(text: string, fallback = 'Type'): string {
   return startSafely(words(text).map(capitalise).join(''), fallback);
 }
 
-/** `My API (v2)` -> `my-api-v2`; ASCII only, for file and package names. */
-export function kebabCase(text: string, fallback = 'default'): string {
-  const parts = words(text).map((word) => word.toLowerCase());
-  return parts.length === 0 ? fallback : parts.join('-');
+/**
+ * `My API (v2)` -> `my-api-v2`; ASCII only, for file and package names. `splitCase: false` keeps
+ * brand names whole (`GitHub's API` -> `githubs-api`, not `git-hub-s-api`).
+ */
+export function kebabCase(text: string, fallback = 'default', splitCase = true): string {
+  const source = text.replace(/['\u2019]/g, '');
+  const parts = splitCase ? words(source) : words(source.toLowerCase());
+  const lower = parts.map((word) => word.toLowerCase());
+  return lower.length === 0 ? fallback : lower.join('-');
 }
 
 /** Action name candidate from an operationId (rename has not run yet). */

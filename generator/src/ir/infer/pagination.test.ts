@@ -19,12 +19,15 @@ describe('pagination inference', () => {
     ['listByToken', { type: 'cursor', cursorParam: 'pageToken', nextCursorPath: 'nextPageToken', resultsKey: 'items' }],
     ['listByLinkHeader', { type: 'link', rel: 'next', pageSizeParam: 'per_page' }],
     ['listByNextUrl', { type: 'link', nextUrlPath: 'links.next', resultsKey: 'data', pageSizeParam: 'limit' }],
+    ['listAfterCursor', { type: 'link', rel: 'next', pageSizeParam: 'per_page' }],
   ])('%s', (name, config) => {
     expect(op(name)?.pagination).toEqual({ config, itemType: item, source: 'inferred' });
   });
 
-  test('not paginated: a single object, a POST, a list without paging parameters', () => {
+  test('not paginated: a single object, a POST, a list without paging parameters, a date filter, an object holding an array', () => {
     expect(op('getSingle')?.pagination).toBeUndefined();
+    expect(op('listAfterDate')?.pagination).toBeUndefined();
+    expect(op('getHolder')?.pagination).toBeUndefined();
     expect(op('searchItems')?.pagination).toBeUndefined();
     expect(op('listPlain')?.pagination).toBeUndefined();
   });

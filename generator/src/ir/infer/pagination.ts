@@ -4,12 +4,13 @@
  * its success body type and its declared response headers. In order:
  *
  * 1. the items: the body is an array, or an object with one array property (or one of `data`,
- *    `items`, `results`, `records`...); no items, no pagination;
+ *    `items`, `results`, `records`...) and a paging query parameter; no items, no pagination;
  * 2. `cursor`: a cursor query parameter (`cursor`, `starting_after`, `after`, `next_token`,
  *    `page_token`...) and a next-cursor field in the body (`next_cursor`, `nextPageToken`,
  *    `meta.next_cursor`...);
  * 3. `link`: a declared `Link` response header, or a next-URL field in the body (`next`, `next_url`,
- *    `links.next`...);
+ *    `links.next`...), or a cursor parameter with an array body and no cursor field (the cursor
+ *    must come in an undeclared `Link` header);
  * 4. `offset`: `offset`/`start`/`skip` with a page-size parameter (`limit`, `count`, `take`...);
  * 5. `page`: `page`/`page_number` (first page 0 when the parameter's default is 0, else 1).
  */
@@ -102,6 +103,10 @@ function segment(name: string): string | undefined {
   return /^[^.[\]'"]+$/.test(name) ? name : undefined;
 }
 
+function isDate(type: TypeNode): boolean {
+  return type.kind === 'string' && (type.format === 'date' || type.format === 'date-time');
+}
+
 function param(params: readonly ParameterIR[], names: readonly string[]): ParameterIR | undefined {
   const query = params.filter((p) => p.in === 'query');
   return names.map((name) => query.find((p) => norm(p.name) === name)).find((p) => p !== undefined);
@@ -125,10 +130,15 @@ export function inferPagination(
 ): PaginationInference | undefined {
   const items = findItems(body, resolve);
   if (items === undefined) return undefined;
+  // `after=2024-01-01` is a filter, not a cursor.
+  const cursor = param(params.filter((p) => !isDate(p.type)), CURSOR_PARAMS);
+  const paging = cursor ?? param(params, [...SIZE_PARAMS, ...PAGE_PARAMS, ...OFFSET_PARAMS]);
+  // An object that merely holds an array (a repository's `topics`) is not a page: without a paging
+  // parameter, only a bare array body counts.
+  if (paging === undefined && items.resultsKey !== undefined) return undefined;
   const common = sizeCommon(params, items);
   const result = (config: PaginationInference['config']): PaginationInference => ({ config, itemType: items.itemType });
 
-  const cursor = param(params, CURSOR_PARAMS);
   if (cursor !== undefined) {
     const next = findField(body, resolve, NEXT_CURSOR_FIELDS, ['string', 'integer', 'number']);
     if (next !== undefined) return result({ type: 'cursor', cursorParam: cursor.name, nextCursorPath: next, ...common });
@@ -137,8 +147,11 @@ export function inferPagination(
   }
   if (headers.includes('link')) return result({ type: 'link', rel: 'next', ...common });
   const nextUrl = findField(body, resolve, NEXT_URL_FIELDS, ['string']);
-  if (nextUrl !== undefined && (cursor !== undefined || param(params, [...SIZE_PARAMS, ...PAGE_PARAMS, ...OFFSET_PARAMS]) !== undefined)) {
-    return result({ type: 'link', nextUrlPath: nextUrl, ...common });
+  if (nextUrl !== undefined && paging !== undefined) return result({ type: 'link', nextUrlPath: nextUrl, ...common });
+  // A cursor parameter with nowhere in the body to read the next cursor from: the API sends it in a
+  // `Link` header it did not declare (GitHub's `before`/`after` lists do).
+  if (cursor !== undefined && items.resultsKey === undefined && !['starting_after', 'startingafter'].includes(norm(cursor.name))) {
+    return result({ type: 'link', rel: 'next', ...common });
   }
   const offset = param(params, OFFSET_PARAMS);
   if (offset !== undefined && common.pageSizeParam !== undefined) return result({ type: 'offset', offsetParam: offset.name, ...common });
