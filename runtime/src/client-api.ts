@@ -110,6 +110,10 @@ export interface ConnectorOptions {
   readonly serverVariables?: Readonly<Record<string, string>>;
   readonly retry?: RetryConfig | false;
   readonly rateLimit?: RateLimitConfig | false;
+  /**
+   * Deadline of each call, retries included, in ms; default the definition's `timeoutMs`, else
+   * 60 s; `0` disables. For binary (streamed) responses it covers the wait for the headers.
+   */
   readonly timeoutMs?: number;
   /** An undici Dispatcher (Agent, Pool, MockAgent...) to send requests through. */
   readonly dispatcher?: unknown;

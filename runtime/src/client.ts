@@ -19,6 +19,9 @@ import { createAgent } from './http/transport.js';
 import { RateLimiter } from './ratelimit/limiter.js';
 import { resolveRetryPolicy } from './retry/policy.js';
 
+/** A call with no configured timeout still ends: a hung server must not hang a sync forever. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
 export function createClient(definition: ConnectorDefinition, options: ConnectorOptions = {}): ConnectorClient {
   const base = resolveBaseUrl(definition, options);
   const ownsDispatcher = options.dispatcher === undefined;
@@ -35,7 +38,7 @@ export function createClient(definition: ConnectorDefinition, options: Connector
     authDoesIO: authConfig.type === 'oauth2' || authConfig.type === 'bearer',
     retry: resolveRetryPolicy(definition.retry, options.retry),
     limiter: new RateLimiter(rateLimit),
-    timeoutMs: options.timeoutMs ?? definition.timeoutMs,
+    timeoutMs: options.timeoutMs ?? definition.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     hooks: options.hooks,
     redactor: new Redactor(() => auth.secrets(), () => credentialSecrets(options.auth)),
     baseUrl: base.toString().replace(/\/$/, ''),

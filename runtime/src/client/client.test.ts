@@ -270,7 +270,7 @@ describe('hooks', () => {
       },
     });
     await c.action(op({ id: 'things', path: '/x', parameters: [{ name: 'api_key', key: 'k', in: 'query' }] }))({ k: 'hunter2-secret' });
-    expect(requests).toEqual([{ action: 'things', method: 'GET', url: `${server.origin}/x?api_key=%5BREDACTED%5D`, attempt: 1 }]);
+    expect(requests).toEqual([{ action: 'things', method: 'GET', url: `${server.origin}/x?api_key=[REDACTED]`, attempt: 1 }]);
     expect(responses[0]).toMatchObject({ status: 200, attempt: 1 });
     expect(JSON.stringify([requests, responses])).not.toContain('hunter2');
     await c.close();

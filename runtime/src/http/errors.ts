@@ -38,8 +38,10 @@ export abstract class ConnectorError extends Error {
     return {};
   }
 
+  /** The stack (which starts with the message), then the redacted fields; never raw properties. */
   [inspect.custom](): string {
-    return `${this.stack ?? `${this.name}: ${this.message}`}\n${inspect(this.toJSON(), { depth: 4 })}`;
+    const { name: _name, message: _message, ...fields } = this.toJSON();
+    return `${this.stack ?? `${this.name}: ${this.message}`} ${inspect(fields, { depth: 4, breakLength: 120 })}`;
   }
 }
 

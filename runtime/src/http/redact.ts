@@ -9,6 +9,7 @@
  */
 
 export const REDACTED = '[REDACTED]';
+const ENCODED_MARKER = encodeURIComponent(REDACTED);
 
 /** Query parameter / JSON key names whose values are always hidden. */
 const SECRET_NAME =
@@ -84,7 +85,8 @@ export class Redactor {
     for (const name of new Set(url.searchParams.keys())) {
       if (isSecretName(name)) url.searchParams.set(name, REDACTED);
     }
-    return this.text(url.toString(), secrets);
+    // URLSearchParams percent-encodes the marker; keep it readable.
+    return this.text(url.toString(), secrets).replaceAll(ENCODED_MARKER, REDACTED);
   }
 
   /** A deep copy of a parsed body with secret-named keys and known secret values hidden. */
