@@ -55,7 +55,10 @@ export function hostileSpec(seed) {
   const random = rng(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const payload = () => pick(PAYLOADS);
-  const name = () => (random() < 0.5 ? pick(NAMES) : pick(NAMES) + pick(PAYLOADS).slice(0, 12));
+  // Names carry payload fragments but never the whole SENTINEL: a spec may legitimately name a
+  // property `__cg_pwned`, and the generator would rightly make it an identifier.
+  const fragment = (length) => pick(PAYLOADS).slice(0, length).replaceAll(SENTINEL, '_x_');
+  const name = () => (random() < 0.5 ? pick(NAMES) : pick(NAMES) + fragment(12));
   const text = () => `${pick(['Text', 'Note', ''])} ${payload()} ${random() < 0.2 ? payload() : ''}`;
   const version = random() < 0.5 ? '3.0.3' : '3.1.0';
 
@@ -100,10 +103,10 @@ export function hostileSpec(seed) {
     const actualParam = paramName.replace(/[{}/]/g, '');
     paths[path] = {
       get: {
-        operationId: `${name()}${payload().slice(0, 20)}${i}`,
+        operationId: `${name()}${fragment(20)}${i}`,
         summary: text(),
         description: text(),
-        tags: [name() || 'tag', payload().slice(0, 30)],
+        tags: [name() || 'tag', fragment(30)],
         deprecated: random() < 0.3,
         parameters: [
           { name: actualParam, in: 'path', required: true, description: text(), schema: { type: 'string', example: payload() } },
@@ -136,7 +139,7 @@ export function hostileSpec(seed) {
     info: {
       title: `${pick(NAMES)} ${payload()}`,
       description: text(),
-      version: `1.0.0${payload().slice(0, 8)}`,
+      version: `1.0.0${fragment(8)}`,
       contact: { name: payload(), url: `https://example.test/${encodeURIComponent(payload())}` },
     },
     servers: [{ url: `https://{sub}.example.test/${encodeURIComponent(payload())}`, description: text(), variables: { sub: { default: payload().replace(/[{}]/g, ''), description: text() } } }],
