@@ -67,6 +67,21 @@ describe('buildIR: schemas (3.0)', () => {
     expect(prop(schema(ir, 'TreeNode').type, 'children')?.type).toEqual({ kind: 'array', items: { kind: 'ref', name: 'TreeNode' } });
   });
 
+  test('eager alias cycles are broken with a warning; recursion under properties is kept', () => {
+    expect(schema(ir, 'SelfAlias').type).toEqual({ kind: 'unknown' });
+    expect(schema(ir, 'NullableSelf').type).toEqual({ kind: 'union', members: [{ kind: 'unknown' }, { kind: 'null' }] });
+    const shape = schema(ir, 'Shape').type;
+    const circle = schema(ir, 'Circle').type;
+    // Circle -> Shape -> Circle: cut once, where the walk in name order closes the loop (at Shape).
+    expect(circle).toMatchObject({ kind: 'intersection', members: [{ kind: 'ref', name: 'Shape' }, { kind: 'object' }] });
+    expect(shape).toMatchObject({ kind: 'union', members: [{ kind: 'unknown' }] });
+    expect(ir.diagnostics.filter((d) => d.code === 'CG_CIRCULAR_ALIAS').map((d) => d.pointer)).toEqual([
+      '/components/schemas/NullableSelf',
+      '/components/schemas/SelfAlias',
+      '/components/schemas/Shape',
+    ]);
+  });
+
   test('awkward schema and property names', () => {
     const names = ir.schemas.map((s) => s.name);
     expect(names).toEqual([...names].sort());

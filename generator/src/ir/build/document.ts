@@ -14,6 +14,7 @@ import type { ConnectorIR, InfoIR, OperationIR, PaginationIR, SchemaIR, ServerIR
 import { IR_VERSION } from '../types.js';
 import type { BuildContext, Obj } from './context.js';
 import { child, createContext, deref, isObj, own, ownObj, ownString, report } from './context.js';
+import { breakAliasCycles } from './alias-cycles.js';
 import { assignInputNames } from './input-variants.js';
 import { buildOperation, METHODS, type OperationDraft } from './operation.js';
 import { convertNamedSchema, docsOf } from './schema.js';
@@ -28,7 +29,7 @@ export interface BuildOptions {
 export function buildIR(document: Obj, config?: ConnectorConfig | unknown, options: BuildOptions = {}): ConnectorIR {
   const settings = validateConfig(config);
   const ctx = createContext(document, nameSchemas(document));
-  const schemas = buildSchemas(ctx);
+  const schemas = breakAliasCycles(buildSchemas(ctx), ctx.diagnostics);
   const scopes = new Map<string, Set<string>>();
   const rootSecurity = requirementNames(ctx, document['security'], '/security', scopes) ?? [];
   const drafts = collectOperations(ctx, settings, scopes);
