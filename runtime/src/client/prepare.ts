@@ -66,5 +66,19 @@ export function mergeHeaders(target: Record<string, string>, extra: Readonly<Rec
  */
 export function retarget(ctx: ClientContext, request: PreparedRequest, url: URL): PreparedRequest {
   if (url.origin === ctx.origin) return { ...request, url };
-  return { ...request, url, authenticate: false, headers: { accept: request.headers['accept'] ?? '*/*' } };
+  return { ...request, url: withoutSecrets(ctx, url), authenticate: false, headers: { accept: request.headers['accept'] ?? '*/*' } };
+}
+
+/**
+ * Some APIs echo the caller's query key into their next links. Such a link to another host must
+ * not carry it there: drop every query parameter whose value holds a known secret.
+ */
+function withoutSecrets(ctx: ClientContext, url: URL): URL {
+  const secrets = ctx.redactor.secrets();
+  if (secrets.length === 0 || url.search === '') return url;
+  const leaking = [...url.searchParams].filter(([, value]) => secrets.some((secret) => value.includes(secret)));
+  if (leaking.length === 0) return url;
+  const out = new URL(url);
+  for (const [name] of leaking) out.searchParams.delete(name);
+  return out;
 }
