@@ -75,7 +75,8 @@ const tools = [
   },
   {
     id: 'hey-api',
-    install: () => installedTools('heyapi-0.94.0', [HEYAPI]),
+    // hey-api drives the TypeScript 5 compiler API; TypeScript 7 (the peer npm would pick) has none.
+    install: () => installedTools('heyapi-0.94.0-ts5', [HEYAPI, 'typescript@5.9.3']),
     generate: (spec, out, bin) => [path.join(bin, 'openapi-ts'), ['-i', spec.file, '-o', path.join(out, 'src'), '--silent']],
     tsconfig: STRICT_BUNDLER,
   },
@@ -121,7 +122,8 @@ async function measure(tool, spec) {
   let generated;
   for (let run = 0; run < runs; run++) {
     rmSync(out, { recursive: true, force: true });
-    mkdirSync(out, { recursive: true });
+    // oazapfts does not create the directory it writes into.
+    mkdirSync(path.join(out, 'src'), { recursive: true });
     const [command, args] = tool.generate(spec, out, bin);
     generated = await runMeasured(command, args, { cwd: path.dirname(out), timeoutMs });
     if (generated.code !== 0) {
