@@ -1,7 +1,8 @@
 /**
  * JSON Schema Validation §6.5.3 `required`: names properties an instance must have. A name that no
  * `properties` declares (here, in an `allOf`/`anyOf`/`oneOf` member, or in an `allOf` sibling) is
- * usually a typo, and would give the generated type a required field of unknown type.
+ * usually a typo, and would give the generated type a required field of unknown type. Names declared
+ * by the parent of an allOf/anyOf/oneOf member count as declared.
  */
 import { defineRule, isObject, type JsonObject } from '../rule.js';
 import { getAt, type Located, type SpecIndex } from '../walk.js';
@@ -42,9 +43,10 @@ export default defineRule({
     if (!isObject(schema.node['properties']) && !hasComposition) return undefined; // e.g. an anyOf branch `{ required: [a] }`
     const names = new Set<string>();
     if (!declared(index, schema, names, new Set())) return undefined;
-    // A member of an allOf may require what its siblings declare.
+    // A member of an allOf may require what its siblings declare; an anyOf/oneOf branch often
+    // requires one of its parent's properties (GitHub: `anyOf: [{ required: [conclusion] }, ...]`).
     const last = schema.path[schema.path.length - 2];
-    if (last === 'allOf') {
+    if (typeof last === 'string' && COMPOSITIONS.includes(last)) {
       const parentPath = schema.path.slice(0, -2);
       const parent = getAt(index.files.get(schema.file)?.document, parentPath);
       if (isObject(parent) && !declared(index, { node: parent as JsonObject, path: parentPath, file: schema.file }, names, new Set())) return undefined;
