@@ -210,7 +210,7 @@ describe('deadlines and cancellation', () => {
     const error = await c.action(op({ path: '/hang' }))({}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectorTimeoutError);
     expect(error).toMatchObject({ code: 'CG_TIMEOUT', timeoutMs: 150 });
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(3000);
     await c.close();
   });
 

@@ -169,19 +169,19 @@ describe('deadline across retries', () => {
     const c = createClient({ ...definition, retry: { maxAttempts: 100, baseDelayMs: 80, maxDelayMs: 1000 } }, { baseUrl: s.origin, timeoutMs: 300 });
     const started = Date.now();
     await expect(c.action(get)({})).rejects.toMatchObject({ code: 'CG_TIMEOUT' });
-    expect(Date.now() - started).toBeLessThan(800);
+    expect(Date.now() - started).toBeLessThan(2000);
     expect(s.received.length).toBeGreaterThanOrEqual(2);
     await c.close();
   });
 
   it('an abort during a backoff wait rejects at once', async () => {
-    const s = await serve((_req, res) => json(res, 503, {}, { 'retry-after': '1' }));
-    const c = createClient(definition, { baseUrl: s.origin });
+    const s = await serve((_req, res) => json(res, 503, {}, { 'retry-after-ms': '10000' }));
+    const c = createClient({ ...definition, retry: { maxDelayMs: 20_000 } }, { baseUrl: s.origin });
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('gave up')), 100);
     const started = Date.now();
     await expect(c.action(get)({}, { signal: controller.signal })).rejects.toThrow('gave up');
-    expect(Date.now() - started).toBeLessThan(700);
+    expect(Date.now() - started).toBeLessThan(5000);
     await c.close();
   });
 });
