@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smallIR } from './__fixtures__/small-ir.js';
+import type { ConnectorIR } from '../ir/types.js';
 import { emit } from './index.js';
 
 describe('emit', () => {
@@ -30,3 +30,97 @@ describe('emit', () => {
     expect(manifest.actions[1].input.properties.body).toMatchObject({ $ref: '#/$defs/PetInput' });
   });
 });
+
+/** A small hand-written IR: two groups, pagination, a body with an input variant, auth. */
+const smallIR: ConnectorIR = {
+  irVersion: 1,
+  info: {
+    name: 'petstore',
+    pascalName: 'Petstore',
+    packageName: '@acme/petstore',
+    version: '1.0.0',
+    title: 'Petstore',
+    description: 'A pet store.\n\nSecond paragraph.',
+    apiVersion: '2.0',
+    openapi: '3.0',
+  },
+  servers: [{ url: 'https://{region}.example.com', variables: { region: { default: 'eu', enum: ['eu', 'us'] } } }],
+  auth: { apiKey: { config: { type: 'apiKey', in: 'header', name: 'X-API-Key' }, source: 'spec', pointer: '/components/securitySchemes/apiKey' } },
+  security: ['apiKey'],
+  operations: [
+    {
+      name: 'listPets',
+      operationId: 'listPets',
+      method: 'GET',
+      path: '/pets',
+      pointer: '/paths/~1pets/get',
+      summary: 'List pets',
+      deprecated: false,
+      tags: ['pets'],
+      group: 'pets',
+      parameters: [
+        { name: 'limit', key: 'limit', in: 'query', required: false, type: { kind: 'integer' }, description: 'Page size', pointer: '' },
+        { name: 'offset', key: 'offset', in: 'query', required: false, type: { kind: 'integer' }, pointer: '' },
+      ],
+      responses: [],
+      success: { status: '200', kind: 'json', type: { kind: 'array', items: { kind: 'ref', name: 'Pet' } } },
+      pagination: {
+        config: { type: 'offset', offsetParam: 'offset', pageSizeParam: 'limit' },
+        itemType: { kind: 'ref', name: 'Pet' },
+        source: 'inferred',
+      },
+    },
+    {
+      name: 'createPet',
+      method: 'POST',
+      path: '/pets',
+      pointer: '/paths/~1pets/post',
+      deprecated: true,
+      tags: ['pets'],
+      group: 'pets',
+      parameters: [],
+      requestBody: {
+        mediaType: 'application/json',
+        encoding: 'json',
+        required: true,
+        type: { kind: 'ref', name: 'Pet' },
+        mediaTypes: ['application/json'],
+        pointer: '',
+      },
+      responses: [],
+      success: { status: '201', kind: 'json', type: { kind: 'ref', name: 'Pet' } },
+    },
+    {
+      name: 'ping',
+      method: 'GET',
+      path: '/ping',
+      pointer: '/paths/~1ping/get',
+      deprecated: false,
+      tags: [],
+      group: 'default',
+      parameters: [],
+      responses: [],
+      success: { status: '204', kind: 'empty', type: { kind: 'unknown' } },
+      security: [],
+    },
+  ],
+  schemas: [
+    {
+      name: 'Pet',
+      specName: 'Pet',
+      pointer: '/components/schemas/Pet',
+      description: 'A pet.',
+      inputName: 'PetInput',
+      type: {
+        kind: 'object',
+        properties: [
+          { name: 'id', type: { kind: 'integer' }, required: true, readOnly: true },
+          { name: 'name', type: { kind: 'string' }, required: true, description: 'Its name' },
+          { name: 'kind', type: { kind: 'string', enum: ['dog', 'cat'] }, required: false },
+        ],
+        additionalProperties: false,
+      },
+    },
+  ],
+  diagnostics: [],
+};

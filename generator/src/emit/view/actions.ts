@@ -178,12 +178,11 @@ function outputType(operation: OperationIR, types: TypeSource, refs: Set<string>
 }
 
 function actionDoc(operation: OperationIR): string[] {
-  const summary = operation.summary ?? (operation.description === undefined ? undefined : '');
   const tags: string[] = [`\`${operation.method} ${operation.path}\``];
   if (operation.pagination) {
     tags.push(`Paginated (${operation.pagination.config.type}): \`.all()\` streams every item, \`.pages()\` every page.`);
   }
   if (operation.deprecated) tags.push('@deprecated');
   if (operation.docsUrl !== undefined) tags.push(`@see ${operation.docsUrl}`);
-  return docBlock([summary, operation.description], tags);
+  return docBlock([operation.summary, operation.description], tags);
 }
