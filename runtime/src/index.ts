@@ -14,6 +14,16 @@ export {
   ConnectorTimeoutError,
 } from './http/errors.js';
 export { REDACTED } from './http/redact.js';
+// OAuth2 authorization code helpers, for the app that runs the browser redirect.
+export {
+  buildAuthorizationUrl,
+  exchangeAuthorizationCode,
+  type AuthorizationUrl,
+  type AuthorizationUrlOptions,
+  type CodeExchangeDeps,
+  type CodeExchangeOptions,
+} from './auth/index.js';
+export type { AuthFailureReason } from './auth/errors.js';
 export type { FilePart } from './http/multipart.js';
 export type * from './definition.js';
 export type * from './client-api.js';
