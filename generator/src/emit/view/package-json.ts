@@ -1,6 +1,6 @@
 /** View of `package.json`: every value a JSON literal, so a spec's text cannot break the file. */
 import type { ConnectorIR } from '../../ir/types.js';
-import { npmPackageName } from './safe.js';
+import { npmPackageName, stringLiteral as json } from './safe.js';
 
 /** Versions the generated package depends on; the runtime is versioned with the generator. */
 export const RUNTIME_RANGE = '^0.1.0';
@@ -27,10 +27,6 @@ export function packageJsonView(ir: ConnectorIR): PackageJsonView {
     runtimeVersion: json(RUNTIME_RANGE),
     typescriptVersion: json(TYPESCRIPT_RANGE),
   };
-}
-
-function json(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 /** The first paragraph of a description, on one line. */

@@ -10,6 +10,7 @@ describe('stringLiteral', () => {
     ['line\nbreak', '"line\\nbreak"'],
     ['\u2028\u2029', '"\\u2028\\u2029"'],
     ['`${x}`', '"`${x}`"'],
+    ['a\u202eb\u2066', '"a\\u202eb\\u2066"'],
   ])('%j -> %s', (input, expected) => {
     expect(stringLiteral(input)).toBe(expected);
     // eslint-disable-next-line no-new-func

@@ -42,7 +42,17 @@ export function identifier(name: string): string {
  * inside a literal. Backticks and `${` are inert inside double quotes.
  */
 export function stringLiteral(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value).replace(INVISIBLE, escapeCodePoint);
+}
+
+/**
+ * Line separators, and the bidirectional controls of "Trojan Source" (CVE-2021-42574), which make
+ * code display differently from how it parses: escaped in literals, dropped from comments.
+ */
+const INVISIBLE = /[\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function escapeCodePoint(c: string): string {
+  return '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
 }
 
 /**
@@ -79,7 +89,9 @@ export function docLines(text: string | undefined): string[] {
 export function neutraliseComment(text: string): string {
   // Control characters other than line breaks and tabs have no business in a comment.
   // eslint-disable-next-line no-control-regex
-  return text.replace(/\*\//g, '*\\/').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  return text
+    .replace(/\*\//g, '*\\/')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
 /** A JSDoc block at the given indent, or '' when there is nothing to say. Ends with a newline. */
