@@ -9,7 +9,7 @@ import { operationInputType } from '../../ir/input.js';
 import type { ConnectorIR, SchemaIR, TypeNode } from '../../ir/types.js';
 import { commentText, printType, propertyName, stringLiteral } from './print-type.js';
 
-const FIXTURES = ['schemas-3.0.yaml', 'schemas-3.1.yaml', 'auth.yaml', 'pagination.yaml', 'naming.yaml', 'bodies.yaml'];
+const FIXTURES = ['schemas-3.0.yaml', 'schemas-3.1.yaml', 'alias-cycles.yaml', 'auth.yaml', 'pagination.yaml', 'naming.yaml', 'bodies.yaml'];
 const fixture = (name: string): Record<string, unknown> =>
   parse(readFileSync(new URL(`../../../../specs/features/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
 

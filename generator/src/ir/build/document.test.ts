@@ -67,21 +67,6 @@ describe('buildIR: schemas (3.0)', () => {
     expect(prop(schema(ir, 'TreeNode').type, 'children')?.type).toEqual({ kind: 'array', items: { kind: 'ref', name: 'TreeNode' } });
   });
 
-  test('eager alias cycles are broken with a warning; recursion under properties is kept', () => {
-    expect(schema(ir, 'SelfAlias').type).toEqual({ kind: 'unknown' });
-    expect(schema(ir, 'NullableSelf').type).toEqual({ kind: 'union', members: [{ kind: 'unknown' }, { kind: 'null' }] });
-    const shape = schema(ir, 'Shape').type;
-    const circle = schema(ir, 'Circle').type;
-    // Circle -> Shape -> Circle: cut once, where the walk in name order closes the loop (at Shape).
-    expect(circle).toMatchObject({ kind: 'intersection', members: [{ kind: 'ref', name: 'Shape' }, { kind: 'object' }] });
-    expect(shape).toMatchObject({ kind: 'union', members: [{ kind: 'unknown' }] });
-    expect(ir.diagnostics.filter((d) => d.code === 'CG_CIRCULAR_ALIAS').map((d) => d.pointer)).toEqual([
-      '/components/schemas/NullableSelf',
-      '/components/schemas/SelfAlias',
-      '/components/schemas/Shape',
-    ]);
-  });
-
   test('awkward schema and property names', () => {
     const names = ir.schemas.map((s) => s.name);
     expect(names).toEqual([...names].sort());
@@ -108,6 +93,26 @@ describe('buildIR: schemas (3.0)', () => {
     expect(schema(ir, 'Pet').inputName).toBe('PetInput');
     expect(schema(ir, 'Owner').inputName).toBeUndefined();
     expect(schema(ir, 'TreeNode').inputName).toBeUndefined();
+  });
+});
+
+describe('buildIR: type alias cycles', () => {
+  test('eager cycles are broken with a warning; recursion under properties is kept', () => {
+    const ir = buildIR(spec('alias-cycles.yaml'));
+    expect(schema(ir, 'NullableSelf').type).toEqual({ kind: 'union', members: [{ kind: 'unknown' }, { kind: 'null' }] });
+    // Circle -> Shape -> Circle: cut once, where the walk in name order closes the loop (at Shape).
+    expect(schema(ir, 'Circle').type).toMatchObject({ kind: 'intersection', members: [{ kind: 'ref', name: 'Shape' }, { kind: 'object' }] });
+    expect(schema(ir, 'Shape').type).toMatchObject({ kind: 'union', members: [{ kind: 'unknown' }] });
+    expect(ir.diagnostics.filter((d) => d.code === 'CG_CIRCULAR_ALIAS').map((d) => d.pointer)).toEqual([
+      '/components/schemas/NullableSelf',
+      '/components/schemas/Shape',
+    ]);
+  });
+
+  test('a schema that is a $ref to itself', () => {
+    const ir = buildIR({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { A: { $ref: '#/components/schemas/A' } } } });
+    expect(schema(ir, 'A').type).toEqual({ kind: 'unknown' });
+    expect(ir.diagnostics.map((d) => d.code)).toContain('CG_CIRCULAR_ALIAS');
   });
 });
 
@@ -199,7 +204,7 @@ describe('buildIR: operations', () => {
 });
 
 describe('determinism', () => {
-  for (const file of ['schemas-3.0.yaml', 'schemas-3.1.yaml', 'auth.yaml', 'pagination.yaml', 'naming.yaml', 'bodies.yaml']) {
+  for (const file of ['schemas-3.0.yaml', 'schemas-3.1.yaml', 'alias-cycles.yaml', 'auth.yaml', 'pagination.yaml', 'naming.yaml', 'bodies.yaml']) {
     test(`${file}: twice gives the same IR; shuffled key order too`, () => {
       const a = buildIR(spec(file));
       const b = buildIR(spec(file));
