@@ -17,6 +17,8 @@ describe('formatters', () => {
     expect(text).toContain('specs/schemas.yaml\n');
     expect(text).toContain('3 problems (1 error, 2 warnings, 0 infos, 0 hints)');
     expect(format('stylish', [])).toContain('no problems');
+    const hostile = format('stylish', [{ ...diagnostics[1]!, message: 'a\n  b \u001b[2J c' }]);
+    expect(hostile).toContain('a ⏎ b \\u001b[2J c');
   });
 
   it('json is the diagnostics array', () => {
