@@ -8,13 +8,14 @@
  * pointer. What TypeScript cannot say (`not`, `if`/`then`) degrades to `unknown` with a
  * `CG_UNSUPPORTED_SCHEMA` warning; nothing here throws on a strange schema.
  */
-import type { JsonValue, PropertyIR, RefType, TypeNode, UnionType } from '../types.js';
+import type { JsonValue, PropertyIR, TypeNode, UnionType } from '../types.js';
 import type { BuildContext, Obj } from './context.js';
 import { child, isObj, own, ownBool, ownObj, ownString, refPointer, report, resolvePointer } from './context.js';
+import { discriminatorMapping } from './discriminator.js';
+import { convertEnum, literal, orNull } from './enum.js';
 
 const UNKNOWN: TypeNode = { kind: 'unknown' };
 const NULL: TypeNode = { kind: 'null' };
-const SCHEMA_PREFIX = '/components/schemas/';
 
 /** Converts the schema at `pointer` (any JSON value; `true`/`false` are 3.1 boolean schemas). */
 export function convertSchema(ctx: BuildContext, schema: unknown, pointer: string): TypeNode {
@@ -78,15 +79,6 @@ function withNullable(_ctx: BuildContext, schema: Obj, node: TypeNode): TypeNode
   // Honoured in 3.1 documents too: converters and hand-edited specs leave it behind, and it is unambiguous.
   const nullable = ownBool(schema, 'nullable') ?? ownBool(schema, 'x-nullable');
   return nullable === true ? orNull(node) : node;
-}
-
-function orNull(node: TypeNode): TypeNode {
-  if (node.kind === 'null' || node.kind === 'unknown') return node;
-  if (node.kind === 'union') {
-    if (node.members.some((member) => member.kind === 'null')) return node;
-    return { ...node, members: [...node.members, NULL] };
-  }
-  return { kind: 'union', members: [node, NULL] };
 }
 
 function convertBody(ctx: BuildContext, schema: Obj, pointer: string): TypeNode {
@@ -256,39 +248,6 @@ function isJson(value: unknown): value is JsonValue {
   return value === null || ['string', 'number', 'boolean', 'object'].includes(typeof value);
 }
 
-function literal(ctx: BuildContext, value: unknown, pointer: string): TypeNode {
-  if (value === null) return NULL;
-  if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
-    return { kind: 'literal', value };
-  }
-  report(ctx, 'warn', 'CG_UNSUPPORTED_SCHEMA', pointer, 'only string, number, boolean and null constants can be typed', 'typed as unknown');
-  return UNKNOWN;
-}
-
-function convertEnum(ctx: BuildContext, schema: Obj, values: readonly unknown[], pointer: string): TypeNode {
-  const hasNull = values.includes(null);
-  const rest = values.filter((value) => value !== null);
-  let node: TypeNode;
-  const type = own(schema, 'type');
-  const declared = Array.isArray(type) ? type.find((t) => t !== 'null') : type;
-  if (rest.length > 0 && rest.every((value): value is string => typeof value === 'string') && declared !== 'number' && declared !== 'integer') {
-    const format = ownString(schema, 'format');
-    node = { kind: 'string', enum: unique(rest), ...(format === undefined ? {} : { format }) };
-  } else if (rest.length > 0 && rest.every((value): value is number => typeof value === 'number' && Number.isFinite(value))) {
-    node = { kind: declared === 'integer' ? 'integer' : 'number', enum: unique(rest) };
-  } else if (rest.length === 0) {
-    node = hasNull ? NULL : { kind: 'unknown' };
-  } else {
-    node = { kind: 'union', members: unique(rest).map((value, i) => literal(ctx, value, child(pointer, i))) };
-  }
-  const nullable = hasNull || (Array.isArray(type) && type.includes('null'));
-  return nullable && node.kind !== 'null' ? orNull(node) : node;
-}
-
-function unique<T>(values: readonly T[]): T[] {
-  return [...new Set(values)];
-}
-
 function convertUnion(ctx: BuildContext, schema: Obj, list: readonly unknown[], pointer: string, keyword: string): TypeNode {
   const members = list.map((member, i) => convert(ctx, member, child(pointer, keyword, i)));
   if (members.some((member) => member.kind === 'unknown')) return UNKNOWN;
@@ -303,40 +262,3 @@ function convertUnion(ctx: BuildContext, schema: Obj, list: readonly unknown[], 
   return union;
 }
 
-/**
- * Explicit `mapping` entries first (in spec order), then every `$ref` member not yet mapped under its
- * schema key, as the spec defines the implicit mapping.
- */
-function discriminatorMapping(
-  ctx: BuildContext,
-  discriminator: Obj | undefined,
-  list: readonly unknown[],
-  members: readonly TypeNode[],
-  pointer: string,
-): { value: string; type: RefType }[] {
-  const out: { value: string; type: RefType }[] = [];
-  const mapped = new Set<string>();
-  const mapping = ownObj(discriminator, 'mapping');
-  for (const value of Object.keys(mapping ?? {})) {
-    const target = own(mapping, value);
-    if (typeof target !== 'string') continue;
-    const at = target.startsWith('#') ? refPointer(target) : SCHEMA_PREFIX + target.replace(/~/g, '~0').replace(/\//g, '~1');
-    const name = at === undefined ? undefined : ctx.schemaNames.get(at);
-    if (name === undefined) {
-      report(ctx, 'warn', 'CG_DISCRIMINATOR_MAPPING', child(pointer, 'mapping', value), `discriminator mapping target ${JSON.stringify(target)} is not a schema in components.schemas`, 'point the mapping at #/components/schemas/<Name>');
-      continue;
-    }
-    out.push({ value, type: { kind: 'ref', name } });
-    mapped.add(name);
-  }
-  list.forEach((member, i) => {
-    const node = members[i];
-    const ref = isObj(member) ? ownString(member, '$ref') : undefined;
-    if (node?.kind !== 'ref' || ref === undefined || mapped.has(node.name)) return;
-    const at = refPointer(ref);
-    if (at === undefined || !at.startsWith(SCHEMA_PREFIX)) return;
-    const key = at.slice(SCHEMA_PREFIX.length).replace(/~1/g, '/').replace(/~0/g, '~');
-    out.push({ value: key, type: node });
-  });
-  return out;
-}
