@@ -135,7 +135,11 @@ async function measure(tool, spec) {
   if (tool.tsconfig) writeFileSync(path.join(out, 'tsconfig.json'), JSON.stringify(tool.tsconfig, null, 2));
   const size = treeBytes(out);
   // --extendedDiagnostics: tsc's own check time is steadier than wall time on a busy machine.
-  const checked = await runMeasured(TSC, ['-p', out, '--noEmit', '--pretty', 'false', '--extendedDiagnostics'], { cwd: out, timeoutMs });
+  let checked;
+  for (let run = 0; run < runs; run++) {
+    const attempt = await runMeasured(TSC, ['-p', out, '--noEmit', '--pretty', 'false', '--extendedDiagnostics'], { cwd: out, timeoutMs });
+    if (checked === undefined || attempt.ms < checked.ms) checked = attempt;
+  }
   const output = checked.stdout + checked.stderr;
   const errors = output.split('\n').filter((line) => /error TS\d+/.test(line));
   const seconds = (label) => Number(new RegExp(`^${label} time:\\s+([\\d.]+)s`, 'm').exec(output)?.[1] ?? NaN);
@@ -166,7 +170,7 @@ for (const spec of specs) {
 // --- report ---------------------------------------------------------------------------------------
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 const lines = [
-  `node ${process.version}, ${runs} run(s), best generation time; tsc ${path.relative(repoRoot, TSC)} (strict)`,
+  `node ${process.version}, best of ${runs} run(s) for generation and for tsc; tsc ${path.relative(repoRoot, TSC)} (strict)`,
   '',
   '| spec | tool | generate | peak RSS | output | tsc --noEmit (check) | type errors |',
   '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
