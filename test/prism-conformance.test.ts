@@ -28,7 +28,7 @@ afterAll(async () => {
 
 /** Inputs for one action; binary schema slots become Blobs, as a user would pass a file. */
 function inputFor(action: any, manifest: any, mode: 'required' | 'all'): Record<string, unknown> {
-  const resolve = (ref: string): JsonSchema | undefined => manifest.schemas[decodeURIComponent(ref.replace(/^#\/\$defs\//, ''))];
+  const resolve = (ref: string): JsonSchema | undefined => manifest.$defs[decodeURIComponent(ref.replace(/^#\/\$defs\//, ''))];
   const toBlobs = (schema: JsonSchema | undefined, value: unknown): unknown => {
     if (!schema || value === undefined) return value;
     if (schema.$ref) return toBlobs(resolve(schema.$ref), value);

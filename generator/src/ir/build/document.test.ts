@@ -155,6 +155,20 @@ describe('buildIR: operations', () => {
     expect(ir.operations[3]?.group).toBe('pet-store');
   });
 
+  // Regression: AWS Transfer Family has an operation TestConnection, whose action shadowed the
+  // connector's own testConnection() and broke the generated interface.
+  test('names: actions never take the connector members testConnection and close', () => {
+    const ir = buildIR({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/test': { post: { operationId: 'TestConnection', responses: { 200: { description: 'ok' } } } },
+        '/close': { post: { operationId: 'close', responses: { 200: { description: 'ok' } } } },
+      },
+    });
+    expect(ir.operations.map((op) => op.name)).toEqual(['close2', 'testConnection2']);
+  });
+
   test('parameters: path-level merged, keys unique across locations, body reserved, ignored headers dropped, path order', () => {
     const ir = buildIR(spec('naming.yaml'));
     const get = ir.operations.find((op) => op.name === 'delete_');

@@ -109,6 +109,8 @@ function collectOperations(ctx: BuildContext, config: ConnectorConfig, scopes: M
   return drafts;
 }
 
+const CONNECTOR_MEMBERS: ReadonlySet<string> = new Set(['testConnection', 'close']);
+
 /** Action names: override name, else rename rules over camelCase(operationId) or method + path; then made unique. */
 function nameOperations(ctx: BuildContext, drafts: OperationDraft[], config: ConnectorConfig): OperationDraft[] {
   const requests = drafts.map((op) => {
@@ -118,7 +120,8 @@ function nameOperations(ctx: BuildContext, drafts: OperationDraft[], config: Con
     const candidate = isIdentifier(wanted) && !isReserved(wanted) ? wanted : safeValueName(camelCase(wanted, 'action'));
     return { id: op.pointer, candidate, exact: override?.name !== undefined || candidate === op.operationId };
   });
-  const names = dedupe(requests);
+  // Every connector object also has testConnection() and close(); an action must not shadow them.
+  const names = dedupe(requests, CONNECTOR_MEMBERS);
   return drafts.map((op, i) => {
     const name = names.get(op.pointer) ?? op.pointer;
     if (name !== requests[i]?.candidate) {
