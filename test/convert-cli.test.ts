@@ -36,6 +36,16 @@ describe('connectgen convert', () => {
     await expect(readFile(out)).rejects.toThrow();
   });
 
+  // Regression: a schema that is only a $ref to itself made Redocly throw, printed as CG_INTERNAL.
+  it('names the $ref of a ref-only cycle instead of failing inside the bundler', async () => {
+    for (const command of [['convert', 'specs/convert/ref-cycle.yaml'], ['generate', 'specs/convert/ref-cycle.yaml', '--out', '.tmp/never']]) {
+      const result = await runCli(command);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/error CG_REF_CYCLE .*ref-cycle\.yaml:15:10: \$ref cycle .*\(at \/components\/schemas\/A\/\$ref\)/);
+      expect(result.stderr).not.toContain('CG_INTERNAL');
+    }
+  });
+
   it('exits 2 with a one-line coded error for input it cannot run on', async () => {
     const missing = await runCli(['convert', 'specs/does-not-exist.yaml']);
     expect(missing.code).toBe(2);

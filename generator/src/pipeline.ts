@@ -5,6 +5,8 @@
  * commands decide whether to write.
  */
 import { convertSpec, type ConvertedSpec } from './convert/index.js';
+import { ConnectgenError } from './diagnostics/errors.js';
+import { lintSpec } from './lint/index.js';
 import { loadSpec, type LoadedSpec, type LoadOptions } from './load/index.js';
 
 export interface StageTiming {
@@ -47,6 +49,27 @@ export interface ConvertPipelineResult {
 export async function loadAndConvert(source: string, options: PipelineOptions = {}): Promise<ConvertPipelineResult> {
   const timer = new StageTimer(options.onStage);
   const loaded = await timer.run('load', () => loadSpec(source, options), (spec) => `${spec.version}, ${spec.format}, ${spec.text.length} chars`);
-  const converted = await timer.run('convert', () => convertSpec(loaded), (spec) => `OpenAPI ${spec.openapiVersion}`);
+  const converted = await timer.run('convert', () => convertOrExplain(loaded), (spec) => `OpenAPI ${spec.openapiVersion}`);
   return { loaded, converted, timings: timer.timings };
+}
+
+/**
+ * Conversion stops on a few broken inputs (a $ref cycle with nothing but $refs loops forever). Lint
+ * can say exactly where; we only pay for that walk when conversion has already failed.
+ */
+async function convertOrExplain(loaded: LoadedSpec): Promise<ConvertedSpec> {
+  try {
+    return await convertSpec(loaded);
+  } catch (error) {
+    if (!(error instanceof ConnectgenError) || error.code !== 'CG_BUNDLE_FAILED') throw error;
+    const blocking = (await lintSpec(loaded, { oas: false })).find((d) => d.code === 'CG_REF_CYCLE');
+    if (!blocking) throw error;
+    throw new ConnectgenError(blocking.code, blocking.message, {
+      file: blocking.file ?? loaded.uri,
+      pointer: blocking.pointer,
+      ...(blocking.start ? { position: blocking.start } : {}),
+      ...(blocking.hint ? { hint: blocking.hint } : {}),
+      cause: error,
+    });
+  }
 }

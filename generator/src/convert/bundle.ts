@@ -6,6 +6,7 @@
  */
 import { BaseResolver, bundle, createConfig, getLineColLocation, Source, type Config, type NormalizedProblem } from '@redocly/openapi-core';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { ConnectgenError } from '../diagnostics/errors.js';
 import type { LoadedSpec } from '../load/index.js';
 
 export interface BundleOutput {
@@ -20,12 +21,18 @@ export async function bundleSpec(spec: LoadedSpec): Promise<BundleOutput> {
   configPromise ??= createConfig({});
   const config = await configPromise;
   const doc = { source: new Source(spec.uri, spec.text), parsed: spec.document };
-  const result = await bundle({
-    doc,
-    config,
-    externalRefResolver: new BaseResolver(),
-    removeUnusedComponents: false,
-  });
+  let result;
+  try {
+    result = await bundle({ doc, config, externalRefResolver: new BaseResolver(), removeUnusedComponents: false });
+  } catch (error) {
+    // Redocly throws (rather than reports) on some broken documents, e.g. "Self-referencing
+    // circular pointer" for a $ref that resolves to itself. That is the input's fault, not ours.
+    throw new ConnectgenError('CG_BUNDLE_FAILED', `cannot resolve the document's $refs: ${(error as Error).message}`, {
+      file: spec.uri,
+      hint: 'run `connectgen lint` on the file: it points at the $ref to fix',
+      cause: error,
+    });
+  }
   return {
     document: result.bundle.parsed as Record<string, unknown>,
     diagnostics: result.problems.map(toDiagnostic),
