@@ -92,7 +92,8 @@ mkdirSync(outRoot, { recursive: true });
 const node = process.execPath;
 const cli = path.join(repoRoot, 'generator', 'bin', 'run.js');
 const tsc = path.join(repoRoot, 'node_modules', '.bin', 'tsc');
-const heyapiBin = opts['no-heyapi'] ? undefined : installedTools(`heyapi-${HEYAPI_VERSION}`, [`@hey-api/openapi-ts@${HEYAPI_VERSION}`]);
+// hey-api drives TypeScript's JS API, which TypeScript 7 does not have: give it 5.9 of its own.
+const heyapiBin = opts['no-heyapi'] ? undefined : installedTools(`heyapi-${HEYAPI_VERSION}`, [`@hey-api/openapi-ts@${HEYAPI_VERSION}`, 'typescript@5.9']);
 
 const slug = (id) => id.replace(/[^A-Za-z0-9._-]+/g, '_');
 const typeErrors = (output) => (output.match(/error TS\d+/g) ?? []).length;
