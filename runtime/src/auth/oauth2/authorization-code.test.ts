@@ -268,6 +268,25 @@ describe('OAuth2 authorization code handler', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  // Regression: Azure's specs declare an implicit flow with no token URL; a user with an access
+  // token could not make a single call because the handler demanded the URL up front.
+  it('without a token URL, given tokens are used; only refreshing needs the URL', async () => {
+    const { tokenUrl: _omitted, ...withoutTokenUrl } = config();
+    const auth = createAuthHandler(
+      withoutTokenUrl,
+      { clientId: server.clientId, tokens: { accessToken: 'at-azure', refreshToken: 'rt-azure', expiresAt: T0 + 3600_000 } },
+      { now },
+    );
+    expect(await bearerOf(auth)).toBe('at-azure');
+    clock = T0 + 3600_000;
+    expect((await rejection(bearerOf(auth))).reason).toBe('CG_AUTH_STALE');
+    expect(server.requests).toHaveLength(0);
+    expect(() => createAuthHandler(withoutTokenUrl, { clientId: server.clientId })).toThrow(/no tokenUrl/);
+    // The generator writes an empty string where the spec gives no URL.
+    const emptyTokenUrl = createAuthHandler(config({ tokenUrl: '' }), { clientId: server.clientId, tokens: { accessToken: 'at-empty' } }, { now });
+    expect(await bearerOf(emptyTokenUrl)).toBe('at-empty');
+  });
+
   it('with no tokens at all it says the user has not authorized yet', async () => {
     const auth = createAuthHandler(config(), { clientId: server.clientId }, { now });
     const error = await rejection(bearerOf(auth));

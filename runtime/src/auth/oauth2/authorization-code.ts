@@ -87,7 +87,7 @@ export function exchangeAuthorizationCode(
 
 export function refreshTokenGrant(config: OAuth2AuthConfig, oauthClient: OAuth2Client, deps: AuthDeps = {}): TokenGrant {
   return {
-    canObtain: (current) => current?.refreshToken !== undefined && current.refreshToken !== '',
+    canObtain: (current) => Boolean(config.tokenUrl) && current?.refreshToken !== undefined && current.refreshToken !== '',
     obtain: (current) =>
       requestToken(config, oauthClient, { grant_type: 'refresh_token', refresh_token: current?.refreshToken ?? '' }, deps),
   };
@@ -99,7 +99,9 @@ export function createAuthorizationCodeAuth(
   deps: AuthDeps = {},
 ): OAuth2TokenCache {
   const { clientId, clientSecret, tokenStore, tokens } = oauth2Credentials(credentials);
-  checkUrl(config, 'tokenUrl');
+  // Specs often leave the token URL out (implicit flows, Azure's login host). A user who brings an
+  // access token can still call the API; only refreshing needs the URL, and says so when it happens.
+  if (config.tokenUrl || (tokens === undefined && tokenStore === undefined)) checkUrl(config, 'tokenUrl');
   return new OAuth2TokenCache({
     grant: refreshTokenGrant(config, client(clientId, clientSecret), deps),
     strategy: config.refresh,
