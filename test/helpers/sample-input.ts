@@ -36,7 +36,7 @@ export function sampleValue(schema: JsonSchema | boolean | undefined, resolve: R
   if (schema.example !== undefined && isPlausible(schema, schema.example)) return schema.example;
   if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
   if (schema.default !== undefined && isPlausible(schema, schema.default)) return schema.default;
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum.find((v: unknown) => v !== null) ?? schema.enum[0];
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum.find((v: unknown) => v !== null && v !== '') ?? schema.enum[0];
   if (Array.isArray(schema.allOf)) {
     const merged: JsonSchema = { type: 'object', properties: {}, required: [] };
     for (const part of schema.allOf) {
