@@ -49,12 +49,13 @@ export default class Lint extends BaseCommand {
     if (flags.fix) {
       if (isUrl(spec.uri) && !flags.output) throw new ConnectgenError('CG_BAD_FLAG', 'cannot fix a URL in place', { hint: 'pass -o <file> to write the fixed document' });
       const result = fixSpec(spec.text, spec.format, spec.document, spec.version);
-      for (const fix of result.fixed) this.progress(`fixed ${fix.code} ${fix.pointer}: ${fix.message}`);
-      for (const skip of result.skipped) this.progress(`not fixed ${skip.code} ${skip.pointer}: ${skip.message}`);
+      const say = (message: string): void => (flags.quiet ? undefined : this.progress(message));
+      for (const fix of result.fixed) say(`fixed ${fix.code} ${fix.pointer}: ${fix.message}`);
+      for (const skip of result.skipped) say(`not fixed ${skip.code} ${skip.pointer}: ${skip.message}`);
       const target = flags.output ?? spec.uri;
       if (result.fixed.length > 0 || flags.output) {
         const written = await writeDocument(target, result.text);
-        this.progress(`wrote ${written} (${result.fixed.length} fix${result.fixed.length === 1 ? '' : 'es'})`);
+        say(`wrote ${written} (${result.fixed.length} fix${result.fixed.length === 1 ? '' : 'es'})`);
         spec = parseSpec(result.text, written);
       }
     }
