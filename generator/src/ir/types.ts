@@ -42,18 +42,39 @@ export interface RefType {
   readonly name: string;
 }
 
+/**
+ * Validation keywords the TypeScript type cannot express, in JSON Schema 2020-12 form (a 3.0
+ * boolean `exclusiveMinimum` becomes the number). They reach the manifest's input and output
+ * schemas, where platforms validate user input before calling the API.
+ */
+export interface Constraints {
+  readonly pattern?: string;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly exclusiveMaximum?: number;
+  readonly multipleOf?: number;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly uniqueItems?: boolean;
+}
+
 export interface StringType {
   readonly kind: 'string';
   /** Allowed values in spec order; printed as a union of string literals. */
   readonly enum?: readonly string[];
   /** `date-time`, `uuid`, `email`...: documentation only, the TypeScript type stays `string`. */
   readonly format?: string;
+  readonly constraints?: Pick<Constraints, 'pattern' | 'minLength' | 'maxLength'>;
 }
 
 export interface NumberType {
   readonly kind: 'number' | 'integer';
   readonly enum?: readonly number[];
   readonly format?: string;
+  readonly constraints?: Pick<Constraints, 'minimum' | 'maximum' | 'exclusiveMinimum' | 'exclusiveMaximum' | 'multipleOf'>;
 }
 
 export interface BooleanType {
@@ -83,6 +104,7 @@ export interface LiteralType {
 export interface ArrayType {
   readonly kind: 'array';
   readonly items: TypeNode;
+  readonly constraints?: Pick<Constraints, 'minItems' | 'maxItems' | 'uniqueItems'>;
 }
 
 export interface PropertyIR {

@@ -41,10 +41,10 @@ function schemaOf(node: TypeNode, mode: Mode, inputNames: ReadonlyMap<string, st
       return { $ref: `#/$defs/${encodeURIComponent(name)}` };
     }
     case 'string':
-      return { type: 'string', format: node.format, enum: node.enum && [...node.enum] };
+      return { type: 'string', format: node.format, enum: node.enum && [...node.enum], ...node.constraints };
     case 'number':
     case 'integer':
-      return { type: node.kind, format: node.format, enum: node.enum && [...node.enum] };
+      return { type: node.kind, format: node.format, enum: node.enum && [...node.enum], ...node.constraints };
     case 'boolean':
     case 'null':
       return { type: node.kind };
@@ -55,7 +55,7 @@ function schemaOf(node: TypeNode, mode: Mode, inputNames: ReadonlyMap<string, st
     case 'literal':
       return { const: node.value };
     case 'array':
-      return { type: 'array', items: schemaOf(node.items, mode, inputNames) };
+      return { type: 'array', items: schemaOf(node.items, mode, inputNames), ...node.constraints };
     case 'object': {
       const properties = node.properties.filter((p) => !(mode === 'input' ? p.readOnly : p.writeOnly));
       return {

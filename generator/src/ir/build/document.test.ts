@@ -96,6 +96,35 @@ describe('buildIR: schemas (3.0)', () => {
   });
 });
 
+describe('buildIR: validation constraints', () => {
+  test('pattern, lengths, bounds and item counts are kept, 3.0 boolean exclusive bounds in 2020-12 form', () => {
+    const ir = buildIR({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {},
+      components: {
+        schemas: {
+          Box: {
+            type: 'object',
+            properties: {
+              code: { type: 'string', pattern: '^[A-Z]{3}$', minLength: 3, maxLength: 3 },
+              size: { type: 'integer', minimum: 1, maximum: 10, exclusiveMaximum: true, multipleOf: 2 },
+              tags: { type: 'array', items: { type: 'string' }, minItems: 1, uniqueItems: true },
+              plain: { type: 'number', minimum: 'not a number' },
+            },
+          },
+        },
+      },
+    });
+    const box = ir.schemas.find((schema) => schema.name === 'Box')?.type as ObjectType;
+    const typeOf = (name: string) => box.properties.find((p) => p.name === name)?.type;
+    expect(typeOf('code')).toEqual({ kind: 'string', constraints: { pattern: '^[A-Z]{3}$', minLength: 3, maxLength: 3 } });
+    expect(typeOf('size')).toEqual({ kind: 'integer', constraints: { minimum: 1, exclusiveMaximum: 10, multipleOf: 2 } });
+    expect(typeOf('tags')).toEqual({ kind: 'array', items: { kind: 'string' }, constraints: { minItems: 1, uniqueItems: true } });
+    expect(typeOf('plain')).toEqual({ kind: 'number' });
+  });
+});
+
 describe('buildIR: type alias cycles', () => {
   test('eager cycles are broken with a warning; recursion under properties is kept', () => {
     const ir = buildIR(spec('alias-cycles.yaml'));

@@ -8,7 +8,7 @@
  * pointer. What TypeScript cannot say (`not`, `if`/`then`) degrades to `unknown` with a
  * `CG_UNSUPPORTED_SCHEMA` warning; nothing here throws on a strange schema.
  */
-import type { JsonValue, PropertyIR, TypeNode, UnionType } from '../types.js';
+import type { Constraints, JsonValue, PropertyIR, TypeNode, UnionType } from '../types.js';
 import type { BuildContext, Obj } from './context.js';
 import { child, isObj, own, ownBool, ownObj, ownString, refPointer, report, resolvePointer } from './context.js';
 import { discriminatorMapping } from './discriminator.js';
@@ -140,12 +140,14 @@ function convertType(ctx: BuildContext, schema: Obj, type: unknown, pointer: str
     case 'string': {
       const format = ownString(schema, 'format');
       if (format === 'binary' || isBinaryMedia(ownString(schema, 'contentMediaType'))) return { kind: 'binary' };
-      return format === undefined ? { kind: 'string' } : { kind: 'string', format };
+      const checks = constraints(schema, STRING_CONSTRAINTS);
+      return { kind: 'string', ...(format !== undefined ? { format } : {}), ...(checks ? { constraints: checks } : {}) };
     }
     case 'integer':
     case 'number': {
       const format = ownString(schema, 'format');
-      return format === undefined ? { kind: type } : { kind: type, format };
+      const checks = numberConstraints(schema);
+      return { kind: type, ...(format !== undefined ? { format } : {}), ...(checks ? { constraints: checks } : {}) };
     }
     case 'boolean':
       return { kind: 'boolean' };
@@ -167,9 +169,48 @@ function isBinaryMedia(mediaType: string | undefined): boolean {
   return mediaType !== undefined && !/^(text\/|application\/(json|xml)|.*\+json)/i.test(mediaType);
 }
 
+const STRING_CONSTRAINTS = ['pattern', 'minLength', 'maxLength'] as const;
+const ARRAY_CONSTRAINTS = ['minItems', 'maxItems', 'uniqueItems'] as const;
+
+/** The validation keywords of `keys` that the schema sets with a value of the right type. */
+function constraints<K extends keyof Constraints>(schema: Obj, keys: readonly K[]): Pick<Constraints, K> | undefined {
+  let out: Record<string, unknown> | undefined;
+  for (const key of keys) {
+    const value = own(schema, key);
+    const ok = key === 'pattern' ? typeof value === 'string' : key === 'uniqueItems' ? value === true : typeof value === 'number' && Number.isFinite(value);
+    if (ok) (out ??= {})[key] = value;
+  }
+  return out as Pick<Constraints, K> | undefined;
+}
+
+/** Numeric bounds in JSON Schema 2020-12 form: 3.0's boolean exclusiveMinimum/Maximum become numbers. */
+function numberConstraints(schema: Obj): Record<string, number> | undefined {
+  const out: Record<string, number> = {};
+  const num = (key: string) => {
+    const value = own(schema, key);
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  };
+  for (const [bound, exclusive] of [['minimum', 'exclusiveMinimum'], ['maximum', 'exclusiveMaximum']] as const) {
+    const value = num(bound);
+    const flag = own(schema, exclusive);
+    if (flag === true && value !== undefined) out[exclusive] = value;
+    else {
+      if (value !== undefined) out[bound] = value;
+      const numeric = num(exclusive);
+      if (numeric !== undefined) out[exclusive] = numeric;
+    }
+  }
+  const multipleOf = num('multipleOf');
+  if (multipleOf !== undefined && multipleOf > 0) out['multipleOf'] = multipleOf;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 function convertArray(ctx: BuildContext, schema: Obj, pointer: string): TypeNode {
   const items = own(schema, 'items');
-  if (items !== undefined && !Array.isArray(items)) return { kind: 'array', items: convert(ctx, items, child(pointer, 'items')) };
+  const checks = constraints(schema, ARRAY_CONSTRAINTS);
+  if (items !== undefined && !Array.isArray(items)) {
+    return { kind: 'array', items: convert(ctx, items, child(pointer, 'items')), ...(checks ? { constraints: checks } : {}) };
+  }
   // 3.1 tuples (`prefixItems`, or a draft-4 `items` array): an array of any of the listed types.
   const tuple = Array.isArray(items) ? items : own(schema, 'prefixItems');
   if (Array.isArray(tuple) && tuple.length > 0) {
