@@ -87,20 +87,40 @@ export function sampleValue(schema: JsonSchema | boolean | undefined, resolve: R
 
 function sampleString(schema: JsonSchema): string {
   if (schema.format === 'binary') return 'binary-content';
-  let value = (schema.format && FORMATS[schema.format]) ?? 'sample';
+  const base = (schema.format && FORMATS[schema.format]) ?? 'sample';
+  const fits = (value: string) =>
+    (schema.minLength === undefined || value.length >= schema.minLength) &&
+    (schema.maxLength === undefined || value.length <= schema.maxLength) &&
+    (!schema.pattern || safeTest(schema.pattern, value));
   if (schema.pattern) {
-    try {
-      const generator = new RandExp(schema.pattern);
-      generator.randInt = (low: number) => low; // deterministic: shortest expansions
-      generator.max = 3;
-      value = generator.gen();
-    } catch {
-      // An invalid pattern: lint reports it; keep the plain sample.
+    // Shortest expansion first, then longest, then seeded random ones, until lengths fit too.
+    const strategies: ((low: number, high: number) => number)[] = [(low) => low, (_low, high) => high];
+    const random = seeded(schema.pattern.length);
+    for (let i = 0; i < 20; i++) strategies.push((low, high) => low + Math.floor(random() * (high - low + 1)));
+    for (const pick of strategies) {
+      try {
+        const generator = new RandExp(schema.pattern);
+        generator.randInt = pick;
+        generator.max = Math.max(3, schema.minLength ?? 0);
+        const value = generator.gen();
+        if (fits(value)) return value;
+      } catch {
+        break; // An invalid pattern: lint reports it; fall back to the plain sample.
+      }
     }
   }
+  let value = base;
   if (schema.minLength && value.length < schema.minLength) value = value.padEnd(schema.minLength, 'x');
   if (schema.maxLength !== undefined && value.length > schema.maxLength) value = value.slice(0, schema.maxLength);
   return value;
+}
+
+function seeded(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
 }
 
 function sampleNumber(schema: JsonSchema, integer: boolean): number {
