@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serializeError } from './oauth2/token-server.test-helper.js';
+import { serializeError } from '../testing/token-server.js';
 import { createAuthHandler, type AuthRequest } from './index.js';
 import { AuthFailureError } from './errors.js';
 

@@ -5,7 +5,7 @@ import type { OAuth2Tokens, TokenStore } from '../../client-api.js';
 import type { OAuth2AuthConfig } from '../../definition.js';
 import { AuthFailureError } from '../errors.js';
 import { buildAuthorizationUrl, createAuthHandler, exchangeAuthorizationCode, type AuthHandler } from '../index.js';
-import { serializeError, startTokenServer, type TokenServer } from './token-server.test-helper.js';
+import { serializeError, startTokenServer, type TokenServer } from '../../testing/token-server.js';
 
 const T0 = 1_700_000_000_000;
 const REDIRECT = 'https://app.example.com/callback';

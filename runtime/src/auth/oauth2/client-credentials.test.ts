@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OAuth2AuthConfig } from '../../definition.js';
 import { AuthFailureError } from '../errors.js';
 import { createAuthHandler, type AuthHandler, type AuthRequest } from '../index.js';
-import { serializeError, startTokenServer, type TokenServer } from './token-server.test-helper.js';
+import { serializeError, startTokenServer, type TokenServer } from '../../testing/token-server.js';
 
 const T0 = 1_700_000_000_000;
 let server: TokenServer;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OAuth2AuthConfig } from '../../definition.js';
 import { AuthFailureError } from '../errors.js';
 import { requestToken } from './token-endpoint.js';
-import { serializeError, startTokenServer, type TokenServer } from './token-server.test-helper.js';
+import { serializeError, startTokenServer, type TokenServer } from '../../testing/token-server.js';
 
 let server: TokenServer;
 beforeAll(async () => {
