@@ -6,7 +6,7 @@
  * Needs runtime/dist (`npm run build`): the generated package imports `@connectgen/runtime` from the
  * workspace like any user's package would.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateInto, importConnector } from './helpers/generate.js';
@@ -177,6 +177,22 @@ describe('generated petstore connector', () => {
     server.reset(() => ({ body: {} }));
     await expect(petstore.testConnection()).resolves.toMatchObject({ ok: true, action: 'getInventory', status: 200 });
     expect(only().path).toBe('/v1/store/inventory');
+  });
+
+  it("README's usage example compiles against the built package", async () => {
+    const readme = await readFile(join(dir, 'README.md'), 'utf8');
+    const example = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toContain('createPetstoreConnector');
+    // The example imports the package by name: Node and TypeScript resolve a package's own name
+    // through its `exports`, so it checks against dist/index.d.ts as a user's code would.
+    await writeFile(join(dir, 'readme-example.ts'), example!);
+    await writeFile(
+      join(dir, 'tsconfig.example.json'),
+      JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: true, rootDir: '.' }, include: ['readme-example.ts'] }),
+    );
+    const checked = await tsc(join(dir, 'tsconfig.example.json'));
+    expect(checked.errors).toEqual([]);
+    expect(checked.exitCode).toBe(0);
   });
 
   it('ships a manifest with every action, its input schema and pagination', async () => {

@@ -1,6 +1,6 @@
 /** Runs the real TypeScript compiler (the workspace's `tsc`) on a generated package. */
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from './generate.js';
 
@@ -15,14 +15,18 @@ export interface TscResult {
   readonly ms: number;
 }
 
-/** `tsc -p dir` (emits to dist/ unless `noEmit`); strictness comes from the package's own tsconfig. */
+/**
+ * `tsc -p <dir or tsconfig file>` (emits to dist/ unless `noEmit`); strictness comes from the
+ * package's own tsconfig.
+ */
 export async function tsc(dir: string, options: { noEmit?: boolean } = {}): Promise<TscResult> {
   const args = ['-p', dir, '--pretty', 'false', ...(options.noEmit ? ['--noEmit'] : [])];
   const started = performance.now();
   let exitCode = 0;
   let output = '';
   try {
-    const { stdout, stderr } = await run(TSC, args, { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
+    const cwd = dir.endsWith('.json') ? dirname(dir) : dir;
+    const { stdout, stderr } = await run(TSC, args, { cwd, maxBuffer: 64 * 1024 * 1024 });
     output = stdout + stderr;
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };

@@ -47,7 +47,7 @@ export interface PetstoreConnector extends PetsActions, StoreActions {
  * ```ts
  * import { createPetstoreConnector } from "@connectgen-examples/petstore";
  *
- * const connector = createPetstoreConnector({ auth: { apiKey: process.env.PETSTORE_API_KEY } });
+ * const connector = createPetstoreConnector({ auth: { apiKey: process.env.PETSTORE_API_KEY! } });
  * for await (const item of connector.listPets.all({})) {
  *   console.log(item);
  * }

@@ -20,7 +20,7 @@ export function usageLines(ir: ConnectorIR, factoryName: string, variable: strin
     if (operation.pagination) {
       lines.push(`for await (const item of ${variable}.${operation.name}.all(${input})) {`, '  console.log(item);', '}');
     } else {
-      lines.push(`const result = await ${variable}.${operation.name}(${input});`);
+      lines.push(`const result = await ${variable}.${operation.name}(${input});`, 'console.log(result);');
     }
   }
   return lines;
@@ -31,13 +31,13 @@ function credentialsExample(config: AuthConfig, env: string): string | undefined
     case 'none':
       return undefined;
     case 'apiKey':
-      return `{ apiKey: process.env.${env}_API_KEY }`;
+      return `{ apiKey: process.env.${env}_API_KEY! }`;
     case 'basic':
-      return `{ username: process.env.${env}_USERNAME, password: process.env.${env}_PASSWORD }`;
+      return `{ username: process.env.${env}_USERNAME!, password: process.env.${env}_PASSWORD! }`;
     case 'bearer':
-      return `{ token: process.env.${env}_TOKEN }`;
+      return `{ token: process.env.${env}_TOKEN! }`;
     case 'oauth2':
-      return `{ clientId: process.env.${env}_CLIENT_ID, clientSecret: process.env.${env}_CLIENT_SECRET }`;
+      return `{ clientId: process.env.${env}_CLIENT_ID!, clientSecret: process.env.${env}_CLIENT_SECRET! }`;
   }
 }
 
