@@ -14,6 +14,8 @@ const FIXTURES = [
   'specs/features/pagination.yaml',
   'specs/features/schemas-3.0.yaml',
   'specs/features/schemas-3.1.yaml',
+  'specs/name-clashes/openapi.yaml',
+  'specs/param-styles/openapi.yaml',
   'specs/formats/multi-file/openapi.yaml',
   'specs/formats/openapi-3.0.json',
   'specs/formats/openapi-3.1-webhooks.yaml',

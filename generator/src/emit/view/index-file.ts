@@ -29,6 +29,8 @@ export interface IndexView {
   readonly factoryName: string;
   readonly groups: { readonly factory: string }[];
   readonly hasSchemas: boolean;
+  /** `export { ConnectorError, ... } from "@connectgen/runtime"`, or '' when schemas took those names. */
+  readonly errorExports: string;
   readonly reexports: string[];
 }
 
@@ -69,6 +71,7 @@ export function indexView(
     factoryName: identifier(names.factoryName),
     groups: groups.map((group) => ({ factory: identifier(group.factoryName) })),
     hasSchemas: ir.schemas.length > 0,
+    errorExports: errorExports(ir),
     reexports,
   };
 }
@@ -127,4 +130,14 @@ function extendsList(names: readonly string[], connectorType: string): string {
  */
 function constSuffix(ir: ConnectorIR): string {
   return Object.keys(ir.auth).some((name) => name in Object.prototype) ? ' as const' : '';
+}
+
+/**
+ * The runtime's error classes, re-exported for `catch` and `instanceof` without a second import;
+ * a schema of the same name keeps it (the README points at @connectgen/runtime for the classes).
+ */
+function errorExports(ir: ConnectorIR): string {
+  const taken = new Set(ir.schemas.flatMap((schema) => [schema.name, schema.inputName ?? schema.name]));
+  const names = ['ConnectorError', 'ConnectorHttpError'].filter((name) => !taken.has(name));
+  return names.length === 0 ? '' : `export { ${names.join(', ')} } from "@connectgen/runtime";`;
 }
