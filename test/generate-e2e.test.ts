@@ -179,16 +179,18 @@ describe('generated petstore connector', () => {
     expect(only().path).toBe('/v1/store/inventory');
   });
 
-  it("README's usage example compiles against the built package", async () => {
+  it("README's examples compile against the built package", async () => {
     const readme = await readFile(join(dir, 'README.md'), 'utf8');
-    const example = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(example).toContain('createPetstoreConnector');
-    // The example imports the package by name: Node and TypeScript resolve a package's own name
-    // through its `exports`, so it checks against dist/index.d.ts as a user's code would.
-    await writeFile(join(dir, 'readme-example.ts'), example!);
+    const examples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    expect(examples).toHaveLength(2);
+    expect(examples.join('\n')).toContain('createPetstoreConnector');
+    // The examples import the package by name: Node and TypeScript resolve a package's own name
+    // through its `exports`, so they check against dist/index.d.ts as a user's code would.
+    const files = examples.map((_, i) => `readme-example-${i}.ts`);
+    await Promise.all(examples.map((example, i) => writeFile(join(dir, files[i]!), example)));
     await writeFile(
       join(dir, 'tsconfig.example.json'),
-      JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: true, rootDir: '.' }, include: ['readme-example.ts'] }),
+      JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: true, rootDir: '.' }, include: files }),
     );
     const checked = await tsc(join(dir, 'tsconfig.example.json'));
     expect(checked.errors).toEqual([]);

@@ -137,7 +137,11 @@ function constSuffix(ir: ConnectorIR): string {
  * a schema of the same name keeps it (the README points at @connectgen/runtime for the classes).
  */
 function errorExports(ir: ConnectorIR): string {
-  const taken = new Set(ir.schemas.flatMap((schema) => [schema.name, schema.inputName ?? schema.name]));
-  const names = ['ConnectorError', 'ConnectorHttpError'].filter((name) => !taken.has(name));
+  const names = reexportedErrors(ir);
   return names.length === 0 ? '' : `export { ${names.join(', ')} } from "@connectgen/runtime";`;
+}
+
+export function reexportedErrors(ir: ConnectorIR): string[] {
+  const taken = new Set(ir.schemas.flatMap((schema) => [schema.name, schema.inputName ?? schema.name]));
+  return ['ConnectorError', 'ConnectorHttpError'].filter((name) => !taken.has(name));
 }

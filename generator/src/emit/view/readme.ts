@@ -2,7 +2,8 @@
 import type { AuthConfig } from '@connectgen/runtime';
 import type { ConnectorIR, OperationIR } from '../../ir/types.js';
 import { markdownCode, markdownInline, npmPackageName } from './safe.js';
-import { usageLines } from './usage.js';
+import { reexportedErrors } from './index-file.js';
+import { errorHandlingLines, usageLines } from './usage.js';
 
 export interface ReadmeView {
   readonly heading: string;
@@ -11,6 +12,7 @@ export interface ReadmeView {
   readonly packageName: string;
   readonly auth: string[];
   readonly usage: string[];
+  readonly errorExample: string[];
   readonly factoryName: string;
   readonly server: string;
   readonly serverVariables: string;
@@ -31,6 +33,7 @@ export function readmeView(ir: ConnectorIR, factoryName: string): ReadmeView {
     ),
     // Code in a fenced block: the lines hold only identifiers, the package name and placeholders.
     usage: usageLines(ir, factoryName, 'connector'),
+    errorExample: errorHandlingLines(ir, factoryName, 'connector', reexportedErrors(ir).includes('ConnectorHttpError')),
     factoryName,
     server: server === undefined ? '(none: pass baseUrl)' : server.url.replace(/[`\r\n]/g, ''),
     serverVariables:

@@ -7,13 +7,7 @@ import type { ConnectorIR, OperationIR } from '../../ir/types.js';
 import { constantCase } from './names.js';
 
 export function usageLines(ir: ConnectorIR, factoryName: string, variable: string): string[] {
-  const scheme = Object.values(ir.auth)[0];
-  const auth = scheme === undefined ? undefined : credentialsExample(scheme.config, constantCase(ir.info.name));
-  const lines = [
-    `import { ${factoryName} } from "${ir.info.packageName}";`,
-    '',
-    `const ${variable} = ${factoryName}(${auth === undefined ? '' : `{ auth: ${auth} }`});`,
-  ];
+  const lines = [`import { ${factoryName} } from "${ir.info.packageName}";`, '', createLine(ir, factoryName, variable)];
   const operation = exampleOperation(ir.operations);
   if (operation !== undefined) {
     const input = exampleInput(operation);
@@ -24,6 +18,36 @@ export function usageLines(ir: ConnectorIR, factoryName: string, variable: strin
     }
   }
   return lines;
+}
+
+/**
+ * Catching a failed call: `errorClass` is imported from the connector package when it re-exports
+ * it, else from the runtime. [] when the connector has no actions.
+ */
+export function errorHandlingLines(ir: ConnectorIR, factoryName: string, variable: string, reexported: boolean): string[] {
+  const operation =
+    ir.operations.find((op) => op.method === 'GET' && op.parameters.some((p) => p.in === 'path')) ?? exampleOperation(ir.operations);
+  if (operation === undefined) return [];
+  const imports = reexported
+    ? [`import { ConnectorHttpError, ${factoryName} } from "${ir.info.packageName}";`]
+    : ['import { ConnectorHttpError } from "@connectgen/runtime";', `import { ${factoryName} } from "${ir.info.packageName}";`];
+  return [
+    ...imports,
+    '',
+    createLine(ir, factoryName, variable),
+    'try {',
+    `  await ${variable}.${operation.name}(${exampleInput(operation)});`,
+    '} catch (error) {',
+    '  if (!(error instanceof ConnectorHttpError)) throw error;',
+    '  console.error(error.status, error.body, error.requestId);',
+    '}',
+  ];
+}
+
+function createLine(ir: ConnectorIR, factoryName: string, variable: string): string {
+  const scheme = Object.values(ir.auth)[0];
+  const auth = scheme === undefined ? undefined : credentialsExample(scheme.config, constantCase(ir.info.name));
+  return `const ${variable} = ${factoryName}(${auth === undefined ? '' : `{ auth: ${auth} }`});`;
 }
 
 function credentialsExample(config: AuthConfig, env: string): string | undefined {
