@@ -3,13 +3,18 @@
  * conditionals over a view); every value in a view is already escaped for its slot by
  * `view/safe.ts`, so rendering runs with `noEscape` and no helper does any escaping of its own.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 
-/** `templates/` at the repository root; the same relative path from `src/emit` and `dist/emit`. */
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
+/**
+ * `templates/`: a copy inside the CLI package when it was packed (npm cannot pack a path outside
+ * the package), else the repository's own; the same relative paths from `src/emit` and `dist/emit`.
+ */
+export const TEMPLATES_DIR = [new URL('../../templates/', import.meta.url), new URL('../../../templates/', import.meta.url)]
+  .map((url) => fileURLToPath(url))
+  .find((dir) => existsSync(join(dir, 'connector')))!;
 
 type Template = (view: object) => string;
 
