@@ -12,9 +12,8 @@ import Handlebars from 'handlebars';
  * `templates/`: a copy inside the CLI package when it was packed (npm cannot pack a path outside
  * the package), else the repository's own; the same relative paths from `src/emit` and `dist/emit`.
  */
-export const TEMPLATES_DIR = [new URL('../../templates/', import.meta.url), new URL('../../../templates/', import.meta.url)]
-  .map((url) => fileURLToPath(url))
-  .find((dir) => existsSync(join(dir, 'connector')))!;
+const TEMPLATE_CANDIDATES = ['../../templates/', '../../../templates/'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+export const TEMPLATES_DIR = TEMPLATE_CANDIDATES.find((dir) => existsSync(join(dir, 'connector'))) ?? TEMPLATE_CANDIDATES[1]!;
 
 type Template = (view: object) => string;
 
