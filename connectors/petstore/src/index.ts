@@ -41,7 +41,7 @@ export interface PetstoreConnector extends PetsActions, StoreActions {
 }
 
 /**
- * Creates a Petstore connector.
+ * Creates a connector for Petstore.
  *
  * @example
  * ```ts

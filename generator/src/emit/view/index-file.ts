@@ -65,7 +65,7 @@ export function indexView(
     connectorType: identifier(names.connectorType),
     extendsList: extendsList(groups.map((group) => group.interfaceName), names.connectorType),
     factoryDoc: docBlock(
-      [`Creates a ${ir.info.title} connector.`],
+      [`Creates a connector for ${ir.info.title}.`],
       ['@example', '```ts', ...usageLines(ir, names.factoryName, 'connector'), '```'],
     ),
     factoryName: identifier(names.factoryName),
