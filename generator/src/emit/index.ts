@@ -33,7 +33,7 @@ export function emit(ir: ConnectorIR): Map<string, string> {
   files.set('src/index.ts', render('src/index.ts.hbs', indexView(ir, { connectorType, factoryName }, groups, sourceTitle)));
   files.set('src/types.ts', render('src/types.ts.hbs', typesView(ir, types, sourceTitle)));
   for (const names of groups) {
-    const view = actionsView(ir, names, byGroup.get(names.group)!, types, sourceTitle);
+    const view = actionsView(names, byGroup.get(names.group)!, types, sourceTitle);
     files.set(`src/actions/${names.group}.ts`, render('src/actions/tag.ts.hbs', view));
   }
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -2,7 +2,7 @@
  * View of `src/actions/<group>.ts`: the input type, the JSDoc and the OperationSpec of every action
  * in one group (the operations sharing a first tag), plus the group's interface and factory.
  */
-import type { ConnectorIR, OperationIR } from '../../ir/types.js';
+import type { OperationIR, TypeNode } from '../../ir/types.js';
 import { docBlock, valueTag } from './doc.js';
 import { importStatement } from './imports.js';
 import { dataLiteral } from './literal.js';
@@ -22,6 +22,8 @@ export interface GroupNames {
   readonly inputNames: ReadonlyMap<string, string>;
   /** Action name -> name of its output type, for outputs too big to read inline. */
   readonly outputNames: ReadonlyMap<string, string>;
+  /** Action name -> name of its page item type, likewise. */
+  readonly itemNames: ReadonlyMap<string, string>;
 }
 
 export interface ActionsView {
@@ -55,10 +57,16 @@ export function groupNames(group: string, operations: readonly OperationIR[], sc
   const base = pascalCase(group);
   const inputNames = new Map<string, string>();
   const outputNames = new Map<string, string>();
+  const itemNames = new Map<string, string>();
   for (const operation of operations) {
     const pascal = pascalCase(operation.name);
     if (hasInput(operation)) inputNames.set(operation.name, scope.allocate(`${pascal}Input`));
-    if (hasStructuredOutput(operation)) outputNames.set(operation.name, scope.allocate(`${pascal}Output`));
+    if (operation.success.kind !== 'empty' && isStructured(operation.success.type)) {
+      outputNames.set(operation.name, scope.allocate(`${pascal}Output`));
+    }
+    if (operation.pagination && isStructured(operation.pagination.itemType)) {
+      itemNames.set(operation.name, scope.allocate(`${pascal}Item`));
+    }
   }
   return {
     group,
@@ -66,17 +74,16 @@ export function groupNames(group: string, operations: readonly OperationIR[], sc
     factoryName: `create${base}Actions`,
     inputNames,
     outputNames,
+    itemNames,
   };
 }
 
-/** An inline object or union as output reads badly inside `Action<...>`: it gets a name. */
-function hasStructuredOutput(operation: OperationIR): boolean {
-  const kind = operation.success.kind === 'empty' ? 'empty' : operation.success.type.kind;
-  return kind === 'object' || kind === 'union' || kind === 'intersection';
+/** An inline object or union reads badly inside `Action<...>`: it gets a name of its own. */
+function isStructured(type: TypeNode): boolean {
+  return type.kind === 'object' || type.kind === 'union' || type.kind === 'intersection';
 }
 
 export function actionsView(
-  ir: ConnectorIR,
   names: GroupNames,
   operations: readonly OperationIR[],
   types: TypeSource,
@@ -103,8 +110,14 @@ export function actionsView(
     const input = inputName ?? 'void';
     let signature: string;
     if (operation.pagination) {
-      const item = types.print(operation.pagination.itemType, 'output');
-      types.collectRefs(operation.pagination.itemType, 'output', refs);
+      const itemType = operation.pagination.itemType;
+      types.collectRefs(itemType, 'output', refs);
+      let item = types.print(itemType, 'output');
+      const itemName = names.itemNames.get(operation.name);
+      if (itemName !== undefined) {
+        outputs.push({ doc: docBlock([`One item of \`${operation.name}.all()\`.`]), name: itemName, type: item });
+        item = itemName;
+      }
       signature = `PaginatedAction<${input}, ${output}, ${item}>`;
     } else {
       signature = `Action<${input}, ${output}>`;

@@ -54,7 +54,7 @@ export function indexView(
     imports.push(importStatement([group.interfaceName], `./actions/${group.group}.js`, true));
   }
   const reexports = groups
-    .map((group) => exportTypeStatement([group.interfaceName, ...group.inputNames.values(), ...group.outputNames.values()], `./actions/${group.group}.js`));
+    .map((group) => exportTypeStatement([group.interfaceName, ...group.inputNames.values(), ...group.outputNames.values(), ...group.itemNames.values()], `./actions/${group.group}.js`));
   return {
     sourceTitle,
     doc: docBlock([ir.info.title, ir.info.description], ir.info.docsUrl === undefined ? [] : [`@see ${ir.info.docsUrl}`]),
