@@ -78,8 +78,13 @@ function authText(config: AuthConfig): string {
       return 'HTTP Basic: pass `auth: { username, password }`.';
     case 'bearer':
       return 'bearer token: pass `auth: { token }` (a string, or a function returning one).';
-    case 'oauth2':
-      return `OAuth 2.0 ${config.grant.replace('_', ' ')} grant, token URL ${markdownCode(config.tokenUrl)}: pass \`auth: { clientId, clientSecret }\`${config.grant === 'authorization_code' ? ' and `tokens` from the authorization flow (or a `tokenStore`)' : ''}.`;
+    case 'oauth2': {
+      // Some specs (Azure's) give no token URL: users then bring tokens of their own.
+      const tokenUrl: string | undefined = config.tokenUrl;
+      const where = tokenUrl ? `, token URL ${markdownCode(tokenUrl)}` : ', no token URL';
+      const tokens = config.grant === 'authorization_code' ? ' and `tokens` from the authorization flow (or a `tokenStore`)' : '';
+      return `OAuth 2.0 ${config.grant.replace('_', ' ')} grant${where}: pass \`auth: { clientId, clientSecret }\`${tokens}.`;
+    }
   }
 }
 
