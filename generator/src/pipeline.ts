@@ -1,13 +1,15 @@
 /**
- * The connectgen pipeline: load -> convert -> ir -> emit, each a function from data to data.
+ * The connectgen pipeline: load -> convert -> ir -> emit -> write, each a function from data to data.
  * This is the one file that knows the order of the stages; it names and times each so that a slow
- * spec says which stage was slow. Only `load` reads input and only `emit/write` writes output; the
- * commands decide whether to write.
+ * spec says which stage was slow. Only `load` reads input and only `emit/write` writes output.
  */
 import { convertSpec, type ConvertedSpec } from './convert/index.js';
 import { ConnectgenError } from './diagnostics/errors.js';
-import { lintSpec } from './lint/index.js';
-import { loadSpec, type LoadedSpec, type LoadOptions } from './load/index.js';
+import { emit } from './emit/index.js';
+import { writeFiles } from './emit/write.js';
+import { buildIR } from './ir/index.js';
+import type { ConnectorIR } from './ir/types.js';
+import { loadSpec, resolveSourceArgument, type LoadedSpec, type LoadOptions } from './load/index.js';
 
 export interface StageTiming {
   readonly stage: string;
@@ -62,6 +64,8 @@ async function convertOrExplain(loaded: LoadedSpec): Promise<ConvertedSpec> {
     return await convertSpec(loaded);
   } catch (error) {
     if (!(error instanceof ConnectgenError) || error.code !== 'CG_BUNDLE_FAILED') throw error;
+    // Imported here: lint brings Spectral, which the happy path of convert and generate never needs.
+    const { lintSpec } = await import('./lint/index.js');
     const blocking = (await lintSpec(loaded, { oas: false })).find((d) => d.code === 'CG_REF_CYCLE');
     if (!blocking) throw error;
     throw new ConnectgenError(blocking.code, blocking.message, {
@@ -72,4 +76,30 @@ async function convertOrExplain(loaded: LoadedSpec): Promise<ConvertedSpec> {
       cause: error,
     });
   }
+}
+
+export interface GenerateResult {
+  readonly outDir: string;
+  readonly ir: ConnectorIR;
+  readonly files: ReadonlyMap<string, string>;
+  readonly bytes: number;
+  readonly timings: readonly StageTiming[];
+}
+
+/**
+ * load -> convert -> ir -> emit -> write: a spec (or a connector.yaml naming one) to a connector
+ * package in `outDir`.
+ */
+export async function generateConnector(source: string, outDir: string, options: PipelineOptions = {}): Promise<GenerateResult> {
+  const { spec, config } = await resolveSourceArgument(source, options);
+  const { loaded, converted, timings: early } = await loadAndConvert(spec, options);
+  const timer = new StageTimer(options.onStage);
+  const ir = await timer.run(
+    'ir',
+    () => buildIR(converted.document, config, { sourceUri: loaded.uri }),
+    (ir) => `${ir.operations.length} operations, ${ir.schemas.length} schemas`,
+  );
+  const files = await timer.run('emit', () => emit(ir), (files) => `${files.size} files`);
+  const written = await timer.run('write', () => writeFiles(outDir, files), (w) => `${w.bytes} bytes`);
+  return { outDir, ir, files, bytes: written.bytes, timings: [...early, ...timer.timings] };
 }

@@ -5,7 +5,7 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { generateConnector, type GenerateResult } from '../../generator/src/commands/generate.js';
+import { generateConnector, type GenerateResult } from '../../generator/src/pipeline.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const TMP_ROOT = join(REPO_ROOT, '.tmp');

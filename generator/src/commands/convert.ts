@@ -4,7 +4,6 @@ import { formatDiagnosticLine } from '../cli/print-diagnostics.js';
 import { ConnectgenError } from '../diagnostics/errors.js';
 import { formatFromPath, serializeDocument, type DocumentFormat } from '../emit/serialize-document.js';
 import { writeDocument } from '../emit/write-document.js';
-import { loadAndConvert } from '../pipeline.js';
 
 export default class Convert extends BaseCommand {
   static override description =
@@ -31,6 +30,8 @@ export default class Convert extends BaseCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Convert);
     const quiet = flags.quiet || flags.json;
+    // Loaded on use: oclif imports every command file at start-up, and the pipeline is heavy.
+    const { loadAndConvert } = await import('../pipeline.js');
     const { loaded, converted, timings } = await loadAndConvert(args.spec, {
       timeoutMs: flags['timeout-ms'],
       onStage: quiet ? undefined : (t) => this.progress(`${t.stage}: ${t.ms} ms${t.detail ? ` (${t.detail})` : ''}`),

@@ -1,15 +1,7 @@
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { formatDiagnosticLine } from '../cli/print-diagnostics.js';
-import { ConnectgenError } from '../diagnostics/errors.js';
-import { emit } from '../emit/index.js';
-import { writeFiles } from '../emit/write.js';
-import { buildIR } from '../ir/index.js';
-import type { ConnectorIR } from '../ir/types.js';
-import { parseText } from '../load/parse.js';
-import { isUrl, readSource } from '../load/read-source.js';
-import { loadAndConvert, StageTimer, type StageTiming } from '../pipeline.js';
 
 export default class Generate extends BaseCommand {
   static override description =
@@ -38,6 +30,8 @@ export default class Generate extends BaseCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Generate);
     const quiet = flags.quiet || flags.json;
+    // Loaded on use: oclif imports every command file at start-up, and the pipeline is heavy.
+    const { generateConnector } = await import('../pipeline.js');
     const result = await generateConnector(args.spec, resolve(flags.out), {
       timeoutMs: flags['timeout-ms'],
       onStage: quiet ? undefined : (t) => this.progress(`${t.stage}: ${t.ms} ms${t.detail ? ` (${t.detail})` : ''}`),
@@ -67,56 +61,4 @@ export default class Generate extends BaseCommand {
       );
     }
   }
-}
-
-export interface GenerateResult {
-  readonly outDir: string;
-  readonly ir: ConnectorIR;
-  readonly files: ReadonlyMap<string, string>;
-  readonly bytes: number;
-  readonly timings: readonly StageTiming[];
-}
-
-export interface GenerateOptions {
-  readonly timeoutMs?: number;
-  readonly onStage?: (timing: StageTiming) => void;
-}
-
-/**
- * load -> convert -> ir -> emit -> write. Until pipeline.ts owns the whole chain, the stages after
- * convert are timed here with the pipeline's own timer.
- */
-export async function generateConnector(source: string, outDir: string, options: GenerateOptions = {}): Promise<GenerateResult> {
-  const { spec, config } = await resolveSource(source, options.timeoutMs);
-  const { loaded, converted, timings: early } = await loadAndConvert(spec, { timeoutMs: options.timeoutMs, onStage: options.onStage });
-  const timer = new StageTimer(options.onStage);
-  const ir = await timer.run(
-    'ir',
-    () => buildIR(converted.document, config, { sourceUri: loaded.uri }),
-    (ir) => `${ir.operations.length} operations, ${ir.schemas.length} schemas`,
-  );
-  const files = await timer.run('emit', () => emit(ir), (files) => `${files.size} files`);
-  const written = await timer.run('write', () => writeFiles(outDir, files), (w) => `${w.bytes} bytes`);
-  return { outDir, ir, files, bytes: written.bytes, timings: [...early, ...timer.timings] };
-}
-
-/**
- * A connector.yaml (a YAML/JSON object with `spec:` and no `openapi`/`swagger` key) names the spec
- * relative to itself; anything else is the spec.
- */
-async function resolveSource(source: string, timeoutMs: number | undefined): Promise<{ spec: string; config?: Record<string, unknown> }> {
-  if (isUrl(source) || !/\.(ya?ml|json)$/i.test(source)) return { spec: source };
-  const { uri, text } = await readSource(source, { timeoutMs });
-  if (!/^\s*(?:["']?(?:openapi|swagger)["']?\s*:)/m.test(text) && /^["']?spec["']?\s*:/m.test(text)) {
-    const value = parseText(text, uri).value as Record<string, unknown>;
-    const spec = value['spec'];
-    if (typeof spec !== 'string' || spec === '') {
-      throw new ConnectgenError('CG_CONFIG_NO_SPEC', '`spec:` must name the Swagger/OpenAPI document', {
-        file: uri,
-        hint: 'set `spec: ./openapi.yaml` (a path relative to connector.yaml, or an http(s) URL)',
-      });
-    }
-    return { spec: isUrl(spec) ? spec : resolve(dirname(uri), spec), config: value };
-  }
-  return { spec: source };
 }

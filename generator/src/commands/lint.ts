@@ -1,17 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
-import { parse as parseYaml } from 'yaml';
 import { BaseCommand, EXIT_FINDINGS } from '../cli/base-command.js';
 import { SEVERITY_RANK, type Severity } from '../diagnostics/diagnostic.js';
 import { ConnectgenError } from '../diagnostics/errors.js';
 import { writeDocument } from '../emit/write-document.js';
-import { loadSpec, parseSpec } from '../load/index.js';
+import { loadSpec, parseSpec, resolveSourceArgument } from '../load/index.js';
 import { isUrl } from '../load/read-source.js';
-import { loadLintConfig } from '../lint/config.js';
 import { fixSpec } from '../lint/fix.js';
 import { format, FORMATS, type FormatName } from '../lint/formatters/index.js';
-import { CG_RULES, lintSpec } from '../lint/index.js';
 
 export default class Lint extends BaseCommand {
   static override description =
@@ -42,7 +38,10 @@ export default class Lint extends BaseCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Lint);
-    const { spec: source, connector } = specOf(args.spec);
+    // Loaded on use: oclif imports every command file at start-up, and Spectral (which the lint
+    // config and engine bring) is heavy.
+    const [{ loadLintConfig }, { CG_RULES, lintSpec }] = await Promise.all([import('../lint/config.js'), import('../lint/index.js')]);
+    const { spec: source, configFile: connector } = await resolveSourceArgument(args.spec, { timeoutMs: flags['timeout-ms'] });
     const config = loadLintConfig({ spec: isUrl(source) ? undefined : resolve(source), ruleset: flags.ruleset, ...(connector ? { connector } : {}) });
     let spec = await loadSpec(source, { timeoutMs: flags['timeout-ms'] });
 
@@ -74,19 +73,4 @@ export default class Lint extends BaseCommand {
     else process.stdout.write(report);
     if (found.some((d) => SEVERITY_RANK[d.severity] <= failAt)) this.exit(EXIT_FINDINGS);
   }
-}
-
-/** A connector.yaml argument stands for the spec it names (and brings its `lint:` settings). */
-function specOf(argument: string): { spec: string; connector?: string } {
-  if (isUrl(argument) || !/^connector\.ya?ml$/.test(basename(argument))) return { spec: argument };
-  const file = resolve(argument);
-  let config: unknown;
-  try {
-    config = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ConnectgenError('CG_LOAD_UNREADABLE', `cannot read ${argument}: ${(error as Error).message.split('\n')[0]}`, { file, hint: 'check the path and the YAML syntax' });
-  }
-  const spec = typeof config === 'object' && config !== null ? (config as Record<string, unknown>)['spec'] : undefined;
-  if (typeof spec !== 'string') throw new ConnectgenError('CG_CONFIG_NO_SPEC', 'connector.yaml has no `spec:` naming the document to lint', { file, pointer: '/spec', hint: 'add `spec: ./openapi.yaml`' });
-  return { spec: isUrl(spec) ? spec : resolve(dirname(file), spec), connector: file };
 }

@@ -8,6 +8,7 @@ import { readSource } from './read-source.js';
 import type { LoadedSpec, LoadOptions } from './types.js';
 
 export type { LoadedSpec, LoadOptions, SpecFormat, SpecVersion } from './types.js';
+export { resolveSourceArgument, type SourceArgument } from './source-argument.js';
 
 export async function loadSpec(source: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const { uri, text } = await readSource(source, options);

@@ -271,7 +271,9 @@ describe('OAuth2 authorization code handler', () => {
   // Regression: Azure's specs declare an implicit flow with no token URL; a user with an access
   // token could not make a single call because the handler demanded the URL up front.
   it('without a token URL, given tokens are used; only refreshing needs the URL', async () => {
-    const { tokenUrl: _omitted, ...withoutTokenUrl } = config();
+    // Plain JavaScript callers can leave the (typed as required) field out altogether.
+    const { tokenUrl: _omitted, ...rest } = config();
+    const withoutTokenUrl = rest as OAuth2AuthConfig;
     const auth = createAuthHandler(
       withoutTokenUrl,
       { clientId: server.clientId, tokens: { accessToken: 'at-azure', refreshToken: 'rt-azure', expiresAt: T0 + 3600_000 } },
