@@ -31,7 +31,8 @@ describe('Redactor', () => {
 
   it('knows secret names and headers', () => {
     for (const n of ['api_key', 'apikey', 'token', 'access_token', 'client_secret', 'password', 'sig', 'X-Api-Key']) expect(isSecretName(n)).toBe(true);
-    for (const n of ['page', 'limit', 'cursor', 'monkey', 'tokens_used']) expect(isSecretName(n)).toBe(false);
+    for (const n of ['page', 'limit', 'cursor', 'monkey', 'tokens_used', 'code', 'error_code', 'status.code']) expect(isSecretName(n)).toBe(false);
+    expect(isSecretName('code_verifier')).toBe(true);
     for (const h of ['Authorization', 'cookie', 'Proxy-Authorization', 'x-api-key', 'api-key', 'X-Auth-Token']) expect(isSecretHeader(h)).toBe(true);
     expect(isSecretHeader('accept')).toBe(false);
   });

@@ -11,9 +11,13 @@
 export const REDACTED = '[REDACTED]';
 const ENCODED_MARKER = encodeURIComponent(REDACTED);
 
-/** Query parameter / JSON key names whose values are always hidden. */
+/**
+ * Query parameter / JSON key names whose values are always hidden. Not a bare `code`: vendors put
+ * their error codes there (`code`, `error_code`), and an error without its code is useless. The
+ * OAuth authorization code only travels in token requests, whose values the auth module registers.
+ */
 const SECRET_NAME =
-  /(^|[-_.])(api[-_]?key|apikey|key|token|access[-_]?token|refresh[-_]?token|id[-_]?token|secret|client[-_]?secret|password|passwd|pwd|pass|signature|sig|auth|authorization|credentials?|session|code|code[-_]?verifier)$/i;
+  /(^|[-_.])(api[-_]?key|apikey|key|token|access[-_]?token|refresh[-_]?token|id[-_]?token|secret|client[-_]?secret|password|passwd|pwd|pass|signature|sig|auth|authorization|credentials?|session|code[-_]?verifier)$/i;
 
 /** Header names whose values are always hidden. */
 const SECRET_HEADERS = new Set([
