@@ -265,7 +265,10 @@ export interface OperationIR {
   readonly deprecated: boolean;
   /** Spec tags in spec order; `[]` when untagged. */
   readonly tags: readonly string[];
-  /** File the action is grouped into (`src/actions/<group>.ts`): kebab-case of the first tag, or `default`. */
+  /**
+   * File the action is grouped into (`src/actions/<group>.ts`): kebab-case of the first tag, else of
+   * the first resource segment of the path (`/v1/customers/{id}` -> `customers`), else `default`.
+   */
   readonly group: string;
   readonly parameters: readonly ParameterIR[];
   readonly requestBody?: RequestBodyIR;

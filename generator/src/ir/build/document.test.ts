@@ -184,6 +184,26 @@ describe('buildIR: operations', () => {
     expect(ir.operations[3]?.group).toBe('pet-store');
   });
 
+  test('groups: first tag, else the first resource segment of the path, else default', () => {
+    const ok = { responses: { 200: { description: 'ok' } } };
+    const ir = buildIR({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/v1/customers/{id}': { get: { operationId: 'getCustomer', ...ok } },
+        '/api/v2.1/Payment_Intents': { get: { operationId: 'listPaymentIntents', ...ok } },
+        '/{tenant}': { get: { operationId: 'getTenant', ...ok } },
+        '/pets': { get: { operationId: 'listPets', tags: ['Pet Store'], ...ok } },
+      },
+    });
+    expect(Object.fromEntries(ir.operations.map((op) => [op.name, op.group]))).toEqual({
+      getTenant: 'default',
+      listPaymentIntents: 'payment-intents',
+      getCustomer: 'customers',
+      listPets: 'pet-store',
+    });
+  });
+
   // Regression: AWS Transfer Family has an operation TestConnection, whose action shadowed the
   // connector's own testConnection() and broke the generated interface.
   test('names: actions never take the connector members testConnection and close', () => {

@@ -54,7 +54,7 @@ export function buildOperation(
   if (nonEmpty(description)) op.description = description;
   op.deprecated = ownBool(operation, 'deprecated') === true;
   op.tags = tags;
-  op.group = kebabCase(tags[0] ?? 'default');
+  op.group = kebabCase(tags[0] ?? resourceOf(path));
   op.parameters = buildParameters(ctx, path, own(pathItem, 'parameters'), pathItemPointer, own(operation, 'parameters'), pointer);
   if (requestBody !== undefined) op.requestBody = requestBody;
   op.responses = responses;
@@ -62,6 +62,19 @@ export function buildOperation(
   if (security !== undefined) op.security = security;
   if (docsUrl !== undefined) op.docsUrl = docsUrl;
   return op;
+}
+
+/**
+ * The group of an untagged operation: its first path segment that names a resource, skipping
+ * versions and `api` (`/v1/customers/{id}` -> `customers`). Without this, a spec with no tags
+ * (Stripe) put every action into one multi-megabyte file.
+ */
+function resourceOf(path: string): string {
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment.includes('{') || /^(v\d+(\.\d+)*|api|rest)$/i.test(segment)) continue;
+    return segment;
+  }
+  return 'default';
 }
 
 function nonEmpty(text: string | undefined): text is string {
