@@ -55,6 +55,13 @@ function route(url: URL, res: ServerResponse): void {
       const more = start + size < TOTAL;
       return json(res, 200, { items: ids(start, size), meta: { next_cursor: more ? String(start + size) : null } });
     }
+    case '/last-id': {
+      // Stripe's shape: the next page starts after the last item's id; `has_more` says when to stop.
+      const after = q.get('starting_after');
+      const start = after === null ? 0 : Number(after) + 1;
+      const data = ids(start, size);
+      return json(res, 200, { object: 'list', data, has_more: start + size < TOTAL });
+    }
     case '/cursor-loop':
       return json(res, 200, { items: [{ id: 1 }], meta: { next_cursor: 'same' } });
     case '/cross-host':
@@ -89,6 +96,7 @@ const configs: Array<[string, PaginationConfig]> = [
   ['/link-header', { type: 'link', pageSizeParam: 'limit', defaultPageSize: 250, resultsKey: 'items' }],
   ['/link-body', { type: 'link', nextUrlPath: '$.links.next', pageSizeParam: 'limit', defaultPageSize: 250, resultsKey: 'results' }],
   ['/cursor', { type: 'cursor', cursorParam: 'after', nextCursorPath: '$.meta.next_cursor', pageSizeParam: 'limit', defaultPageSize: 250, resultsKey: 'items' }],
+  ['/last-id', { type: 'cursor', cursorParam: 'starting_after', nextCursorPath: 'data[-1].id', pageSizeParam: 'limit', defaultPageSize: 250, resultsKey: 'data' }],
 ];
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {

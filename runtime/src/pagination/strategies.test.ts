@@ -33,6 +33,9 @@ describe('getPath', () => {
     [{ links: [{ href: 'u' }] }, 'links[0].href', 'u'],
     [{ a: null }, 'a.b', undefined],
     [[1, 2], '$', [1, 2]],
+    [{ data: [{ id: 'a' }, { id: 'b' }] }, 'data[-1].id', 'b'],
+    [[{ id: 'a' }], '$[-1].id', 'a'],
+    [{ data: [] }, 'data[-1].id', undefined],
   ])('%j %s', (value, path, expected) => {
     expect(getPath(value, path)).toEqual(expected);
   });

@@ -20,6 +20,8 @@ describe('pagination inference', () => {
     ['listByLinkHeader', { type: 'link', rel: 'next', pageSizeParam: 'per_page' }],
     ['listByNextUrl', { type: 'link', nextUrlPath: 'links.next', resultsKey: 'data', pageSizeParam: 'limit' }],
     ['listAfterCursor', { type: 'link', rel: 'next', pageSizeParam: 'per_page' }],
+    ['searchByPageToken', { type: 'cursor', cursorParam: 'page', nextCursorPath: 'next_page', resultsKey: 'data' }],
+    ['listAfterLastItem', { type: 'cursor', cursorParam: 'starting_after', nextCursorPath: 'data[-1].id', resultsKey: 'data', pageSizeParam: 'limit' }],
   ])('%s', (name, config) => {
     expect(op(name)?.pagination).toEqual({ config, itemType: item, source: 'inferred' });
   });

@@ -7,7 +7,7 @@
  *    `items`, `results`, `records`...) and a paging query parameter; no items, no pagination;
  * 2. `cursor`: a cursor query parameter (`cursor`, `starting_after`, `after`, `next_token`,
  *    `page_token`...) and a next-cursor field in the body (`next_cursor`, `nextPageToken`,
- *    `meta.next_cursor`...);
+ *    `meta.next_cursor`...), or for `starting_after` the last item's `id` (`data[-1].id`, Stripe);
  * 3. `link`: a declared `Link` response header, or a next-URL field in the body (`next`, `next_url`,
  *    `links.next`...), or a cursor parameter with an array body and no cursor field (the cursor
  *    must come in an undeclared `Link` header);
@@ -103,6 +103,14 @@ function segment(name: string): string | undefined {
   return /^[^.[\]'"]+$/.test(name) ? name : undefined;
 }
 
+/** Cursor parameters that take the id of the last item seen, not a token from the body. */
+const LAST_ITEM_CURSORS = ['starting_after', 'startingafter'];
+
+function hasId(item: TypeNode, resolve: ResolveRef): boolean {
+  const resolved = shape(item, resolve);
+  return resolved.kind === 'object' && resolved.properties.some((p) => p.name === 'id');
+}
+
 function isDate(type: TypeNode): boolean {
   return type.kind === 'string' && (type.format === 'date' || type.format === 'date-time');
 }
@@ -131,7 +139,10 @@ export function inferPagination(
   const items = findItems(body, resolve);
   if (items === undefined) return undefined;
   // `after=2024-01-01` is a filter, not a cursor.
-  const cursor = param(params.filter((p) => !isDate(p.type)), CURSOR_PARAMS);
+  // A `page` parameter that takes a string is a page token, i.e. a cursor (Stripe's search: `page`
+  // plus a `next_page` token in the body, which elsewhere would be a next URL).
+  const pageToken = param(params.filter((p) => p.type.kind === 'string'), PAGE_PARAMS);
+  const cursor = param(params.filter((p) => !isDate(p.type)), CURSOR_PARAMS) ?? pageToken;
   const paging = cursor ?? param(params, [...SIZE_PARAMS, ...PAGE_PARAMS, ...OFFSET_PARAMS]);
   // An object that merely holds an array (a repository's `topics`) is not a page: without a paging
   // parameter, only a bare array body counts.
@@ -140,17 +151,19 @@ export function inferPagination(
   const result = (config: PaginationInference['config']): PaginationInference => ({ config, itemType: items.itemType });
 
   if (cursor !== undefined) {
-    const next = findField(body, resolve, NEXT_CURSOR_FIELDS, ['string', 'integer', 'number']);
+    const next = findField(body, resolve, cursor === pageToken ? [...NEXT_CURSOR_FIELDS, 'next_page', 'nextpage'] : NEXT_CURSOR_FIELDS, ['string', 'integer', 'number']);
     if (next !== undefined) return result({ type: 'cursor', cursorParam: cursor.name, nextCursorPath: next, ...common });
-    // Stripe-style `starting_after` (the last item's id) needs `[-1]` paths the runtime does not have:
-    // such APIs are paginated by connector.yaml.
+    // Stripe-style `starting_after`: the next page starts after the last item's id.
+    if (LAST_ITEM_CURSORS.includes(norm(cursor.name)) && hasId(items.itemType, resolve)) {
+      return result({ type: 'cursor', cursorParam: cursor.name, nextCursorPath: `${items.resultsKey ?? '$'}[-1].id`, ...common });
+    }
   }
   if (headers.includes('link')) return result({ type: 'link', rel: 'next', ...common });
   const nextUrl = findField(body, resolve, NEXT_URL_FIELDS, ['string']);
   if (nextUrl !== undefined && paging !== undefined) return result({ type: 'link', nextUrlPath: nextUrl, ...common });
   // A cursor parameter with nowhere in the body to read the next cursor from: the API sends it in a
   // `Link` header it did not declare (GitHub's `before`/`after` lists do).
-  if (cursor !== undefined && items.resultsKey === undefined && !['starting_after', 'startingafter'].includes(norm(cursor.name))) {
+  if (cursor !== undefined && items.resultsKey === undefined && !LAST_ITEM_CURSORS.includes(norm(cursor.name))) {
     return result({ type: 'link', rel: 'next', ...common });
   }
   const offset = param(params, OFFSET_PARAMS);
