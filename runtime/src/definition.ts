@@ -34,6 +34,11 @@ export interface ParameterSpec {
   readonly explode?: boolean;
   readonly allowReserved?: boolean;
   readonly required?: boolean;
+  /**
+   * The only value the spec allows (a one-member enum or `const`, e.g. AWS's `X-Amz-Target`); sent
+   * when the input leaves the parameter out, so callers need not repeat it.
+   */
+  readonly constant?: string | number | boolean;
 }
 
 /** Request body encodings the runtime can send. */

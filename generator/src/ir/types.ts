@@ -199,6 +199,8 @@ export interface ParameterIR {
   readonly allowReserved?: boolean;
   readonly required: boolean;
   readonly type: TypeNode;
+  /** For a required parameter whose schema allows one value: that value, filled in by the runtime. */
+  readonly constant?: string | number | boolean;
   readonly description?: string;
   readonly deprecated?: boolean;
   readonly default?: JsonValue;

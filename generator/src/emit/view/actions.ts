@@ -161,13 +161,14 @@ function inputView(operation: OperationIR, name: string, types: TypeSource, refs
     const tags = [
       `In ${parameter.in}: \`${parameter.name}\`.`,
       parameter.deprecated ? '@deprecated' : undefined,
-      valueTag('default', parameter.default),
+      valueTag('default', parameter.constant ?? parameter.default),
       valueTag('example', parameter.example),
     ].filter((tag): tag is string => tag !== undefined);
     return {
       doc: docBlock([parameter.description], tags),
       key: propertyKey(identifier(parameter.key)),
-      required: parameter.required,
+      // A spec-given constant is filled in by the runtime: the caller may leave it out.
+      required: parameter.required && parameter.constant === undefined,
       type: types.print(parameter.type, 'input', 1),
     };
   });

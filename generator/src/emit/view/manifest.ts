@@ -91,9 +91,9 @@ function actionEntry(ir: ConnectorIR, operation: OperationIR, schemas: JsonSchem
 function inputSchema(operation: OperationIR, schemas: JsonSchemaSource): JsonSchema {
   const properties: [string, JsonSchema][] = operation.parameters.map((parameter) => [
     parameter.key,
-    { ...schemas.schemaOf(parameter.type, 'input'), 'x-in': parameter.in, 'x-name': parameter.name, description: parameter.description },
+    { ...schemas.schemaOf(parameter.type, 'input'), default: parameter.constant, 'x-in': parameter.in, 'x-name': parameter.name, description: parameter.description },
   ]);
-  const required = operation.parameters.filter((parameter) => parameter.required).map((parameter) => parameter.key);
+  const required = operation.parameters.filter((parameter) => parameter.required && parameter.constant === undefined).map((parameter) => parameter.key);
   if (operation.requestBody !== undefined) {
     properties.push([
       'body',

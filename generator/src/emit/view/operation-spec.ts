@@ -31,5 +31,6 @@ function parameterData(parameter: ParameterIR): Data {
     explode: parameter.explode,
     allowReserved: parameter.allowReserved || undefined,
     required: parameter.required || undefined,
+    constant: parameter.constant,
   };
 }

@@ -193,15 +193,42 @@ describe('buildIR: operations', () => {
         '/v1/customers/{id}': { get: { operationId: 'getCustomer', ...ok } },
         '/api/v2.1/Payment_Intents': { get: { operationId: 'listPaymentIntents', ...ok } },
         '/{tenant}': { get: { operationId: 'getTenant', ...ok } },
+        '/#X-Amz-Target=Kinesis.PutRecord': { post: { operationId: 'putRecord', ...ok } },
+        '/tags/{arn}#tagKeys': { delete: { operationId: 'untagResource', ...ok } },
         '/pets': { get: { operationId: 'listPets', tags: ['Pet Store'], ...ok } },
       },
     });
     expect(Object.fromEntries(ir.operations.map((op) => [op.name, op.group]))).toEqual({
       getTenant: 'default',
+      putRecord: 'default',
+      untagResource: 'tags',
       listPaymentIntents: 'payment-intents',
       getCustomer: 'customers',
       listPets: 'pet-store',
     });
+  });
+
+  test('a required parameter whose schema allows one value becomes a constant the runtime fills in', () => {
+    const ir = buildIR({
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/': {
+          post: {
+            operationId: 'putRecord',
+            parameters: [
+              { name: 'X-Amz-Target', in: 'header', required: true, schema: { type: 'string', enum: ['Kinesis_20131202.PutRecord'] } },
+              { name: 'version', in: 'query', required: true, schema: { const: 2 } },
+              { name: 'mode', in: 'query', schema: { type: 'string', enum: ['fast'] } },
+              { name: 'kind', in: 'query', required: true, schema: { type: 'string', enum: ['a', 'b'] } },
+            ],
+            responses: { 200: { description: 'ok' } },
+          },
+        },
+      },
+    });
+    const constants = Object.fromEntries(ir.operations[0]!.parameters.map((p) => [p.name, p.constant]));
+    expect(constants).toEqual({ 'X-Amz-Target': 'Kinesis_20131202.PutRecord', version: 2, mode: undefined, kind: undefined });
   });
 
   // Regression: AWS Transfer Family has an operation TestConnection, whose action shadowed the

@@ -70,7 +70,9 @@ export function buildOperation(
  * (Stripe) put every action into one multi-megabyte file.
  */
 function resourceOf(path: string): string {
-  for (const segment of path.split('/')) {
+  // AWS specs make paths unique with a fragment or query (`/#X-Amz-Target=Kinesis.PutRecord`);
+  // neither names a resource.
+  for (const segment of path.replace(/[#?].*$/s, '').split('/')) {
     if (segment === '' || segment.includes('{') || /^(v\d+(\.\d+)*|api|rest)$/i.test(segment)) continue;
     return segment;
   }

@@ -124,6 +124,8 @@ function toIR(ctx: BuildContext, p: Declared, key: string): ParameterIR {
   if (allowReserved === true) out.allowReserved = true;
   out.required = required;
   out.type = type;
+  const constant = required ? onlyValue(type) : undefined;
+  if (constant !== undefined) out.constant = constant;
   const description = docs.description ?? schemaDocs.description;
   if (description !== undefined) out.description = description;
   if (docs.deprecated === true) out.deprecated = true;
@@ -132,6 +134,13 @@ function toIR(ctx: BuildContext, p: Declared, key: string): ParameterIR {
   if (example !== undefined) out.example = example;
   out.pointer = p.pointer;
   return out;
+}
+
+/** The single value a type allows (`const`, or an enum of one), if it is a plain scalar. */
+function onlyValue(type: TypeNode): string | number | boolean | undefined {
+  if (type.kind === 'literal') return type.value === null ? undefined : type.value;
+  if ((type.kind === 'string' || type.kind === 'number' || type.kind === 'integer') && type.enum?.length === 1) return type.enum[0];
+  return undefined;
 }
 
 /** `content: { application/json: { schema } }` instead of `schema`: typed, but sent as the runtime's default string form. */

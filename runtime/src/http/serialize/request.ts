@@ -31,7 +31,7 @@ export function compileParameters(operation: OperationSpec): ParameterSerializer
     if (typeof segment === 'string') return () => segment;
     const param: ParameterSpec = byName.get(segment.name) ?? { name: segment.name, key: segment.name, in: 'path', required: true };
     return (input: OperationInput) => {
-      const value = input[param.key];
+      const value = valueOf(param, input);
       if (value === undefined || value === null || value === '') {
         throw new ConnectorConfigError(`${operation.id}: missing required path parameter "${param.key}"`);
       }
@@ -45,25 +45,31 @@ export function compileParameters(operation: OperationSpec): ParameterSerializer
 
     let qs = '';
     for (const p of query) {
-      const piece = serializeQueryParam(p.name, input[p.key], p.style ?? 'form', p.explode ?? (p.style ?? 'form') === 'form', p.allowReserved ?? false);
+      const piece = serializeQueryParam(p.name, valueOf(p, input), p.style ?? 'form', p.explode ?? (p.style ?? 'form') === 'form', p.allowReserved ?? false);
       if (piece) qs = qs ? `${qs}&${piece}` : piece;
     }
 
     const out: Record<string, string> = {};
     for (const p of headers) {
-      const value = serializeHeaderParam(p.name, input[p.key], p.explode ?? false);
+      const value = serializeHeaderParam(p.name, valueOf(p, input), p.explode ?? false);
       if (value !== undefined) out[p.name.toLowerCase()] = value;
     }
     if (cookies.length > 0) {
       const pairs: string[] = [];
       for (const p of cookies) {
-        const pair = serializeCookieParam(p.name, input[p.key], p.explode ?? true);
+        const pair = serializeCookieParam(p.name, valueOf(p, input), p.explode ?? true);
         if (pair !== undefined) pairs.push(pair);
       }
       if (pairs.length > 0) out['cookie'] = pairs.join('; ');
     }
     return { path, query: qs, headers: out };
   };
+}
+
+/** The caller's value, or the parameter's spec-given constant when the caller leaves it out. */
+function valueOf(param: ParameterSpec, input: OperationInput): unknown {
+  const value = input[param.key];
+  return value === undefined ? param.constant : value;
 }
 
 type Segment = string | { readonly name: string };

@@ -132,3 +132,25 @@ describe('compileParameters', () => {
     expect(() => serialize({ coords: {} })).toThrow(expect.objectContaining({ code: 'CG_CONFIG' }));
   });
 });
+
+describe('spec-given constants', () => {
+  const serialize = compileParameters({
+    id: 'putRecord',
+    method: 'POST',
+    path: '/{region}/records',
+    parameters: [
+      { name: 'region', key: 'region', in: 'path', required: true, constant: 'eu' },
+      { name: 'X-Amz-Target', key: 'xAmzTarget', in: 'header', required: true, constant: 'Kinesis_20131202.PutRecord' },
+      { name: 'version', key: 'version', in: 'query', required: true, constant: 2 },
+    ],
+    response: 'json',
+  });
+
+  it('are sent when the input leaves them out', () => {
+    expect(serialize({})).toEqual({ path: '/eu/records', query: 'version=2', headers: { 'x-amz-target': 'Kinesis_20131202.PutRecord' } });
+  });
+
+  it('give way to a value the caller passes', () => {
+    expect(serialize({ region: 'us', version: 3 })).toMatchObject({ path: '/us/records', query: 'version=3' });
+  });
+});
