@@ -8,39 +8,12 @@
 //   npm run build && node bench/lint-convert.mjs [--only github,stripe,kubernetes] [--no-spectral] [--timeout 600]
 //
 // Target (issue 2): on GitHub's spec, connectgen lint < 1/5 of spectral:oas's wall time, peak RSS < 1 GiB.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-
-/**
- * Runs a child under GNU time: wall seconds, CPU seconds (user + system: what the work cost, which a
- * busy machine inflates less than wall time) and peak RSS.
- */
-function runMeasured(command, args, { cwd, timeoutMs }) {
-  return new Promise((resolve) => {
-    const stats = path.join(os.tmpdir(), `cg-bench-time-${process.pid}-${Math.random().toString(36).slice(2)}`);
-    const started = performance.now();
-    const child = spawn('/usr/bin/time', ['-f', '%U %S %M', '-o', stats, command, ...args], { cwd, detached: true });
-    let stderr = '';
-    child.stdout.resume();
-    child.stderr.setEncoding('utf8').on('data', (c) => (stderr = (stderr + c).slice(-20_000)));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {}
-    }, timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const [user, system, kb] = existsSync(stats) ? readFileSync(stats, 'utf8').trim().split('\n').pop().split(' ').map(Number) : [];
-      rmSync(stats, { force: true });
-      resolve({ code, timedOut, ms: Math.round(performance.now() - started), cpuS: user + system, peakRssMb: kb ? Math.round(kb / 1024) : null, stderr });
-    });
-  });
-}
+import { runMeasured } from './lib/run.mjs';
 
 const { values: opts } = parseArgs({
   options: {
