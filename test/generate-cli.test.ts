@@ -30,6 +30,17 @@ describe('connectgen generate', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, name: 'petstore', operations: 8, schemas: 10, files: expect.arrayContaining(['src/index.ts']) });
   });
 
+  // Regression: an unresolvable $ref was dropped by conversion and the connector was written anyway,
+  // with that schema typed as unknown and exit code 0.
+  it('exits 1 and writes nothing when a $ref cannot be resolved', async () => {
+    const out = join(await outDir(), 'connector');
+    const result = await runCli(['generate', 'specs/convert/missing-ref.yaml', '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/missing-ref\.yaml:23:\d+ error CG_REF_UNRESOLVED/);
+    expect(result.stderr).toContain('not generated');
+    await expect(readdir(out)).rejects.toThrow();
+  });
+
   it('exits 2 with a coded error when the spec cannot be read or --out is missing', async () => {
     const missing = await runCli(['generate', 'specs/does-not-exist.yaml', '--out', await outDir()]);
     expect(missing.code).toBe(2);

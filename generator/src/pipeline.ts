@@ -4,6 +4,7 @@
  * spec says which stage was slow. Only `load` reads input and only `emit/write` writes output.
  */
 import { convertSpec, type ConvertedSpec } from './convert/index.js';
+import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { ConnectgenError } from './diagnostics/errors.js';
 import { emit } from './emit/index.js';
 import { writeFiles } from './emit/write.js';
@@ -83,16 +84,32 @@ export interface GenerateResult {
   readonly ir: ConnectorIR;
   readonly files: ReadonlyMap<string, string>;
   readonly bytes: number;
+  /** Every stage's findings in stage order: conversion, then the IR's. */
+  readonly diagnostics: readonly Diagnostic[];
   readonly timings: readonly StageTiming[];
 }
 
 /**
+ * Conversion found errors (an unresolvable $ref): a connector built anyway would silently type those
+ * parts as `unknown`, so nothing is written. Carries the findings for the command to print.
+ */
+export class GenerationBlockedError extends ConnectgenError {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    super('CG_GENERATE_BLOCKED', `not generated: ${errors} error(s) in the spec must be fixed first`, {
+      hint: 'fix the findings above (or run `connectgen convert` on the spec to see them alone)',
+    });
+  }
+}
+
+/**
  * load -> convert -> ir -> emit -> write: a spec (or a connector.yaml naming one) to a connector
- * package in `outDir`.
+ * package in `outDir`. Throws GenerationBlockedError, writing nothing, when conversion found errors.
  */
 export async function generateConnector(source: string, outDir: string, options: PipelineOptions = {}): Promise<GenerateResult> {
   const { spec, config } = await resolveSourceArgument(source, options);
   const { loaded, converted, timings: early } = await loadAndConvert(spec, options);
+  if (converted.diagnostics.some((d) => d.severity === 'error')) throw new GenerationBlockedError(converted.diagnostics);
   const timer = new StageTimer(options.onStage);
   const ir = await timer.run(
     'ir',
@@ -101,5 +118,6 @@ export async function generateConnector(source: string, outDir: string, options:
   );
   const files = await timer.run('emit', () => emit(ir), (files) => `${files.size} files`);
   const written = await timer.run('write', () => writeFiles(outDir, files), (w) => `${w.bytes} bytes`);
-  return { outDir, ir, files, bytes: written.bytes, timings: [...early, ...timer.timings] };
+  const diagnostics = [...converted.diagnostics, ...ir.diagnostics];
+  return { outDir, ir, files, bytes: written.bytes, diagnostics, timings: [...early, ...timer.timings] };
 }

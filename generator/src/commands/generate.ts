@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
-import { BaseCommand } from '../cli/base-command.js';
+import { BaseCommand, EXIT_FINDINGS } from '../cli/base-command.js';
 import { formatDiagnosticLine } from '../cli/print-diagnostics.js';
 
 export default class Generate extends BaseCommand {
@@ -31,11 +31,20 @@ export default class Generate extends BaseCommand {
     const { args, flags } = await this.parse(Generate);
     const quiet = flags.quiet || flags.json;
     // Loaded on use: oclif imports every command file at start-up, and the pipeline is heavy.
-    const { generateConnector } = await import('../pipeline.js');
-    const result = await generateConnector(args.spec, resolve(flags.out), {
-      timeoutMs: flags['timeout-ms'],
-      onStage: quiet ? undefined : (t) => this.progress(`${t.stage}: ${t.ms} ms${t.detail ? ` (${t.detail})` : ''}`),
-    });
+    const { generateConnector, GenerationBlockedError } = await import('../pipeline.js');
+    let result;
+    try {
+      result = await generateConnector(args.spec, resolve(flags.out), {
+        timeoutMs: flags['timeout-ms'],
+        onStage: quiet ? undefined : (t) => this.progress(`${t.stage}: ${t.ms} ms${t.detail ? ` (${t.detail})` : ''}`),
+      });
+    } catch (error) {
+      if (!(error instanceof GenerationBlockedError)) throw error;
+      if (flags.json) process.stdout.write(JSON.stringify({ ok: false, diagnostics: error.diagnostics }, null, 2) + '\n');
+      else for (const d of error.diagnostics) if (!quiet || d.severity === 'error') process.stderr.write(formatDiagnosticLine(d) + '\n');
+      process.stderr.write(`${error.message}\n`);
+      this.exit(EXIT_FINDINGS);
+    }
     if (flags.json) {
       const summary = {
         ok: true,
@@ -46,14 +55,14 @@ export default class Generate extends BaseCommand {
         schemas: result.ir.schemas.length,
         files: [...result.files.keys()],
         bytes: result.bytes,
-        diagnostics: result.ir.diagnostics,
+        diagnostics: result.diagnostics,
         timings: result.timings,
       };
       process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
       return;
     }
     if (!quiet) {
-      for (const d of result.ir.diagnostics) process.stderr.write(formatDiagnosticLine(d) + '\n');
+      for (const d of result.diagnostics) process.stderr.write(formatDiagnosticLine(d) + '\n');
       const total = result.timings.reduce((sum, t) => sum + t.ms, 0);
       this.progress(
         `wrote ${result.files.size} files (${result.bytes} bytes) to ${result.outDir}: ` +
