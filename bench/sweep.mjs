@@ -68,6 +68,12 @@ for (const [i, rel] of files.entries()) {
   const t0 = performance.now();
   try {
     const converted = await convertSpec(parseSpec(readFileSync(file, 'utf8'), file));
+    // What `connectgen generate` refuses to build on (unresolvable $refs): a refusal, like a ConnectgenError.
+    const blocking = converted.diagnostics.find((d) => d.severity === 'error');
+    if (blocking) {
+      refusals.push(`${rel}: ${blocking.code} ${blocking.message.slice(0, 120)}`);
+      continue;
+    }
     const files = emit(buildIR(converted.document, undefined, { sourceUri: file }));
     if (values.tsc) {
       const slug = `p${i}`;

@@ -39,6 +39,11 @@ describe('connectgen generate', () => {
     expect(result.stderr).toMatch(/missing-ref\.yaml:23:\d+ error CG_REF_UNRESOLVED/);
     expect(result.stderr).toContain('not generated');
     await expect(readdir(out)).rejects.toThrow();
+
+    const allowed = await runCli(['generate', 'specs/convert/missing-ref.yaml', '--out', out, '--allow-unresolved-refs']);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).toContain('CG_REF_UNRESOLVED');
+    expect(await readdir(out)).toContain('package.json');
   });
 
   it('exits 2 with a coded error when the spec cannot be read or --out is missing', async () => {

@@ -22,6 +22,8 @@ export interface StageTiming {
 export interface PipelineOptions extends LoadOptions {
   /** Called as each stage finishes; commands print it unless `--quiet`. */
   readonly onStage?: (timing: StageTiming) => void;
+  /** Generate even when some `$ref`s cannot be resolved; their types become `unknown`. */
+  readonly allowUnresolvedRefs?: boolean;
 }
 
 export class StageTimer {
@@ -97,7 +99,7 @@ export class GenerationBlockedError extends ConnectgenError {
   constructor(readonly diagnostics: readonly Diagnostic[]) {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     super('CG_GENERATE_BLOCKED', `not generated: ${errors} error(s) in the spec must be fixed first`, {
-      hint: 'fix the findings above (or run `connectgen convert` on the spec to see them alone)',
+      hint: 'fix the findings above, or pass --allow-unresolved-refs to generate with those types as unknown',
     });
   }
 }
@@ -109,7 +111,8 @@ export class GenerationBlockedError extends ConnectgenError {
 export async function generateConnector(source: string, outDir: string, options: PipelineOptions = {}): Promise<GenerateResult> {
   const { spec, config } = await resolveSourceArgument(source, options);
   const { loaded, converted, timings: early } = await loadAndConvert(spec, options);
-  if (converted.diagnostics.some((d) => d.severity === 'error')) throw new GenerationBlockedError(converted.diagnostics);
+  const blocking = converted.diagnostics.some((d) => d.severity === 'error' && !(options.allowUnresolvedRefs && d.code === 'CG_REF_UNRESOLVED'));
+  if (blocking) throw new GenerationBlockedError(converted.diagnostics);
   const timer = new StageTimer(options.onStage);
   const ir = await timer.run(
     'ir',

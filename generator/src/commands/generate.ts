@@ -24,6 +24,7 @@ export default class Generate extends BaseCommand {
     out: Flags.string({ char: 'o', description: 'directory to write the connector package into', required: true }),
     json: Flags.boolean({ description: 'print a JSON summary (files, counts, timings, diagnostics) on stdout' }),
     quiet: Flags.boolean({ char: 'q', description: 'print nothing but errors' }),
+    'allow-unresolved-refs': Flags.boolean({ description: 'generate even when a $ref cannot be resolved (a missing file, an unreachable URL); those types become unknown' }),
     'timeout-ms': Flags.integer({ description: 'give up fetching a URL after this long', default: 30_000, min: 1 }),
   };
 
@@ -36,6 +37,7 @@ export default class Generate extends BaseCommand {
     try {
       result = await generateConnector(args.spec, resolve(flags.out), {
         timeoutMs: flags['timeout-ms'],
+        allowUnresolvedRefs: flags['allow-unresolved-refs'],
         onStage: quiet ? undefined : (t) => this.progress(`${t.stage}: ${t.ms} ms${t.detail ? ` (${t.detail})` : ''}`),
       });
     } catch (error) {
