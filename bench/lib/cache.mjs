@@ -1,20 +1,30 @@
 // On-demand fetching for benchmarks: npm packages (spec corpora, competing generators) are packed
 // or installed into bench/.cache, never added as dependencies of the project.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const cacheDir = path.join(repoRoot, 'bench', '.cache');
 
-/** `npm pack name@version` once, extracted to bench/.cache/<name>@<version>/package; returns that dir. */
+/**
+ * `npm pack name@version` once, extracted to bench/.cache/<name>@<version>/package (only the
+ * `only` members when given); returns that dir. A marker written after a complete extraction makes
+ * later runs skip both steps, and partial work from an interrupted run is redone.
+ */
 export function packedPackage(name, version, { only } = {}) {
   const dir = path.join(cacheDir, `${name.replace('/', '__')}@${version}`);
   const packageDir = path.join(dir, 'package');
-  if (existsSync(path.join(packageDir, 'package.json'))) return packageDir;
+  const marker = path.join(dir, `.extracted-${(only ?? ['all']).join(',').replace(/[^A-Za-z0-9._-]+/g, '_')}`);
+  if (existsSync(marker) || (only === undefined && existsSync(path.join(packageDir, 'package.json')))) return packageDir;
   mkdirSync(dir, { recursive: true });
-  const tarball = execFileSync('npm', ['pack', `${name}@${version}`, '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').pop();
-  execFileSync('tar', ['xzf', path.join(dir, tarball), '-C', dir, ...(only ?? [])]);
+  const tarball = path.join(dir, `${name.replace('@', '').replace('/', '-')}-${version}.tgz`);
+  if (!existsSync(tarball)) {
+    const packed = execFileSync('npm', ['pack', `${name}@${version}`, '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').pop();
+    if (path.join(dir, packed) !== tarball) renameSync(path.join(dir, packed), tarball);
+  }
+  execFileSync('tar', ['xzf', tarball, '-C', dir, ...(only ?? [])]);
+  writeFileSync(marker, '');
   return packageDir;
 }
 
