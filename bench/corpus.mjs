@@ -101,7 +101,13 @@ const cause = (result) => {
   if (result.timedOut) return 'timeout';
   if (result.signal) return `killed by ${result.signal}`;
   const text = `${result.stderr}\n${result.stdout}`;
-  const line = text.split('\n').find((l) => /^error |Error|error TS\d+/.test(l)) ?? text.trim().split('\n').pop() ?? '';
+  const lines = text.split('\n');
+  // A coded diagnostic says most ("error CG_REF_UNRESOLVED ..."); then any error line; then the last line.
+  const line =
+    lines.find((l) => /\berror CG_[A-Z_]+/.test(l))?.replace(/^.*?\berror (CG_)/, '$1') ??
+    lines.find((l) => /^error |Error|error TS\d+/.test(l)) ??
+    text.trim().split('\n').pop() ??
+    '';
   return line
     .replace(/\/[^\s:'"]+/g, '<path>')
     .replace(/\d+/g, 'N')
