@@ -18,7 +18,8 @@ export interface ConvertedSpec {
 
 export async function convertSpec(spec: LoadedSpec): Promise<ConvertedSpec> {
   const bundled = await bundleSpec(spec);
-  const diagnostics = [...bundled.diagnostics];
+  // Reading's warnings travel with the document so every command that converts shows them.
+  const diagnostics = [...(spec.diagnostics ?? []), ...bundled.diagnostics];
   let document = bundled.document;
   if (spec.version === 'swagger-2.0') {
     const converted = await swagger2ToOpenApi3(document, spec.uri);

@@ -49,6 +49,17 @@ describe('connectgen lint', { timeout: 120_000 }, () => {
     expect(JSON.parse(viaConnector.stdout).find((d: { code: string }) => d.code === 'CG_NO_OPERATION_ID').severity).toBe('warn');
   });
 
+  // Regression: JSON.parse keeps the last of two equal keys, so a repeated path vanished unreported.
+  it('reports a JSON key given twice, and lets settings switch it off', async () => {
+    const dup = 'specs/lint/bad/duplicate-key.json';
+    const found = await runCli(['lint', dup, '--no-oas', '--format', 'json']);
+    expect(JSON.parse(found.stdout)).toEqual([expect.objectContaining({ code: 'CG_DUPLICATE_KEY', pointer: '/paths/~1pets', start: { line: 7, column: 5 } })]);
+    const dir = await mkdtemp(path.join(tmpdir(), 'cg-lint-dup-'));
+    const ruleset = path.join(dir, 'rules.yaml');
+    await writeFile(ruleset, 'rules:\n  CG_DUPLICATE_KEY: off\n');
+    expect(JSON.parse((await runCli(['lint', dup, '--no-oas', '--format', 'json', '--ruleset', ruleset])).stdout)).toEqual([]);
+  });
+
   it('exits 2 with a coded one-line error on unreadable input or bad settings', async () => {
     const missing = await runCli(['lint', 'specs/lint/nope.yaml']);
     expect(missing.code).toBe(2);

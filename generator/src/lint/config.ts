@@ -12,6 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { toPointer } from '../diagnostics/diagnostic.js';
 import { ConnectgenError } from '../diagnostics/errors.js';
 import { createLocator, lineIndex } from './locate.js';
+import { LOAD_CODES } from './load-codes.js';
 import { OAS_RULE_IDS, type RuleSetting } from './oas/run.js';
 import { isObject } from './rule.js';
 import { CG_RULES } from './rules/index.js';
@@ -28,7 +29,7 @@ const NUMERIC: Record<string, RuleSetting> = { '-1': 'off', '0': 'error', '1': '
 const RULE_FILES = ['.connectgen-lint.yaml', '.connectgen-lint.yml', '.spectral.yaml', '.spectral.yml', '.spectral.json'];
 
 export function knownRule(id: string): boolean {
-  return OAS_RULE_IDS.has(id) || CG_RULES.some((r) => r.code === id || r.id === id);
+  return OAS_RULE_IDS.has(id) || LOAD_CODES.has(id) || CG_RULES.some((r) => r.code === id || r.id === id);
 }
 
 export interface ConfigSources {

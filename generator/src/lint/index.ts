@@ -12,6 +12,7 @@ import type { LoadedSpec } from '../load/index.js';
 import { createLocator, lineIndex, type Locate } from './locate.js';
 import { runOasRules, type RuleSetting } from './oas/run.js';
 import type { Rule, TargetTypes } from './rule.js';
+import { LOAD_CODES } from './load-codes.js';
 import { CG_RULES } from './rules/index.js';
 import { indexSpec, type ReadSource, type SourceFile, type SpecIndex } from './walk.js';
 
@@ -61,8 +62,13 @@ export async function lintSpec(spec: LoadedSpec, options: LintOptions = {}): Pro
       });
     }
   }
+  // What reading the file found (a JSON key given twice), under the same per-code settings.
+  for (const found of spec.diagnostics ?? []) {
+    const setting = settings[found.code];
+    if (setting !== 'off') diagnostics.push(setting ? { ...found, severity: setting } : found);
+  }
   if (options.oas !== false) {
-    const oasSettings = Object.fromEntries(Object.entries(settings).filter(([id]) => !CG_RULES.some((r) => r.code === id || r.id === id)));
+    const oasSettings = Object.fromEntries(Object.entries(settings).filter(([id]) => !CG_RULES.some((r) => r.code === id || r.id === id) && !LOAD_CODES.has(id)));
     const root = locatorFor(index.file);
     diagnostics.push(...(await runOasRules(source, root ? root.locate : () => undefined, oasSettings)));
   }

@@ -17,7 +17,7 @@ export async function loadSpec(source: string, options: LoadOptions = {}): Promi
 
 /** The pure half of `loadSpec`, for text already in memory. */
 export function parseSpec(text: string, uri: string): LoadedSpec {
-  const { format, value } = parseText(text, uri);
+  const { format, value, diagnostics } = parseText(text, uri);
   const { version, versionString } = detectVersion(value, text, uri);
-  return { uri, text, format, document: value as Record<string, unknown>, version, versionString };
+  return { uri, text, format, document: value as Record<string, unknown>, version, versionString, diagnostics };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonErrorOffset } from './json-error-offset.js';
+import { findDuplicateKeys, jsonErrorOffset } from './json-error-offset.js';
 
 describe('jsonErrorOffset', () => {
   it.each([
@@ -24,5 +24,20 @@ describe('jsonErrorOffset', () => {
         return offset !== undefined;
       }
     });
+  });
+});
+
+describe('findDuplicateKeys', () => {
+  it('finds repeated members with their pointer and offset, at any depth', () => {
+    const text = '{"paths": {"/a": {"get": 1}, "/a": {}}, "x": [{"k": 1, "k": 2}], "y": "\\"k\\""}';
+    expect(findDuplicateKeys(text)).toEqual([
+      { pointer: '/paths/~1a', offset: text.indexOf('"/a"', text.indexOf('"/a"') + 1) },
+      { pointer: '/x/0/k', offset: text.lastIndexOf('"k"') },
+    ]);
+  });
+
+  it('compares escaped keys by their value and ignores strings that only look like keys', () => {
+    expect(findDuplicateKeys('{"a": 1, "\\u0061": 2}')).toHaveLength(1);
+    expect(findDuplicateKeys('{"a": "a", "b": ["a", "a"], "c": {"a": 1}}')).toEqual([]);
   });
 });

@@ -95,3 +95,91 @@ export function jsonErrorOffset(text: string): number | undefined {
     throw offset;
   }
 }
+
+export interface DuplicateKey {
+  /** JSON pointer of the object member that appears more than once. */
+  readonly pointer: string;
+  /** Character offset of the repeated key. */
+  readonly offset: number;
+}
+
+/**
+ * Object members that appear twice in a valid JSON text. JSON.parse keeps only the last value, so
+ * without this a spec with a repeated path or property would lose the first one silently. Keys with
+ * escapes are compared by their decoded value; one pass, run only on text JSON.parse accepted.
+ */
+export function findDuplicateKeys(text: string): DuplicateKey[] {
+  const found: DuplicateKey[] = [];
+  const path: (string | number)[] = [];
+  let i = 0;
+  const ws = () => {
+    let c = text.charCodeAt(i);
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++i);
+  };
+  const stringEnd = (): number => {
+    let j = i + 1;
+    for (;;) {
+      const c = text.charCodeAt(j);
+      if (c === 34) return j; // "
+      if (c === 92) j += 2; // backslash: skip the escaped character
+      else if (Number.isNaN(c)) return j;
+      else j++;
+    }
+  };
+  const value = (): void => {
+    ws();
+    const c = text.charCodeAt(i);
+    if (c === 123) {
+      // {
+      i++;
+      const seen = new Set<string>();
+      ws();
+      if (text.charCodeAt(i) === 125) {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        const start = i;
+        const end = stringEnd();
+        const raw = text.slice(i + 1, end);
+        i = end + 1;
+        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+        if (seen.has(key)) found.push({ pointer: pointerOf([...path, key]), offset: start });
+        seen.add(key);
+        ws();
+        i++; // :
+        path.push(key);
+        value();
+        path.pop();
+        ws();
+        if (text.charCodeAt(i++) === 125) return; // } (else a comma)
+      }
+    } else if (c === 91) {
+      // [
+      i++;
+      ws();
+      if (text.charCodeAt(i) === 93) {
+        i++;
+        return;
+      }
+      for (let index = 0; ; index++) {
+        path.push(index);
+        value();
+        path.pop();
+        ws();
+        if (text.charCodeAt(i++) === 93) return; // ] (else a comma)
+      }
+    } else if (c === 34) {
+      i = stringEnd() + 1;
+    } else {
+      while (i < text.length && !',]} \t\r\n'.includes(text[i]!)) i++;
+    }
+  };
+  value();
+  return found;
+}
+
+function pointerOf(path: readonly (string | number)[]): string {
+  return path.map((segment) => '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}

@@ -74,6 +74,13 @@ describe('parseSpec rejects what is not a supported API description', () => {
     });
   }
 
+  it('warns, with pointer and position, about a JSON key given twice (JSON.parse keeps only the last)', () => {
+    const loaded = parseSpec('{"openapi": "3.0.3", "info": {}, "paths": {\n  "/a": {},\n  "/a": {"get": {}}\n}}', '/specs/dup.json');
+    expect(loaded.diagnostics).toEqual([
+      expect.objectContaining({ code: 'CG_DUPLICATE_KEY', severity: 'warn', pointer: '/paths/~1a', file: '/specs/dup.json', start: { line: 3, column: 3 } }),
+    ]);
+  });
+
   it('stops YAML alias bombs', async () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`);

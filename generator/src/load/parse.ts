@@ -5,13 +5,15 @@
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ConnectgenError } from '../diagnostics/errors.js';
-import type { Position } from '../diagnostics/diagnostic.js';
-import { jsonErrorOffset } from './json-error-offset.js';
+import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import { findDuplicateKeys, jsonErrorOffset, type DuplicateKey } from './json-error-offset.js';
 import type { SpecFormat } from './types.js';
 
 export interface ParsedText {
   readonly format: SpecFormat;
   readonly value: unknown;
+  /** Problems that did not stop parsing (a JSON key given twice). */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 export function parseText(text: string, uri: string): ParsedText {
@@ -23,12 +25,14 @@ export function parseText(text: string, uri: string): ParsedText {
     });
   }
   if (/^\s*[{[]/.test(body)) return parseJson(body, uri);
-  return { format: 'yaml', value: parseYamlText(body, uri) };
+  // YAML needs no duplicate check: the parser refuses repeated keys itself.
+  return { format: 'yaml', value: parseYamlText(body, uri), diagnostics: [] };
 }
 
 function parseJson(text: string, uri: string): ParsedText {
   try {
-    return { format: 'json', value: JSON.parse(text) };
+    const value: unknown = JSON.parse(text);
+    return { format: 'json', value, diagnostics: findDuplicateKeys(text).map((d) => duplicateKey(d, text, uri)) };
   } catch (error) {
     // No YAML fallback: YAML reads broken JSON such as `"info": }` as valid (info: null), which
     // would turn a syntax error into silently lost data.
@@ -41,6 +45,18 @@ function parseJson(text: string, uri: string): ParsedText {
       hint: 'fix the syntax at that position; JSON allows no comments or trailing commas',
     });
   }
+}
+
+function duplicateKey(duplicate: DuplicateKey, text: string, uri: string): Diagnostic {
+  return {
+    code: 'CG_DUPLICATE_KEY',
+    severity: 'warn',
+    message: 'this key appears twice in its object; JSON parsers keep only the last value',
+    pointer: duplicate.pointer,
+    hint: 'merge the two entries into one, or rename one of them',
+    file: uri,
+    start: positionAt(text, duplicate.offset),
+  };
 }
 
 /** V8's message without its position (we give line:column) or its multi-line snippet. */

@@ -1,3 +1,5 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
 /** What `load` hands to every later stage: the text as read, the parsed value, and its dialect. */
 export type SpecVersion = 'swagger-2.0' | 'openapi-3.0' | 'openapi-3.1';
 
@@ -13,6 +15,8 @@ export interface LoadedSpec {
   readonly version: SpecVersion;
   /** The version string as written (`2.0`, `3.0.3`, `3.1.0`). */
   readonly versionString: string;
+  /** Problems found while reading that did not stop it (a JSON key given twice). */
+  readonly diagnostics?: readonly Diagnostic[];
 }
 
 export interface LoadOptions {
