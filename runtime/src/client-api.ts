@@ -101,9 +101,16 @@ export type AuthCredentials =
 
 /** Options a user passes to `createXxxConnector(options)`. All optional except credentials where the API needs them. */
 export interface ConnectorOptions {
+  /** Credentials for the default auth scheme (`authScheme`, else the definition's first). */
   readonly auth?: AuthCredentials;
-  /** Which auth scheme of the definition to use; default the first. */
+  /** Which auth scheme of the definition `auth` is for; default the first. */
   readonly authScheme?: string;
+  /**
+   * Credentials for further schemes by name, for APIs whose operations need different schemes (or
+   * two at once). Each call uses the first of its operation's requirements that these (with
+   * `auth`) satisfy, else the default scheme.
+   */
+  readonly credentials?: Readonly<Record<string, AuthCredentials>>;
   /** Overrides the server URL entirely. */
   readonly baseUrl?: string;
   /** Values for the server URL's `{variables}`. */

@@ -4,9 +4,9 @@
  * ClientContext and hands out actions built on it; the request pipeline lives in client/execute.ts.
  */
 import type { Dispatcher } from 'undici';
-import { createAuthHandler } from './auth/index.js';
 import type { Action, AuthCredentials, ConnectorClient, ConnectorOptions } from './client-api.js';
-import type { AuthConfig, ConnectorDefinition, OperationInput, OperationSpec } from './definition.js';
+import type { ConnectorDefinition, OperationInput, OperationSpec } from './definition.js';
+import { createSchemeAuths } from './client/auth-selection.js';
 import { resolveBaseUrl } from './client/base-url.js';
 import type { ClientContext } from './client/context.js';
 import { execute } from './client/execute.js';
@@ -26,21 +26,18 @@ export function createClient(definition: ConnectorDefinition, options: Connector
   const base = resolveBaseUrl(definition, options);
   const ownsDispatcher = options.dispatcher === undefined;
   const dispatcher = (options.dispatcher as Dispatcher | undefined) ?? createAgent();
-  const authConfig = selectAuth(definition, options.authScheme);
-  const auth = createAuthHandler(authConfig, options.auth, { dispatcher });
+  const auths = createSchemeAuths(definition, options, dispatcher);
   const rateLimit = options.rateLimit === false ? undefined : { ...definition.rateLimit, ...options.rateLimit };
 
   const ctx: ClientContext = {
     definition,
     dispatcher,
-    auth,
-    authEnabled: authConfig.type !== 'none',
-    authDoesIO: authConfig.type === 'oauth2' || authConfig.type === 'bearer',
+    auths,
     retry: resolveRetryPolicy(definition.retry, options.retry),
     limiter: new RateLimiter(rateLimit),
     timeoutMs: options.timeoutMs ?? definition.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     hooks: options.hooks,
-    redactor: new Redactor(() => auth.secrets(), () => credentialSecrets(options.auth)),
+    redactor: new Redactor(() => auths.secrets(), () => [options.auth, ...Object.values(options.credentials ?? {})].flatMap(credentialSecrets)),
     baseUrl: base.toString().replace(/\/$/, ''),
     origin: base.origin,
     operations: new Map(),
@@ -62,15 +59,6 @@ export function createClient(definition: ConnectorDefinition, options: Connector
       if (ownsDispatcher) await dispatcher.close();
     },
   };
-}
-
-function selectAuth(definition: ConnectorDefinition, scheme: string | undefined): AuthConfig {
-  if (scheme !== undefined) {
-    const config = definition.auth[scheme];
-    if (!config) throw new ConnectorConfigError(`${definition.name}: no auth scheme "${scheme}"; known: ${Object.keys(definition.auth).join(', ') || 'none'}`);
-    return config;
-  }
-  return Object.values(definition.auth)[0] ?? { type: 'none' };
 }
 
 /** Every secret the user handed us, for redaction even before auth has used it. */

@@ -66,10 +66,11 @@ export interface OperationSpec {
   /** Pagination for list operations; absent or `{ type: 'none' }` for single calls. */
   readonly pagination?: PaginationConfig;
   /**
-   * Names of the connector's auth schemes this operation accepts (any one suffices). `[]` means the
-   * operation is public; absent means the connector's default.
+   * The connector's auth schemes this operation accepts, as alternatives (any one suffices); an
+   * entry that is a list names schemes required together. `[]` means the operation is public;
+   * absent means the connector's default.
    */
-  readonly security?: readonly string[];
+  readonly security?: readonly (string | readonly string[])[];
 }
 
 /** The action's input: parameters by their `key`, plus `body` for the request body. */

@@ -1,6 +1,6 @@
 /** What every part of a client instance shares: built once by createClient, read by the rest. */
 import type { Dispatcher } from 'undici';
-import type { AuthHandler } from '../auth/index.js';
+import type { SchemeAuths } from './auth-selection.js';
 import type { ConnectorHooks } from '../client-api.js';
 import type { OperationSpec } from '../definition.js';
 import type { ConnectorDefinition } from '../definition.js';
@@ -11,11 +11,8 @@ import type { RetryPolicy } from '../retry/policy.js';
 export interface ClientContext {
   readonly definition: ConnectorDefinition;
   readonly dispatcher: Dispatcher;
-  readonly auth: AuthHandler;
-  /** False for `type: none`: no request is ever authenticated. */
-  readonly authEnabled: boolean;
-  /** True when applying auth may do I/O (OAuth token requests, a user's token callback). */
-  readonly authDoesIO: boolean;
+  /** The configured auth schemes; `authForOperation` picks an operation's. */
+  readonly auths: SchemeAuths;
   readonly retry: RetryPolicy;
   readonly limiter: RateLimiter;
   readonly timeoutMs: number | undefined;

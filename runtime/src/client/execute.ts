@@ -77,11 +77,11 @@ async function attempt(
     const url = request.authenticate ? new URL(request.url) : request.url;
     const headers = { ...request.headers };
     retry.stampIdempotencyKey(headers);
-    if (request.authenticate) {
+    if (request.authenticate && request.auth) {
       // Schemes that only set a header get the caller's signal, sparing the AbortSignal the
       // deadline would have to build; schemes that may fetch a token get the full deadline.
       try {
-        await ctx.auth.apply({ method: request.method, url, headers }, ctx.authDoesIO ? deadline.signal : callerSignal);
+        await request.auth.handler.apply({ method: request.method, url, headers }, request.auth.doesIO ? deadline.signal : callerSignal);
       } catch (error) {
         // A token endpoint that is briefly down is worth another attempt; nothing was sent yet.
         if (deadline.aborted || (error as { reason?: unknown }).reason !== 'CG_AUTH_TOKEN_UNAVAILABLE') throw error;
@@ -129,7 +129,7 @@ async function attempt(
     if (status === 401 && request.authenticate && !state.replayed && request.replayable) {
       state.replayed = true;
       const errorBody = readErrorBody(response);
-      if (await ctx.auth.refreshAfterUnauthorized(deadline.signal)) {
+      if (request.auth && (await request.auth.handler.refreshAfterUnauthorized(deadline.signal))) {
         await errorBody;
         return { replay: true };
       }

@@ -6,6 +6,7 @@ import type { CallOptions } from '../client-api.js';
 import type { HttpMethod, OperationInput, OperationSpec, ResponseKind } from '../definition.js';
 import { encodeBody, type WireBody } from '../http/body.js';
 import { compileParameters } from '../http/serialize/request.js';
+import { authForOperation, type SchemeAuth } from './auth-selection.js';
 import type { ClientContext } from './context.js';
 
 export interface PreparedRequest {
@@ -19,6 +20,8 @@ export interface PreparedRequest {
   readonly replayable: boolean;
   /** Whether credentials are applied: the operation needs them and the URL is the connector's origin. */
   readonly authenticate: boolean;
+  /** The credentials this operation's calls carry (set when `authenticate`). */
+  readonly auth?: SchemeAuth | undefined;
   readonly response: ResponseKind;
 }
 
@@ -33,7 +36,8 @@ const ACCEPT: Record<ResponseKind, string> = {
 
 export function compileOperation(ctx: ClientContext, operation: OperationSpec): RequestPreparer {
   const serialize = compileParameters(operation);
-  const authenticate = ctx.authEnabled && !(operation.security !== undefined && operation.security.length === 0);
+  const auth = authForOperation(ctx.auths, operation);
+  const authenticate = auth !== undefined;
   const accept = ACCEPT[operation.response];
 
   return (input, options) => {
@@ -51,7 +55,7 @@ export function compileOperation(ctx: ClientContext, operation: OperationSpec): 
       }
     }
     if (options?.headers) mergeHeaders(headers, options.headers);
-    return { action: operation.id, method: operation.method, url, headers, body, replayable, authenticate, response: operation.response };
+    return { action: operation.id, method: operation.method, url, headers, body, replayable, authenticate, auth, response: operation.response };
   };
 }
 

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import type { ConnectionTestResult } from '../client-api.js';
 import type { OperationSpec } from '../definition.js';
 import { ConnectorAuthError, ConnectorError, ConnectorHttpError } from '../http/errors.js';
+import { authForOperation } from './auth-selection.js';
 import type { ClientContext } from './context.js';
 import { execute } from './execute.js';
 import { compileOperation } from './prepare.js';
@@ -22,7 +23,7 @@ export async function testConnection(ctx: ClientContext, fallback: OperationSpec
       error: named !== undefined ? `test action "${named}" is not an action of this connector` : 'no test action configured and no fallback given',
     };
   }
-  const authenticated = ctx.authEnabled && !(operation.security !== undefined && operation.security.length === 0);
+  const authenticated = authForOperation(ctx.auths, operation) !== undefined;
   const started = performance.now();
   const elapsed = (): number => Math.round((performance.now() - started) * 10) / 10;
   try {
