@@ -5,7 +5,7 @@
  * bench/conformance (real specs from the corpus).
  */
 import type { BuiltConnector } from './generated-package.js';
-import { dummyCredentials } from './generated-package.js';
+import { dummyAuthOptions } from './generated-package.js';
 import { prismRejection, startPrism } from './prism.js';
 import { startRecordingProxy } from './recording-proxy.js';
 import { sampleValue, type JsonSchema } from './sample-input.js';
@@ -36,27 +36,16 @@ export function inputFor(action: any, manifest: any, mode: 'required' | 'all'): 
 export async function checkConformance(connector: BuiltConnector, specFile: string, { maxActions = Infinity } = {}): Promise<ConformanceResult> {
   const prism = await startPrism(specFile);
   const proxy = await startRecordingProxy(prism.url);
-  const clients = new Map<string, any>();
+  // One client with credentials for every scheme: the runtime picks each operation's own.
+  const client = connector.create({ baseUrl: proxy.url, ...dummyAuthOptions(connector.manifest), retry: false, timeoutMs: 20_000 });
   try {
-    // One client per auth scheme: an operation may require a scheme other than the default.
-    const defaultScheme = connector.manifest.auth.find((a: any) => a.default)?.name;
-    const clientFor = (action: any) => {
-      const schemes: string[] = action.security ?? [];
-      const scheme = schemes.length === 0 || schemes.includes(defaultScheme) ? defaultScheme : schemes[0];
-      if (!clients.has(scheme)) {
-        const auth = dummyCredentials({ auth: connector.manifest.auth.map((a: any) => ({ ...a, default: a.name === scheme })) });
-        clients.set(scheme, connector.create({ baseUrl: proxy.url, auth, ...(scheme ? { authScheme: scheme } : {}), retry: false, timeoutMs: 20_000 }));
-      }
-      return clients.get(scheme);
-    };
-
     const calls: string[] = [];
     const notSent: string[] = [];
     for (const action of connector.manifest.actions.slice(0, maxActions)) {
       for (const mode of ['required', 'all'] as const) {
         const before = proxy.exchanges.length;
         try {
-          await clientFor(action)[action.name](inputFor(action, connector.manifest, mode));
+          await client[action.name](inputFor(action, connector.manifest, mode));
         } catch (error) {
           // Mock answers may be errors the spec declares (404, 400...); Prism's verdict is in the
           // recorded exchange. A call that sent nothing is a failure of its own.
@@ -71,7 +60,7 @@ export async function checkConformance(connector: BuiltConnector, specFile: stri
     });
     return { calls: calls.length, rejected, notSent };
   } finally {
-    await Promise.all([...clients.values()].map((client) => client.close()));
+    await client.close();
     await proxy.stop();
     await prism.stop();
   }

@@ -44,7 +44,18 @@ export async function generateAndBuild(spec: string, name: string): Promise<Buil
 /** Credentials that satisfy the manifest's default auth scheme (Prism checks presence, not value). */
 export function dummyCredentials(manifest: any): Record<string, unknown> | undefined {
   const scheme = manifest.auth?.find((a: any) => a.default) ?? manifest.auth?.[0];
-  switch (scheme?.type) {
+  return scheme ? credentialsFor(scheme.type) : undefined;
+}
+
+/** Connector options with dummy credentials for every scheme: the default in `auth`, the rest in `credentials`. */
+export function dummyAuthOptions(manifest: any): Record<string, unknown> {
+  const schemes: any[] = manifest.auth ?? [];
+  const extra = Object.fromEntries(schemes.filter((s) => !s.default).flatMap((s) => (credentialsFor(s.type) ? [[s.name, credentialsFor(s.type)]] : [])));
+  return { auth: dummyCredentials(manifest), ...(Object.keys(extra).length > 0 ? { credentials: extra } : {}) };
+}
+
+function credentialsFor(type: string): Record<string, unknown> | undefined {
+  switch (type) {
     case 'apiKey':
       return { apiKey: 'test-key' };
     case 'basic':

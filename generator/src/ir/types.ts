@@ -278,12 +278,20 @@ export interface OperationIR {
   readonly success: SuccessIR;
   readonly pagination?: PaginationIR;
   /**
-   * Names of auth schemes (keys of `ConnectorIR.auth`) any one of which suffices; `[]` public;
-   * absent: the connector default.
+   * Auth requirements (scheme names, keys of `ConnectorIR.auth`), any one of which suffices; a list
+   * entry names schemes required together. `[]` public; absent: the connector default.
    */
-  readonly security?: readonly string[];
+  readonly security?: readonly SecurityRequirement[];
   /** External docs URL, when given. */
   readonly docsUrl?: string;
+}
+
+/** One scheme by name, or several required together (an AND within a security requirement). */
+export type SecurityRequirement = string | readonly string[];
+
+/** The scheme names a requirement needs. */
+export function requirementSchemes(requirement: SecurityRequirement): readonly string[] {
+  return typeof requirement === 'string' ? [requirement] : requirement;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -336,8 +344,8 @@ export interface ConnectorIR {
   readonly servers: readonly ServerIR[];
   /** Auth schemes by name; the default scheme first, then by name. `{}` for a public API. */
   readonly auth: Readonly<Record<string, AuthSchemeIR>>;
-  /** Schemes the API requires by default (root `security`); `[]` public. */
-  readonly security: readonly string[];
+  /** Requirements the API has by default (root `security`); `[]` public. */
+  readonly security: readonly SecurityRequirement[];
   readonly operations: readonly OperationIR[];
   readonly schemas: readonly SchemaIR[];
   readonly retry?: RetryConfig;

@@ -11,6 +11,8 @@ export interface ReadmeView {
   readonly source: string;
   readonly packageName: string;
   readonly auth: string[];
+  /** More than one scheme: the README explains `credentials`. */
+  readonly multipleAuth: boolean;
   readonly usage: string[];
   readonly errorExample: string[];
   readonly factoryName: string;
@@ -28,9 +30,10 @@ export function readmeView(ir: ConnectorIR, factoryName: string): ReadmeView {
     source: `${markdownInline(ir.info.title)} ${markdownCode(ir.info.apiVersion)} (OpenAPI ${ir.info.openapi})`,
     packageName: npmPackageName(ir.info.packageName),
     auth: Object.entries(ir.auth).map(([name, scheme], index) =>
-      `${markdownCode(name)}${index === 0 ? ' (default)' : ''}: ${authText(scheme.config)}` +
+      `${markdownCode(name)}${index === 0 ? ' (default)' : ''}: ${authText(scheme.config, index === 0 ? 'auth' : `credentials${/^[A-Za-z_$][\w$]*$/.test(name) ? '.' : ''}${identifierOrQuoted(name)}`)}` +
       (scheme.description === undefined ? '' : ` ${markdownInline(scheme.description)}`),
     ),
+    multipleAuth: Object.keys(ir.auth).length > 1,
     // Code in a fenced block: the lines hold only identifiers, the package name and placeholders.
     usage: usageLines(ir, factoryName, 'connector'),
     errorExample: errorHandlingLines(ir, factoryName, 'connector', reexportedErrors(ir).includes('ConnectorHttpError')),
@@ -68,24 +71,33 @@ function summaryOf(operation: OperationIR): string {
   return first.length > 160 ? first.slice(0, 157) + '...' : first;
 }
 
-function authText(config: AuthConfig): string {
+/** How to configure one scheme; `slot` is where its credentials go (`auth`, or `credentials.<name>`). */
+function authText(config: AuthConfig, slot: string): string {
   switch (config.type) {
     case 'none':
       return 'no credentials.';
     case 'apiKey':
-      return `API key in the ${config.in} ${markdownCode(config.name)}${config.preamble ? ` after ${markdownCode(config.preamble)}` : ''}: pass \`auth: { apiKey }\`.`;
+      return `API key in the ${config.in} ${markdownCode(config.name)}${config.preamble ? ` after ${markdownCode(config.preamble)}` : ''}: pass \`${slot}: { apiKey }\`.`;
     case 'basic':
-      return 'HTTP Basic: pass `auth: { username, password }`.';
+      return `HTTP Basic: pass \`${slot}: { username, password }\`.`;
     case 'bearer':
-      return 'bearer token: pass `auth: { token }` (a string, or a function returning one).';
+      return `bearer token: pass \`${slot}: { token }\` (a string, or a function returning one).`;
     case 'oauth2': {
       // Some specs (Azure's) give no token URL: users then bring tokens of their own.
       const tokenUrl: string | undefined = config.tokenUrl;
       const where = tokenUrl ? `, token URL ${markdownCode(tokenUrl)}` : ', no token URL';
       const tokens = config.grant === 'authorization_code' ? ' and `tokens` from the authorization flow (or a `tokenStore`)' : '';
-      return `OAuth 2.0 ${config.grant.replace('_', ' ')} grant${where}: pass \`auth: { clientId, clientSecret }\`${tokens}.`;
+      return `OAuth 2.0 ${config.grant.replace('_', ' ')} grant${where}: pass \`${slot}: { clientId, clientSecret }\`${tokens}.`;
     }
   }
+}
+
+/**
+ * A scheme name as a property in inline example code: bare when it is an identifier, else quoted.
+ * Backticks cannot be escaped inside a Markdown code span, so they are dropped (text only).
+ */
+function identifierOrQuoted(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : `[${JSON.stringify(name.replace(/[`\r\n]/g, ''))}]`;
 }
 
 function strategyText(operation: OperationIR): string {

@@ -11,7 +11,7 @@ import { compareStrings as compare, dedupe, isIdentifier, isReserved, actionName
 import { inferPagination, strategyParam } from '../infer/pagination.js';
 import { applyAuth, choosePagination, isIncluded, overrideFor, renameAction, validateConfig, type ConnectorConfig } from '../overlay.js';
 import type { ConnectorIR, InfoIR, OperationIR, PaginationIR, SchemaIR, ServerIR, TypeNode } from '../types.js';
-import { IR_VERSION } from '../types.js';
+import { IR_VERSION, requirementSchemes } from '../types.js';
 import type { BuildContext, Obj } from './context.js';
 import { child, createContext, deref, isObj, own, ownObj, ownString, report } from './context.js';
 import { breakAliasCycles } from './alias-cycles.js';
@@ -42,7 +42,7 @@ export function buildIR(document: Obj, config?: ConnectorConfig | unknown, optio
     info: buildInfo(document, settings, ctx.openapi),
     servers: settings.baseUrl !== undefined ? [configServer(ctx, document, settings.baseUrl)] : buildServers(ctx, document['servers'], options.sourceUri),
     auth,
-    security: replaced ? (settings.auth?.type === 'none' ? [] : authNames) : rootSecurity.filter((name) => authNames.includes(name)),
+    security: replaced ? (settings.auth?.type === 'none' ? [] : authNames) : rootSecurity.filter((requirement) => requirementSchemes(requirement).every((name) => authNames.includes(name))),
     operations: operations.map((op) => scopeSecurity(ctx, op, authNames, replaced)),
     schemas: assignInputNames(schemas, operations),
     ...(settings.retry !== undefined ? { retry: settings.retry } : {}),
@@ -172,8 +172,8 @@ function scopeSecurity(ctx: BuildContext, op: OperationDraft, authNames: readonl
     delete op.security;
     return op;
   }
-  const known = security.filter((name) => authNames.includes(name));
-  for (const name of security) {
+  const known = security.filter((requirement) => requirementSchemes(requirement).every((name) => authNames.includes(name)));
+  for (const name of new Set(security.flatMap(requirementSchemes))) {
     if (!authNames.includes(name) && own(ownObj(ownObj(ctx.document, 'components'), 'securitySchemes'), name) === undefined) {
       report(ctx, 'warn', 'CG_UNKNOWN_SECURITY_SCHEME', child(op.pointer, 'security'), `security scheme ${JSON.stringify(name)} is not defined`, 'define it under components.securitySchemes');
     }

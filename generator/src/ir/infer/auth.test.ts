@@ -80,9 +80,9 @@ describe('auth in the IR', () => {
     expect(ir.auth['oauthCode']?.config).toMatchObject({ scopes: ['admin', 'read'] });
   });
 
-  test('operation security: absent = default, [] = public, OR list kept, AND keeps one with a warning', () => {
+  test('operation security: absent = default, [] = public, OR list kept, AND kept as a list with a note', () => {
     const security = Object.fromEntries(ir.operations.map((op) => [op.name, op.security]));
-    expect(security).toEqual({ getAdmin: ['oauthCode', 'apiKeyHeader'], getBoth: ['apiKeyCookie'], getMe: undefined, getPublic: [] });
+    expect(security).toEqual({ getAdmin: ['oauthCode', 'apiKeyHeader'], getBoth: [['apiKeyCookie', 'apiKeyQuery']], getMe: undefined, getPublic: [] });
     expect(ir.diagnostics.map((d) => d.code)).toEqual(
       expect.arrayContaining(['CG_AUTH_COMBINED', 'CG_UNSUPPORTED_AUTH', 'CG_AUTH_OIDC', 'CG_AUTH_BEST_EFFORT']),
     );
