@@ -28,8 +28,9 @@ const FORMATS: Record<string, string> = {
 export function sampleValue(schema: JsonSchema | boolean | undefined, resolve: ResolveRef, mode: SampleMode, depth = 0): unknown {
   if (schema === undefined || schema === true || schema === false) return 'x';
   if (typeof schema.$ref === 'string') {
-    // Recursion ends where optional links can be left out; a required cycle gets cut at depth 8.
-    if (depth > 8) return undefined;
+    // A required chain may run deep (AWS nests prompts in slots in intents); a cycle of required
+    // links cannot end, so it is cut at depth 32. Optional links stop at depth 8, below.
+    if (depth > 32) return undefined;
     return sampleValue(resolve(schema.$ref), resolve, mode, depth + 1);
   }
   if ('const' in schema) return schema.const;
@@ -73,7 +74,7 @@ export function sampleValue(schema: JsonSchema | boolean | undefined, resolve: R
       const out: Record<string, unknown> = {};
       const required = new Set<string>(schema.required ?? []);
       for (const [name, property] of Object.entries<JsonSchema>(schema.properties ?? {})) {
-        if (!required.has(name) && mode === 'required') continue;
+        if (!required.has(name) && (mode === 'required' || depth > 8)) continue;
         if (property.readOnly) continue;
         const value = sampleValue(property, resolve, mode, depth + 1);
         if (value !== undefined) out[name] = value;
