@@ -18,8 +18,7 @@ import type {
   BodyEncoding,
   HttpMethod,
   PaginationConfig,
-  ParameterLocation,
-  ParameterStyle,
+  ParameterSpec,
   RateLimitConfig,
   ResponseKind,
   RetryConfig,
@@ -187,20 +186,14 @@ export interface SchemaIR {
 // Operations
 // ---------------------------------------------------------------------------------------------
 
-/** An operation parameter: the runtime's `ParameterSpec` plus its type and docs. */
-export interface ParameterIR {
-  /** Name on the wire. */
-  readonly name: string;
-  /** Property of the action's input object; a safe identifier, unique in the operation, never `body`. */
-  readonly key: string;
-  readonly in: ParameterLocation;
-  readonly style?: ParameterStyle;
-  readonly explode?: boolean;
-  readonly allowReserved?: boolean;
+/**
+ * An operation parameter: the runtime's `ParameterSpec` (wire name, input `key`, location, style,
+ * explode, allowReserved, constant) plus its type and docs. `key` is a safe identifier, unique in the
+ * operation, never `body`.
+ */
+export interface ParameterIR extends Omit<ParameterSpec, 'required'> {
   readonly required: boolean;
   readonly type: TypeNode;
-  /** For a required parameter whose schema allows one value: that value, filled in by the runtime. */
-  readonly constant?: string | number | boolean;
   readonly description?: string;
   readonly deprecated?: boolean;
   readonly default?: JsonValue;
