@@ -27,3 +27,5 @@ export type { AuthFailureReason } from './auth/errors.js';
 export type { FilePart } from './http/multipart.js';
 export type * from './definition.js';
 export type * from './client-api.js';
+// Webhooks: sign/verify, outbound delivery, a node:http receiver.
+export * from './webhooks/index.js';
