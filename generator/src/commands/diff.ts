@@ -1,5 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand, EXIT_FINDINGS } from '../cli/base-command.js';
+import { refFlags, refOptions } from '../cli/ref-flags.js';
 
 export default class Diff extends BaseCommand {
   static override description =
@@ -17,6 +18,7 @@ export default class Diff extends BaseCommand {
   };
 
   static override flags = {
+    ...refFlags,
     format: Flags.string({ char: 'f', description: 'output format', options: ['text', 'json', 'markdown'], default: 'text' }),
     json: Flags.boolean({ description: 'same as --format json' }),
     'fail-on': Flags.string({ description: 'exit 1 when there is a change of this kind (for CI)', options: ['breaking', 'any'] }),
@@ -29,7 +31,7 @@ export default class Diff extends BaseCommand {
     const { buildConnectorIR } = await import('../pipeline.js');
     const { diffIR } = await import('../diff/index.js');
     const { formatMarkdown, formatText } = await import('../diff/format.js');
-    const options = { timeoutMs: flags['timeout-ms'], allowUnresolvedRefs: flags['allow-unresolved-refs'] };
+    const options = { timeoutMs: flags['timeout-ms'], ...refOptions(flags), allowUnresolvedRefs: flags['allow-unresolved-refs'] };
     const [before, after] = await Promise.all([buildConnectorIR(args.old, options), buildConnectorIR(args.new, options)]);
     const result = diffIR(before.ir, after.ir);
     const format = flags.json ? 'json' : flags.format;
