@@ -3,6 +3,7 @@
  * This is the one file that knows the order of the stages; it names and times each so that a slow
  * spec says which stage was slow. Only `load` reads input and only `emit/write` writes output.
  */
+import { readConnectorConfig } from './config/read.js';
 import { convertSpec, type ConvertedSpec } from './convert/index.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { ConnectgenError } from './diagnostics/errors.js';
@@ -109,14 +110,16 @@ export class GenerationBlockedError extends ConnectgenError {
  * package in `outDir`. Throws GenerationBlockedError, writing nothing, when conversion found errors.
  */
 export async function generateConnector(source: string, outDir: string, options: PipelineOptions = {}): Promise<GenerateResult> {
-  const { spec, config } = await resolveSourceArgument(source, options);
+  const { spec, configFile } = await resolveSourceArgument(source, options);
+  // Checked before the spec is even loaded: a bad config fails fast, and nothing is written.
+  const settings = configFile === undefined ? undefined : readConnectorConfig(configFile);
   const { loaded, converted, timings: early } = await loadAndConvert(spec, options);
   const blocking = converted.diagnostics.some((d) => d.severity === 'error' && !(options.allowUnresolvedRefs && d.code === 'CG_REF_UNRESOLVED'));
   if (blocking) throw new GenerationBlockedError(converted.diagnostics);
   const timer = new StageTimer(options.onStage);
   const ir = await timer.run(
     'ir',
-    () => buildIR(converted.document, config, { sourceUri: loaded.uri }),
+    () => buildIR(converted.document, settings?.config, { sourceUri: loaded.uri, ...(settings ? { configSource: settings.source } : {}) }),
     (ir) => `${ir.operations.length} operations, ${ir.schemas.length} schemas`,
   );
   const files = await timer.run('emit', () => emit(ir), (files) => `${files.size} files`);
