@@ -86,7 +86,9 @@ export async function runSync(input: SyncDefinition, options: RunSyncOptions): P
     } else {
       run = newRun(randomUUID(), definition, key, clock.now());
       checkpoint = { runId: run.id, phase: 'read', pagesDone: 0, counts: emptyCounts(), progressAt: clock.now() };
-      await store.startRun(run);
+      // The run record and its first checkpoint in one transaction: a process killed right after
+      // starting leaves a run the next one resumes, never a run record stuck at `running`.
+      await store.commitPage({ ...key, checkpoint, ledger: [], audit: [], deadLetters: [], run });
     }
     const ctx: RunContext = {
       definition,
