@@ -50,8 +50,8 @@ export interface RunRecord extends StreamKey {
 /** Where an unfinished run stands; cleared when the run finishes. */
 export interface Checkpoint {
   readonly runId: string;
-  /** `read` pages from the source; `delete` removes what a full run did not see. */
-  readonly phase: 'read' | 'delete';
+  /** `read` pages from the source; `delete` removes what a full run did not see; `finish` only records the end. */
+  readonly phase: 'read' | 'delete' | 'finish';
   /** The paginator's state after the last committed page; absent before the first. */
   readonly page?: PageState;
   readonly pagesDone: number;
