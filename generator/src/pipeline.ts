@@ -113,6 +113,12 @@ export class GenerationBlockedError extends ConnectgenError {
   }
 }
 
+/** Conversion errors stop generation (unless the only ones are unresolved refs and that is allowed). */
+export function refuseBlocked(converted: ConvertedSpec, options: PipelineOptions): void {
+  const blocking = converted.diagnostics.some((d) => d.severity === 'error' && !(options.allowUnresolvedRefs && d.code === 'CG_REF_UNRESOLVED'));
+  if (blocking) throw new GenerationBlockedError(converted.diagnostics);
+}
+
 /**
  * load -> convert -> ir -> emit -> write: a spec (or a connector.yaml naming one) to a connector
  * package in `outDir`, with its generation record in `.connectgen/` (see record/record.ts). Throws
@@ -123,8 +129,7 @@ export async function generateConnector(source: string, outDir: string, options:
   const { previous } = await checkOutDir(outDir, { force: options.force ?? false });
   const { spec, config } = await resolveSourceArgument(source, options);
   const { loaded, converted, timings: early } = await loadAndConvert(spec, options);
-  const blocking = converted.diagnostics.some((d) => d.severity === 'error' && !(options.allowUnresolvedRefs && d.code === 'CG_REF_UNRESOLVED'));
-  if (blocking) throw new GenerationBlockedError(converted.diagnostics);
+  refuseBlocked(converted, options);
   const timer = new StageTimer(options.onStage);
   const ir = await timer.run(
     'ir',
@@ -170,8 +175,7 @@ export async function buildConnectorIR(argument: string, options: PipelineOption
   }
   const { spec, config } = await resolveSourceArgument(argument, options);
   const { loaded, converted } = await loadAndConvert(spec, options);
-  const blocking = converted.diagnostics.some((d) => d.severity === 'error' && !(options.allowUnresolvedRefs && d.code === 'CG_REF_UNRESOLVED'));
-  if (blocking) throw new GenerationBlockedError(converted.diagnostics);
+  refuseBlocked(converted, options);
   const ir = buildIR(converted.document, config, { sourceUri: loaded.uri });
   return { ir, document: converted.document, ...(config ? { config } : {}), diagnostics: [...converted.diagnostics, ...ir.diagnostics] };
 }

@@ -4,7 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { emit } from '../emit/index.js';
 import { buildIR } from '../ir/index.js';
+import { checkDiff, readPublicApi } from '../regenerate/public-api.js';
 import { diffIR, nextVersion, type Change } from './index.js';
 import { formatMarkdown, formatText } from './format.js';
 
@@ -201,6 +203,28 @@ describe('diffIR on spec pairs', () => {
     expect(result.changes).toEqual(changes.map((c) => expect.objectContaining(c)));
     expect(result.bump).toBe(bump);
     for (const change of result.changes) expect(change.breaking).toBe(change.impact === 'breaking');
+  });
+
+  // The ts-morph cross-check regenerate runs: the generated types change exactly where the diff says.
+  it.each(CASES)('agrees with the generated types: $name', ({ edit }) => {
+    const after = clone();
+    edit(after);
+    const [oldIR, newIR] = [buildIR(clone()), buildIR(after)];
+    const result = diffIR(oldIR, newIR);
+    expect(checkDiff(readPublicApi(emit(oldIR), oldIR), readPublicApi(emit(newIR), newIR), result.changes)).toEqual([]);
+  });
+
+  it('the cross-check reports a diff that misses a type change, and one that claims a change that is not there', () => {
+    const after = clone();
+    delete ticket(after).properties.priority;
+    const [oldIR, newIR] = [buildIR(clone()), buildIR(after)];
+    const [before, next] = [readPublicApi(emit(oldIR), oldIR), readPublicApi(emit(newIR), newIR)];
+    expect(checkDiff(before, next, [])).toEqual([{ owner: 'type:Ticket', problem: 'types-changed-but-not-in-diff' }]);
+    const claimed = { ...diffIR(oldIR, newIR).changes[0]!, schema: 'Agent' };
+    expect(checkDiff(before, next, [claimed])).toEqual([
+      { owner: 'type:Ticket', problem: 'types-changed-but-not-in-diff' },
+      { owner: 'type:Agent', problem: 'in-diff-but-types-unchanged' },
+    ]);
   });
 
   it('classes pagination: added is additive, removed breaking', () => {
