@@ -1,10 +1,11 @@
 /**
  * npm as a user runs it, for tests that pack, install and publish real packages. Installs are
- * offline-safe: `undici` (the runtime's one dependency) is packed from the workspace's own
- * node_modules, so an empty directory can install the runtime without reaching any registry.
+ * offline-safe: the runtime's dependencies (none of which has dependencies of its own) are packed
+ * from the workspace's own node_modules, so an empty directory can install the runtime without
+ * reaching any registry.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -38,9 +39,31 @@ export async function pack(dir: string, dest: string, extra: readonly string[] =
   return join(dest, info!.filename);
 }
 
-/** The runtime's dependencies as tarballs (packed from the workspace's installed copies). */
+/**
+ * The runtime's dependencies and theirs, as tarballs packed from the workspace's installed
+ * (hoisted) copies, so `npm install --offline` in an empty directory finds every one.
+ */
 export async function packRuntimeDependencies(dest: string): Promise<string[]> {
-  return [await pack(join(REPO_ROOT, 'node_modules', 'undici'), dest, ['--ignore-scripts'])];
+  const seen = new Set<string>();
+  const queue = Object.keys((await manifest(join(REPO_ROOT, 'runtime'))).dependencies ?? {});
+  for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+    if (seen.has(name)) continue;
+    seen.add(name);
+    queue.push(...Object.keys((await manifest(join(REPO_ROOT, 'node_modules', name))).dependencies ?? {}));
+  }
+  // tar, not `npm pack`: an npm start-up per package is a second each on a loaded machine, and
+  // these are installed copies with nothing to build. npm takes any gzipped tar with package/ in it.
+  return Promise.all(
+    [...seen].sort().map(async (name) => {
+      const file = join(dest, `${name.replace('@', '').replace('/', '-')}.tgz`);
+      await exec('tar', ['-czf', file, '-C', join(REPO_ROOT, 'node_modules', name), '--transform', 's,^\\.,package,', '.']);
+      return file;
+    }),
+  );
+}
+
+async function manifest(dir: string): Promise<{ dependencies?: Record<string, string> }> {
+  return JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
 }
 
 /** A fresh, empty ESM project outside the repository (so nothing resolves from the workspace). */
