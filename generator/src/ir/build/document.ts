@@ -29,6 +29,8 @@ export interface BuildOptions {
   readonly sourceUri?: string;
   /** The connector.yaml the config came from: its errors then say file:line:column. */
   readonly configSource?: ConfigSource;
+  /** The SVG that connector.yaml's `icon` names, read by config/icon.ts (the IR stage does no I/O). */
+  readonly icon?: string;
 }
 
 export function buildIR(document: Obj, config?: ConnectorConfig | unknown, options: BuildOptions = {}): ConnectorIR {
@@ -55,7 +57,7 @@ export function buildIR(document: Obj, config?: ConnectorConfig | unknown, optio
   const authNames = Object.keys(auth);
   return {
     irVersion: IR_VERSION,
-    info: buildInfo(document, settings, ctx.openapi),
+    info: buildInfo(document, settings, ctx.openapi, options.icon),
     servers: settings.baseUrl !== undefined ? [configServer(ctx, document, settings.baseUrl)] : buildServers(ctx, document['servers'], options.sourceUri),
     auth,
     security: replaced ? (settings.auth?.type === 'none' ? [] : authNames) : rootSecurity.filter((requirement) => requirementSchemes(requirement).every((name) => authNames.includes(name))),
@@ -65,6 +67,7 @@ export function buildIR(document: Obj, config?: ConnectorConfig | unknown, optio
     ...(settings.rateLimit !== undefined ? { rateLimit: settings.rateLimit } : {}),
     ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
     ...(settings.testAction !== undefined ? { testAction: settings.testAction } : {}),
+    ...(settings.headers !== undefined && Object.keys(settings.headers).length > 0 ? { headers: settings.headers } : {}),
     diagnostics: sortDiagnostics(ctx),
   };
 }
@@ -229,7 +232,7 @@ function scopeSecurity(ctx: BuildContext, op: OperationDraft, authNames: readonl
   return op;
 }
 
-function buildInfo(document: Obj, config: ConnectorConfig, openapi: '3.0' | '3.1'): InfoIR {
+function buildInfo(document: Obj, config: ConnectorConfig, openapi: '3.0' | '3.1', icon: string | undefined): InfoIR {
   const info = ownObj(document, 'info');
   const title = ownString(info, 'title') ?? 'API';
   const apiVersion = ownString(info, 'version') ?? String(info?.['version'] ?? '0.0.0');
@@ -246,6 +249,8 @@ function buildInfo(document: Obj, config: ConnectorConfig, openapi: '3.0' | '3.1
     apiVersion,
     openapi,
     ...(docsUrl !== undefined ? { docsUrl } : {}),
+    status: config.status ?? 'published',
+    ...(icon !== undefined ? { icon } : {}),
   };
 }
 
