@@ -329,8 +329,8 @@ export interface InfoIR {
   /** `3.0` or `3.1`: the OpenAPI version of the source document after conversion. */
   readonly openapi: '3.0' | '3.1';
   readonly docsUrl?: string;
-  /** connector.yaml `status`; `published` unless it says `draft` (publish refuses drafts). */
-  readonly status: 'draft' | 'published';
+  /** connector.yaml `status`; absent means `published` (publish refuses drafts). */
+  readonly status?: 'draft' | 'published';
   /** connector.yaml `icon`: the SVG document, checked by config/icon.ts; emitted as `icon.svg`. */
   readonly icon?: string;
 }

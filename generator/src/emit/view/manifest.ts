@@ -23,7 +23,7 @@ export function manifestJson(ir: ConnectorIR): string {
     version: ir.info.version,
     title: ir.info.title,
     description: ir.info.description,
-    status: ir.info.status,
+    status: ir.info.status ?? 'published',
     icon: ir.info.icon === undefined ? undefined : ICON_FILE,
     api: { version: ir.info.apiVersion, openapi: ir.info.openapi, docsUrl: ir.info.docsUrl },
     servers: ir.servers.map((server) => ({

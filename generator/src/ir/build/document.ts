@@ -249,7 +249,7 @@ function buildInfo(document: Obj, config: ConnectorConfig, openapi: '3.0' | '3.1
     apiVersion,
     openapi,
     ...(docsUrl !== undefined ? { docsUrl } : {}),
-    status: config.status ?? 'published',
+    ...(config.status !== undefined ? { status: config.status } : {}),
     ...(icon !== undefined ? { icon } : {}),
   };
 }
