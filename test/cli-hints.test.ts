@@ -29,7 +29,7 @@ async function hintTexts(): Promise<{ file: string; text: string }[]> {
   return found;
 }
 
-describe('CLI hints', () => {
+describe('CLI hints', { timeout: 120_000 }, () => {
   it('name only flags that exist', async () => {
     const config = await Config.load(path.join(repoRoot, 'generator'));
     const flags = new Set(['help', 'version']);
