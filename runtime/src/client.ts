@@ -22,7 +22,10 @@ import { resolveRetryPolicy } from './retry/policy.js';
 /** A call with no configured timeout still ends: a hung server must not hang a sync forever. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
-export function createClient<TSchemes extends SchemeCredentials>(definition: ConnectorDefinition, typedOptions: ConnectorOptions<TSchemes> = {}): ConnectorClient {
+export function createClient(definition: ConnectorDefinition, options?: ConnectorOptions): ConnectorClient;
+/** With a connector's own options type (`ConnectorOptions<{ oauth: OAuth2Credentials }>`), as generated factories call it. */
+export function createClient<TSchemes extends SchemeCredentials>(definition: ConnectorDefinition, options: ConnectorOptions<TSchemes>): ConnectorClient;
+export function createClient(definition: ConnectorDefinition, typedOptions: object = {}): ConnectorClient {
   // The scheme map only types what callers may pass; at run time every scheme is checked anyway.
   const options = typedOptions as unknown as ConnectorOptions;
   const base = resolveBaseUrl(definition, options);
