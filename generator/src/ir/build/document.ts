@@ -9,6 +9,7 @@
  */
 import { compareStrings as compare, dedupe, isIdentifier, isReserved, actionName, actionNameFromPath, camelCase, kebabCase, pascalCase, safeValueName, typeName } from '../infer/names.js';
 import { inferPagination, strategyParam } from '../infer/pagination.js';
+import { parsePath } from '@connectgen/runtime';
 import { authReplacementNote, checkActions, checkAuth, checkTestAction } from '../../config/cross-check.js';
 import type { ConfigProblem } from '../../config/explain.js';
 import { configError, parseConnectorConfig, type ConfigSource } from '../../config/read.js';
@@ -192,12 +193,16 @@ function paginate(ctx: BuildContext, op: OperationDraft, config: ConnectorConfig
   return op;
 }
 
-/** Item type of the array at `resultsKey` (dotted) in the body, or of the body itself; undefined when that is no array. */
+/**
+ * Item type of the array at `resultsKey` (any path the runtime reads: `data.items`,
+ * `$['@odata.value']`, `/results`), or of the body itself; undefined when that is no array.
+ */
 function listItems(resultsKey: string | undefined, body: TypeNode, resolve: (name: string) => TypeNode | undefined): TypeNode | undefined {
   let node: TypeNode | undefined = body;
-  for (const segment of resultsKey === undefined ? [] : resultsKey.split('.')) {
+  for (const segment of resultsKey === undefined ? [] : parsePath(resultsKey).segments) {
     while (node?.kind === 'ref') node = resolve(node.name);
-    node = node?.kind === 'object' ? node.properties.find((p) => p.name === segment)?.type : undefined;
+    if (segment.kind === 'name') node = node?.kind === 'object' ? node.properties.find((p) => p.name === segment.name)?.type : undefined;
+    else node = node?.kind === 'array' ? node.items : undefined;
   }
   while (node?.kind === 'ref') node = resolve(node.name);
   return node?.kind === 'array' ? node.items : undefined;
