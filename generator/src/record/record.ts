@@ -71,7 +71,7 @@ export function recordFiles(input: RecordInput): Map<string, string> {
   };
   const base = Object.fromEntries(files.map((path) => [path, input.files.get(path)!]));
   return new Map([
-    // jsonText: the spec's bidi controls and line separators as \u escapes (Trojan Source), still valid JSON.
+    // jsonText: the spec snapshot holds the vendor's text verbatim, bidi controls included (Trojan Source).
     [BASE_FILE, jsonText(base, 1) + '\n'],
     [RECORD_FILE, jsonText(record, 2) + '\n'],
     [SPEC_FILE, jsonText(input.document, 1) + '\n'],
