@@ -54,7 +54,7 @@ export interface ConvertPipelineResult {
 export async function loadAndConvert(source: string, options: PipelineOptions = {}): Promise<ConvertPipelineResult> {
   const timer = new StageTimer(options.onStage);
   const loaded = await timer.run('load', () => loadSpec(source, options), (spec) => `${spec.version}, ${spec.format}, ${spec.text.length} chars`);
-  const converted = await timer.run('convert', () => convertOrExplain(loaded), (spec) => `OpenAPI ${spec.openapiVersion}`);
+  const converted = await timer.run('convert', () => convertOrExplain(loaded, options), (spec) => `OpenAPI ${spec.openapiVersion}`);
   return { loaded, converted, timings: timer.timings };
 }
 
@@ -62,14 +62,14 @@ export async function loadAndConvert(source: string, options: PipelineOptions = 
  * Conversion stops on a few broken inputs (a $ref cycle with nothing but $refs loops forever). Lint
  * can say exactly where; we only pay for that walk when conversion has already failed.
  */
-async function convertOrExplain(loaded: LoadedSpec): Promise<ConvertedSpec> {
+async function convertOrExplain(loaded: LoadedSpec, options: LoadOptions): Promise<ConvertedSpec> {
   try {
-    return await convertSpec(loaded);
+    return await convertSpec(loaded, options);
   } catch (error) {
     if (!(error instanceof ConnectgenError) || error.code !== 'CG_BUNDLE_FAILED') throw error;
     // Imported here: lint brings Spectral, which the happy path of convert and generate never needs.
     const { lintSpec } = await import('./lint/index.js');
-    const blocking = (await lintSpec(loaded, { oas: false })).find((d) => d.code === 'CG_REF_CYCLE');
+    const blocking = (await lintSpec(loaded, { oas: false, refs: options })).find((d) => d.code === 'CG_REF_CYCLE');
     if (!blocking) throw error;
     throw new ConnectgenError(blocking.code, blocking.message, {
       file: blocking.file ?? loaded.uri,

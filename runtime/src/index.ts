@@ -27,3 +27,8 @@ export type { AuthFailureReason } from './auth/errors.js';
 export type { FilePart } from './http/multipart.js';
 export type * from './definition.js';
 export type * from './client-api.js';
+// Paths into JSON values (JSONPath names, indexes and wildcards, or JSON Pointer), as configs,
+// mappings and sync definitions write them.
+export { formatPath, getAll, getPath, parsePath, PathSyntaxError, PathWriteError, setPath, type ParsedPath, type PathInput, type PathSegment } from './path/index.js';
+// Webhooks: sign/verify, outbound delivery, a node:http receiver.
+export * from './webhooks/index.js';

@@ -1,5 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand, EXIT_FINDINGS } from '../cli/base-command.js';
+import { refFlags, refOptions } from '../cli/ref-flags.js';
 import { formatDiagnosticLine } from '../cli/print-diagnostics.js';
 import { ConnectgenError } from '../diagnostics/errors.js';
 import { formatFromPath, serializeDocument, type DocumentFormat } from '../emit/serialize-document.js';
@@ -20,6 +21,7 @@ export default class Convert extends BaseCommand {
   };
 
   static override flags = {
+    ...refFlags,
     output: Flags.string({ char: 'o', description: 'write here; .json or .yaml/.yml picks the format (default: stdout)' }),
     format: Flags.string({ description: 'output format when it cannot come from --output (default: the input\'s)', options: ['json', 'yaml'] }),
     json: Flags.boolean({ description: 'print a JSON summary (output file, versions, diagnostics) instead of text' }),
@@ -34,6 +36,7 @@ export default class Convert extends BaseCommand {
     const { loadAndConvert } = await import('../pipeline.js');
     const { loaded, converted, timings } = await loadAndConvert(args.spec, {
       timeoutMs: flags['timeout-ms'],
+      ...refOptions(flags),
       onStage: quiet ? undefined : (t) => this.progress(`${t.stage}: ${t.ms} ms${t.detail ? ` (${t.detail})` : ''}`),
     });
     const errors = converted.diagnostics.filter((d) => d.severity === 'error');

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand, EXIT_FINDINGS } from '../cli/base-command.js';
+import { refFlags, refOptions } from '../cli/ref-flags.js';
 import { formatDiagnosticLine } from '../cli/print-diagnostics.js';
 
 export default class Generate extends BaseCommand {
@@ -21,6 +22,7 @@ export default class Generate extends BaseCommand {
   };
 
   static override flags = {
+    ...refFlags,
     out: Flags.string({ char: 'o', description: 'directory to write the connector package into', required: true }),
     json: Flags.boolean({ description: 'print a JSON summary (files, counts, timings, diagnostics) on stdout' }),
     quiet: Flags.boolean({ char: 'q', description: 'print nothing but errors' }),
@@ -37,6 +39,7 @@ export default class Generate extends BaseCommand {
     try {
       result = await generateConnector(args.spec, resolve(flags.out), {
         timeoutMs: flags['timeout-ms'],
+        ...refOptions(flags),
         allowUnresolvedRefs: flags['allow-unresolved-refs'],
         onStage: quiet ? undefined : (t) => this.progress(`${t.stage}: ${t.ms} ms${t.detail ? ` (${t.detail})` : ''}`),
       });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand, EXIT_FINDINGS } from '../cli/base-command.js';
+import { refFlags, refOptions } from '../cli/ref-flags.js';
 import { SEVERITY_RANK, type Severity } from '../diagnostics/diagnostic.js';
 import { ConnectgenError } from '../diagnostics/errors.js';
 import { writeDocument } from '../emit/write-document.js';
@@ -25,6 +26,7 @@ export default class Lint extends BaseCommand {
   };
 
   static override flags = {
+    ...refFlags,
     'fail-severity': Flags.string({ char: 'F', description: 'exit 1 when a finding is at least this severe', options: ['error', 'warn', 'info', 'hint'], default: 'error' }),
     fix: Flags.boolean({ description: 'apply safe fixes (trailing slash, missing operationId, missing info.description), then lint the result; writes in place unless -o' }),
     format: Flags.string({ char: 'f', description: 'report format', options: [...FORMATS], default: 'stylish' }),
@@ -60,7 +62,7 @@ export default class Lint extends BaseCommand {
     }
 
     const failAt = SEVERITY_RANK[flags['fail-severity'] as Severity];
-    const found = await lintSpec(spec, { rules: config.rules, oas: flags.oas });
+    const found = await lintSpec(spec, { rules: config.rules, oas: flags.oas, refs: { timeoutMs: flags['timeout-ms'], ...refOptions(flags) } });
     const shown = flags.quiet ? found.filter((d) => SEVERITY_RANK[d.severity] <= failAt) : found;
     const name = (flags.json ? 'json' : flags.format) as FormatName;
     const toFile = flags.output !== undefined && !flags.fix;

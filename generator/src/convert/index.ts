@@ -3,7 +3,7 @@
  * Bundle first (every dialect), then convert Swagger 2.0 to 3.0; 3.0 and 3.1 otherwise pass through.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { LoadedSpec } from '../load/index.js';
+import type { LoadedSpec, LoadOptions } from '../load/index.js';
 import { bundleSpec } from './bundle.js';
 import { swagger2ToOpenApi3 } from './swagger2.js';
 
@@ -16,8 +16,9 @@ export interface ConvertedSpec {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export async function convertSpec(spec: LoadedSpec): Promise<ConvertedSpec> {
-  const bundled = await bundleSpec(spec);
+/** `options` set how `$ref`s are read (remote refs, private addresses, timeouts): see load/ref-policy.ts. */
+export async function convertSpec(spec: LoadedSpec, options: LoadOptions = {}): Promise<ConvertedSpec> {
+  const bundled = await bundleSpec(spec, options);
   // Reading's warnings travel with the document so every command that converts shows them.
   const diagnostics = [...(spec.diagnostics ?? []), ...bundled.diagnostics];
   let document = bundled.document;

@@ -5,14 +5,13 @@
  * Findings carry the file they are in (a referenced file names itself) and a line:column found in the
  * text the user wrote. Nothing here writes; the command prints.
  */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
-import { SEVERITY_RANK, toPointer, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { LoadedSpec } from '../load/index.js';
+import { fromPointer, SEVERITY_RANK, toPointer, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { createRefPolicy, type LoadedSpec, type LoadOptions } from '../load/index.js';
 import { createLocator, lineIndex, type Locate } from './locate.js';
 import { runOasRules, type RuleSetting } from './oas/run.js';
 import type { Rule, TargetTypes } from './rule.js';
 import { LOAD_CODES } from './load-codes.js';
+import { checkRemoteAddresses, policyReader, policyResolver, refusedRefFindings, type Refusals } from './refs.js';
 import { CG_RULES } from './rules/index.js';
 import { indexSpec, type ReadSource, type SourceFile, type SpecIndex } from './walk.js';
 
@@ -24,14 +23,18 @@ export interface LintOptions {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   /** Run the spectral:oas rules too (default true). */
   readonly oas?: boolean;
-  /** Reads files the spec references; the default reads local files and skips URLs. */
-  readonly readSource?: ReadSource;
+  /** How `$ref`s are read: remote refs, private addresses, timeouts (see load/ref-policy.ts). */
+  readonly refs?: LoadOptions;
 }
 
 export async function lintSpec(spec: LoadedSpec, options: LintOptions = {}): Promise<Diagnostic[]> {
   const source: SourceFile = { uri: spec.uri, text: spec.text, format: spec.format, document: spec.document };
   const settings = options.rules ?? {};
-  const index = indexSpec(source, spec.version, options.readSource ?? readLocalSource);
+  const refOptions = options.refs ?? {};
+  const policy = createRefPolicy(spec.uri, refOptions);
+  const refusals: Refusals = new Map();
+  const index = indexSpec(source, spec.version, policyReader(policy, refOptions, refusals));
+  await checkRemoteAddresses(index, policy, refusals);
   const locators = new Map<string, { locate: Locate; position: ReturnType<typeof lineIndex> }>();
   const locatorFor = (file: string) => {
     let entry = locators.get(file);
@@ -70,7 +73,15 @@ export async function lintSpec(spec: LoadedSpec, options: LintOptions = {}): Pro
   if (options.oas !== false) {
     const oasSettings = Object.fromEntries(Object.entries(settings).filter(([id]) => !CG_RULES.some((r) => r.code === id || r.id === id) && !LOAD_CODES.has(id)));
     const root = locatorFor(index.file);
-    diagnostics.push(...(await runOasRules(source, root ? root.locate : () => undefined, oasSettings)));
+    const oasFindings = await runOasRules(source, root ? root.locate : () => undefined, oasSettings, policyResolver(policy, refOptions, refusals));
+    // A refused $ref is reported once, with its own code, not again as Spectral's unresolved ref.
+    const refused = new Set([...refusals.values()].map((e) => e.message));
+    diagnostics.push(...oasFindings.filter((d) => !(d.code === 'invalid-ref' && [...refused].some((m) => d.message.includes(m)))));
+  }
+  for (const finding of refusedRefFindings(index, refusals)) {
+    const where = locatorFor(finding.file ?? index.file);
+    const range = where?.locate(fromPointer(finding.pointer), true);
+    diagnostics.push(range && where ? { ...finding, start: where.position(range.start), end: where.position(range.end) } : finding);
   }
   return diagnostics.sort(compareDiagnostics);
 }
@@ -103,15 +114,3 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     a.pointer.localeCompare(b.pointer)
   );
 }
-
-/** Local files a spec references; `undefined` (unreadable, a URL) leaves the ref to Spectral's checks. */
-export const readLocalSource: ReadSource = (uri) => {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(uri)) return undefined;
-  try {
-    const text = readFileSync(uri, 'utf8');
-    const json = /^\s*[{[]/.test(text);
-    return { uri, text, format: json ? 'json' : 'yaml', document: json ? JSON.parse(text) : parseYaml(text, { merge: true }) };
-  } catch {
-    return undefined;
-  }
-};

@@ -194,15 +194,20 @@ export function getAt(root: unknown, path: readonly (string | number)[]): unknow
   return node;
 }
 
+/** The file or URL `ref` (written in `file`) names, without its `#pointer`; `file` for an internal ref. */
+export function refTarget(file: string, ref: string): string {
+  const hash = ref.indexOf('#');
+  const location = hash === -1 ? ref : ref.slice(0, hash);
+  if (location === '') return file;
+  if (/^[a-z][a-z0-9+.-]+:/i.test(location)) return URL.canParse(location) ? new URL(location).href : location;
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(file) ? new URL(location, file).href : resolvePath(dirname(file), decodeURI(location));
+}
+
 /** `other.yaml#/a/b` written in `file` -> the file and node it names (reading the file if needed). */
 function resolveRef(files: Map<string, SourceFile>, read: ReadSource, file: string, ref: string): Located | undefined {
   const hash = ref.indexOf('#');
-  const location = hash === -1 ? ref : ref.slice(0, hash);
   const pointer = hash === -1 ? '' : ref.slice(hash + 1);
-  let target = file;
-  if (location !== '') {
-    target = /^[a-z][a-z0-9+.-]*:\/\//i.test(file) ? new URL(location, file).href : resolvePath(dirname(file), decodeURI(location));
-  }
+  const target = refTarget(file, ref);
   let source = files.get(target);
   if (!source) {
     source = read(target);

@@ -9,6 +9,9 @@ import type { LoadedSpec, LoadOptions } from './types.js';
 
 export type { LoadedSpec, LoadOptions, SpecFormat, SpecVersion } from './types.js';
 export { resolveSourceArgument, type SourceArgument } from './source-argument.js';
+export { parseText } from './parse.js';
+export { createRefPolicy, refAddressRefusal, refRefusal, type RefPolicy, type RefPolicyOptions } from './ref-policy.js';
+export { readRef, readRefSync, type ReadRefOptions } from './read-ref.js';
 
 export async function loadSpec(source: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const { uri, text } = await readSource(source, options);

@@ -5,6 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fetch, type Dispatcher, type Response } from 'undici';
 import { ConnectgenError } from '../diagnostics/errors.js';
 
 export interface SourceText {
@@ -54,15 +55,43 @@ export async function readSource(
   return { uri: file, text };
 }
 
-async function fetchSource(url: string, timeoutMs: number, maxBytes: number): Promise<SourceText> {
+/**
+ * Checks each URL a guarded fetch goes to (the first and every redirect), and the dispatcher that
+ * checks the addresses it connects to. Used for a spec's `$ref`s (see ref-policy.ts).
+ */
+export interface FetchGuard {
+  /** Throws a ConnectgenError when `url` may not be fetched. */
+  check(url: URL): void;
+  dispatcher(url: URL): Dispatcher | undefined;
+}
+
+const MAX_REDIRECTS = 10;
+
+export async function fetchSource(url: string, timeoutMs: number, maxBytes: number, guard?: FetchGuard): Promise<SourceText> {
   let response: Response;
+  const signal = AbortSignal.timeout(timeoutMs);
+  const accept = 'application/json, application/yaml, text/yaml, */*;q=0.5';
   try {
-    response = await fetch(url, {
-      redirect: 'follow',
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: { accept: 'application/json, application/yaml, text/yaml, */*;q=0.5' },
-    });
+    if (!guard) {
+      response = await fetch(url, { redirect: 'follow', signal, headers: { accept } });
+    } else {
+      // Redirects are followed by hand so each hop passes the same checks as the first URL.
+      let next = new URL(url);
+      for (let hop = 0; ; hop++) {
+        guard.check(next);
+        const dispatcher = guard.dispatcher(next);
+        response = await fetch(next, { redirect: 'manual', signal, headers: { accept }, ...(dispatcher ? { dispatcher } : {}) });
+        const location = response.headers.get('location');
+        if (response.status < 300 || response.status >= 400 || !location) break;
+        await response.body?.cancel();
+        if (hop === MAX_REDIRECTS) throw new ConnectgenError('CG_LOAD_FETCH', `more than ${MAX_REDIRECTS} redirects`, { file: url, hint: 'check the URL' });
+        next = new URL(location, next);
+      }
+    }
   } catch (error) {
+    if (error instanceof ConnectgenError) throw error;
+    const refused = (error as { cause?: unknown }).cause;
+    if (refused instanceof ConnectgenError) throw refused;
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     throw new ConnectgenError(
       timedOut ? 'CG_LOAD_TIMEOUT' : 'CG_LOAD_FETCH',
@@ -86,7 +115,7 @@ async function fetchSource(url: string, timeoutMs: number, maxBytes: number): Pr
   let received = 0;
   try {
     if (response.body) {
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      for await (const chunk of response.body) {
         received += chunk.byteLength;
         if (received > maxBytes) throw tooLarge(url, received, maxBytes);
         chunks.push(chunk);

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { RefPolicyOptions } from './ref-policy.js';
 
 /** What `load` hands to every later stage: the text as read, the parsed value, and its dialect. */
 export type SpecVersion = 'swagger-2.0' | 'openapi-3.0' | 'openapi-3.1';
@@ -19,7 +20,7 @@ export interface LoadedSpec {
   readonly diagnostics?: readonly Diagnostic[];
 }
 
-export interface LoadOptions {
+export interface LoadOptions extends RefPolicyOptions {
   /** Directory relative paths resolve against; default `process.cwd()`. */
   readonly cwd?: string;
   /** Abort a URL fetch after this long; default 30 s. */

@@ -33,8 +33,12 @@ const SECRET_HEADERS = new Set([
 ]);
 
 export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name);
+  // camelCase names (`apiToken`, `clientSecret`) split at the case change the way snake_case does.
+  return SECRET_NAME.test(name) || (HAS_CAMEL.test(name) && SECRET_NAME.test(name.replace(CAMEL_BOUNDARY, '$1_$2')));
 }
+
+const HAS_CAMEL = /[a-z0-9][A-Z]/;
+const CAMEL_BOUNDARY = /([a-z0-9])([A-Z])/g;
 
 export function isSecretHeader(name: string): boolean {
   const lower = name.toLowerCase();

@@ -3,7 +3,7 @@
  * `cursorParam`. A missing, null, empty or `false` cursor ends the iteration.
  */
 import type { CursorPagination } from '../definition.js';
-import { getPath } from './json-path.js';
+import { getPath } from '../path/index.js';
 import { FIRST_PAGE, type PaginationStrategy } from './strategy.js';
 
 export function cursorStrategy(config: CursorPagination): PaginationStrategy {

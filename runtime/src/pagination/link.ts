@@ -5,7 +5,7 @@
  * decides what credentials such a request gets (none).
  */
 import type { LinkPagination } from '../definition.js';
-import { getPath } from './json-path.js';
+import { getPath } from '../path/index.js';
 import { findLink } from './link-header.js';
 import { FIRST_PAGE, type PaginationStrategy } from './strategy.js';
 

@@ -7,7 +7,7 @@
 import type { Page, PageState } from '../client-api.js';
 import type { PaginationConfig } from '../definition.js';
 import { ConnectorConfigError, ConnectorPaginationError } from '../http/errors.js';
-import { getPath } from './json-path.js';
+import { getPath } from '../path/index.js';
 import type { PageRequest, PaginationStrategy, ResponseHeaders } from './strategy.js';
 
 export interface FetchedPage {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { PageState } from '../client-api.js';
-import { getPath } from './json-path.js';
 import { findLink } from './link-header.js';
 import { extractItems, iteratePages } from './paginate.js';
 import { strategyFor } from './registry.js';
@@ -23,21 +22,6 @@ describe('findLink (RFC 8288)', () => {
     ['<https://a/x?page=5>; rel="forward"', 'forward', 'https://a/x?page=5'],
   ])('%s', (header, rel, expected) => {
     expect(findLink(header, rel)).toBe(expected);
-  });
-});
-
-describe('getPath', () => {
-  it.each<[unknown, string, unknown]>([
-    [{ meta: { next: 'c2' } }, '$.meta.next', 'c2'],
-    [{ meta: { next: 'c2' } }, 'meta.next', 'c2'],
-    [{ links: [{ href: 'u' }] }, 'links[0].href', 'u'],
-    [{ a: null }, 'a.b', undefined],
-    [[1, 2], '$', [1, 2]],
-    [{ data: [{ id: 'a' }, { id: 'b' }] }, 'data[-1].id', 'b'],
-    [[{ id: 'a' }], '$[-1].id', 'a'],
-    [{ data: [] }, 'data[-1].id', undefined],
-  ])('%j %s', (value, path, expected) => {
-    expect(getPath(value, path)).toEqual(expected);
   });
 });
 

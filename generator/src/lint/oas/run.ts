@@ -8,6 +8,7 @@
  */
 import { Document, Spectral, type ParsedDocument, type RulesetDefinition } from '@stoplight/spectral-core';
 import spectralParsers from '@stoplight/spectral-parsers';
+import type { Resolver } from '@stoplight/spectral-ref-resolver';
 import { oas } from '@stoplight/spectral-rulesets';
 import { toPointer, type Diagnostic, type Severity } from '../../diagnostics/diagnostic.js';
 import { lineIndex, type Locate } from '../locate.js';
@@ -34,9 +35,9 @@ function ruleset(settings: Readonly<Record<string, RuleSetting>>): RulesetDefini
   return { extends: [[fast, 'recommended']], rules: { ...settings } } as RulesetDefinition;
 }
 
-export async function runOasRules(spec: SourceFile, locate: Locate, settings: Readonly<Record<string, RuleSetting>> = {}): Promise<Diagnostic[]> {
+export async function runOasRules(spec: SourceFile, locate: Locate, settings: Readonly<Record<string, RuleSetting>>, resolver: Resolver): Promise<Diagnostic[]> {
   disableAjvOptimiser();
-  const spectral = new Spectral();
+  const spectral = new Spectral({ resolver });
   spectral.setRuleset(ruleset(settings));
   const results = await spectral.run(spec.format === 'json' ? parsedJson(spec, locate) : new Document(spec.text, spectralParsers.Yaml, spec.uri));
   return results.map((r) => ({

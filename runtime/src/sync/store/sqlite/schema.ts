@@ -1,0 +1,51 @@
+/**
+ * The sync tables of the SQLite store. JSON values are stored as text; times as epoch ms.
+ * Append a migration to change them; never edit one that has shipped.
+ */
+import type { Migration } from './open.js';
+
+export const SYNC_MIGRATIONS: readonly Migration[] = [
+  `
+  CREATE TABLE sync_state (
+    sync_id TEXT NOT NULL, connection_id TEXT NOT NULL,
+    cursor TEXT, checkpoint TEXT,
+    PRIMARY KEY (sync_id, connection_id)
+  );
+  CREATE TABLE sync_runs (
+    id TEXT PRIMARY KEY, sync_id TEXT NOT NULL, connection_id TEXT NOT NULL, mode TEXT NOT NULL,
+    status TEXT NOT NULL, started_at INTEGER NOT NULL, finished_at INTEGER, duration_ms INTEGER,
+    counts TEXT NOT NULL, errors TEXT NOT NULL
+  );
+  CREATE INDEX sync_runs_by_sync ON sync_runs (sync_id, started_at);
+  CREATE TABLE sync_ledger (
+    sync_id TEXT NOT NULL, connection_id TEXT NOT NULL, record_id TEXT NOT NULL,
+    hash TEXT NOT NULL, seen_run TEXT NOT NULL, deleted INTEGER NOT NULL,
+    destination_hash TEXT, cursor TEXT,
+    PRIMARY KEY (sync_id, connection_id, record_id)
+  );
+  CREATE TABLE sync_audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, sync_id TEXT NOT NULL, connection_id TEXT NOT NULL,
+    run_id TEXT NOT NULL, record_id TEXT NOT NULL, action TEXT NOT NULL,
+    before TEXT, after TEXT, error TEXT, at INTEGER NOT NULL
+  );
+  CREATE INDEX sync_audit_by_record ON sync_audit (sync_id, record_id);
+  CREATE INDEX sync_audit_by_time ON sync_audit (sync_id, at);
+  CREATE TABLE sync_dead_letters (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, sync_id TEXT NOT NULL, connection_id TEXT NOT NULL,
+    run_id TEXT NOT NULL, record_id TEXT NOT NULL, record TEXT, error TEXT NOT NULL,
+    attempts INTEGER NOT NULL, at INTEGER NOT NULL
+  );
+  CREATE TABLE sync_conflicts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, sync_id TEXT NOT NULL, connection_id TEXT NOT NULL,
+    run_id TEXT NOT NULL, record_id TEXT NOT NULL, source TEXT, destination TEXT,
+    status TEXT NOT NULL, resolution TEXT, at INTEGER NOT NULL, resolved_at INTEGER
+  );
+  CREATE TABLE records (
+    collection TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL,
+    updated_at INTEGER NOT NULL, deleted_at INTEGER,
+    PRIMARY KEY (collection, id)
+  );
+  CREATE INDEX records_by_time ON records (collection, updated_at, id);
+  CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL);
+  `,
+];

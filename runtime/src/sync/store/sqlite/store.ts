@@ -1,0 +1,335 @@
+/**
+ * The embedded store: one SQLite file (WAL), better-sqlite3's synchronous calls behind the async
+ * `SyncStore` interface. A page commit is one transaction, so a killed process leaves either the
+ * whole page or none of it.
+ */
+import type Database from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
+import { isHolderAlive } from '../../lease.js';
+import type {
+  AuditEntry,
+  AuditQuery,
+  Checkpoint,
+  ConflictStatus,
+  CursorValue,
+  LedgerEntry,
+  PageCommit,
+  RecordPageQuery,
+  RetentionPolicy,
+  RunRecord,
+  StoredConflict,
+  StoredDeadLetter,
+  StoredRecord,
+  StreamKey,
+  SyncState,
+  SyncStore,
+} from '../store.js';
+import { migrate, openDatabase, type SqliteDatabase } from './open.js';
+import { SYNC_MIGRATIONS } from './schema.js';
+
+export interface SqliteStoreOptions {
+  /** Whether a lease holder is still running; default: a process on this host that still exists. */
+  readonly isHolderAlive?: (holder: string) => boolean;
+}
+
+type Row = Record<string, unknown>;
+
+const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
+const parse = (text: unknown): unknown => (typeof text === 'string' ? JSON.parse(text) : undefined);
+const optional = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
+
+/** Opens (and migrates) the store in `file`; `:memory:` for a throwaway one. */
+export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): SqliteSyncStore {
+  const db = openDatabase(file);
+  migrate(db, 'sync', SYNC_MIGRATIONS);
+  return new SqliteSyncStore(db, options);
+}
+
+export class SqliteSyncStore implements SyncStore {
+  readonly db: SqliteDatabase;
+  readonly #alive: (holder: string) => boolean;
+  readonly #q: Record<string, Statement>;
+  readonly #commit: Database.Transaction<(commit: PageCommit) => void>;
+
+  constructor(db: SqliteDatabase, options: SqliteStoreOptions = {}) {
+    this.db = db;
+    this.#alive = options.isHolderAlive ?? isHolderAlive;
+    const p = (sql: string): Statement => db.prepare(sql);
+    this.#q = {
+      state: p('SELECT cursor, checkpoint FROM sync_state WHERE sync_id = ? AND connection_id = ?'),
+      setCheckpoint: p(`INSERT INTO sync_state (sync_id, connection_id, checkpoint) VALUES (?, ?, ?)
+        ON CONFLICT (sync_id, connection_id) DO UPDATE SET checkpoint = excluded.checkpoint`),
+      setCursor: p('UPDATE sync_state SET cursor = ? WHERE sync_id = ? AND connection_id = ?'),
+      putRun: p(`INSERT INTO sync_runs (id, sync_id, connection_id, mode, status, started_at, finished_at, duration_ms, counts, errors)
+        VALUES (@id, @syncId, @connectionId, @mode, @status, @startedAt, @finishedAt, @durationMs, @counts, @errors)
+        ON CONFLICT (id) DO UPDATE SET status = excluded.status, finished_at = excluded.finished_at,
+          duration_ms = excluded.duration_ms, counts = excluded.counts, errors = excluded.errors`),
+      getRun: p('SELECT * FROM sync_runs WHERE id = ?'),
+      ledger: p(`INSERT INTO sync_ledger (sync_id, connection_id, record_id, hash, seen_run, deleted, destination_hash, cursor)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sync_id, connection_id, record_id) DO UPDATE SET hash = excluded.hash,
+        seen_run = excluded.seen_run, deleted = excluded.deleted, destination_hash = excluded.destination_hash, cursor = excluded.cursor`),
+      unseen: p(`SELECT * FROM sync_ledger WHERE sync_id = ? AND connection_id = ? AND seen_run <> ? AND deleted = 0
+        ORDER BY record_id LIMIT ?`),
+      audit: p(`INSERT INTO sync_audit (sync_id, connection_id, run_id, record_id, action, before, after, error, at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      deadLetter: p(`INSERT INTO sync_dead_letters (sync_id, connection_id, run_id, record_id, record, error, attempts, at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      conflict: p(`INSERT INTO sync_conflicts (sync_id, connection_id, run_id, record_id, source, destination, status, at)
+        VALUES (?, ?, ?, ?, ?, ?, 'open', ?)`),
+      upsertRecord: p(`INSERT INTO records (collection, id, data, updated_at, deleted_at) VALUES (?, ?, ?, ?, NULL)
+        ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at, deleted_at = NULL`),
+      deleteRecord: p('DELETE FROM records WHERE collection = ? AND id = ?'),
+      flagRecord: p('UPDATE records SET deleted_at = ?, updated_at = ? WHERE collection = ? AND id = ? AND deleted_at IS NULL'),
+      lease: p('SELECT holder, expires_at FROM leases WHERE name = ?'),
+      putLease: p(`INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?)
+        ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at`),
+      releaseLease: p('DELETE FROM leases WHERE name = ? AND holder = ?'),
+    };
+    this.#commit = db.transaction((c: PageCommit) => this.#apply(c));
+  }
+
+  async getState(key: StreamKey): Promise<SyncState> {
+    const row = this.#q['state']!.get(key.syncId, key.connectionId) as Row | undefined;
+    if (!row) return {};
+    const cursor = parse(row['cursor']) as CursorValue | undefined;
+    const checkpoint = parse(row['checkpoint']) as Checkpoint | undefined;
+    return { ...(cursor === undefined ? {} : { cursor }), ...(checkpoint ? { checkpoint } : {}) };
+  }
+
+  async startRun(run: RunRecord): Promise<void> {
+    this.#q['putRun']!.run(runParams(run));
+  }
+
+  async commitPage(commit: PageCommit): Promise<void> {
+    this.#commit.immediate(commit);
+  }
+
+  #apply(c: PageCommit): void {
+    const q = this.#q;
+    const { syncId, connectionId } = c;
+    for (const e of c.ledger) {
+      q['ledger']!.run(syncId, connectionId, e.recordId, e.hash, e.seenRun, e.deleted ? 1 : 0, e.destinationHash ?? null, json(e.cursor));
+    }
+    for (const a of c.audit) {
+      q['audit']!.run(syncId, connectionId, a.runId, a.recordId, a.action, json(a.before), json(a.after), a.error ?? null, a.at);
+    }
+    for (const d of c.deadLetters) {
+      q['deadLetter']!.run(syncId, connectionId, d.runId, d.recordId, json(d.record), d.error, d.attempts, d.at);
+    }
+    for (const x of c.conflicts ?? []) {
+      q['conflict']!.run(syncId, connectionId, x.runId, x.recordId, json(x.source), json(x.destination), x.at);
+    }
+    if (c.writes) {
+      const now = c.run.finishedAt ?? c.checkpoint?.progressAt ?? c.run.startedAt;
+      for (const r of c.writes.upserts) q['upsertRecord']!.run(c.writes.collection, r.id, JSON.stringify(r.data), now);
+      for (const id of c.writes.deletes) q['deleteRecord']!.run(c.writes.collection, id);
+      for (const id of c.writes.flags) q['flagRecord']!.run(now, now, c.writes.collection, id);
+    }
+    q['setCheckpoint']!.run(syncId, connectionId, json(c.checkpoint ?? undefined));
+    if (c.cursor !== undefined) q['setCursor']!.run(JSON.stringify(c.cursor), syncId, connectionId);
+    q['putRun']!.run(runParams(c.run));
+  }
+
+  async getRun(runId: string): Promise<RunRecord | undefined> {
+    const row = this.#q['getRun']!.get(runId) as Row | undefined;
+    return row ? toRun(row) : undefined;
+  }
+
+  async listRuns(query: { readonly syncId?: string; readonly limit?: number } = {}): Promise<RunRecord[]> {
+    const where = query.syncId === undefined ? '' : 'WHERE sync_id = @syncId';
+    const rows = this.db.prepare(`SELECT * FROM sync_runs ${where} ORDER BY started_at DESC, rowid DESC LIMIT @limit`).all({ syncId: query.syncId, limit: query.limit ?? 20 });
+    return (rows as Row[]).map(toRun);
+  }
+
+  async getLedger(key: StreamKey, recordIds: readonly string[]): Promise<Map<string, LedgerEntry>> {
+    const found = new Map<string, LedgerEntry>();
+    // SQLite caps bound parameters; 500 ids a query stays far below it.
+    for (let i = 0; i < recordIds.length; i += 500) {
+      const ids = recordIds.slice(i, i + 500);
+      const sql = `SELECT * FROM sync_ledger WHERE sync_id = ? AND connection_id = ? AND record_id IN (${ids.map(() => '?').join(',')})`;
+      for (const row of this.db.prepare(sql).all(key.syncId, key.connectionId, ...ids) as Row[]) {
+        found.set(String(row['record_id']), toLedger(row));
+      }
+    }
+    return found;
+  }
+
+  async unseenLedger(key: StreamKey, runId: string, limit: number): Promise<LedgerEntry[]> {
+    return (this.#q['unseen']!.all(key.syncId, key.connectionId, runId, limit) as Row[]).map(toLedger);
+  }
+
+  async listAudit(query: AuditQuery): Promise<(AuditEntry & { readonly id: number })[]> {
+    const clauses: string[] = [];
+    if (query.syncId !== undefined) clauses.push('sync_id = @syncId');
+    if (query.recordId !== undefined) clauses.push('record_id = @recordId');
+    if (query.runId !== undefined) clauses.push('run_id = @runId');
+    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+    const rows = this.db.prepare(`SELECT * FROM sync_audit ${where} ORDER BY id DESC LIMIT @limit`).all({ ...query, limit: query.limit ?? 100 }) as Row[];
+    return rows.map((r) => ({
+      id: Number(r['id']),
+      syncId: String(r['sync_id']),
+      connectionId: String(r['connection_id']),
+      runId: String(r['run_id']),
+      recordId: String(r['record_id']),
+      action: r['action'] as AuditEntry['action'],
+      ...(r['before'] === null ? {} : { before: parse(r['before']) }),
+      ...(r['after'] === null ? {} : { after: parse(r['after']) }),
+      ...(r['error'] === null ? {} : { error: String(r['error']) }),
+      at: Number(r['at']),
+    }));
+  }
+
+  async pruneAudit(syncId: string, policy: RetentionPolicy, now: number): Promise<number> {
+    let deleted = 0;
+    if (policy.maxAgeMs !== undefined) {
+      deleted += this.db.prepare('DELETE FROM sync_audit WHERE sync_id = ? AND at < ?').run(syncId, now - policy.maxAgeMs).changes;
+    }
+    if (policy.maxRows !== undefined) {
+      const sql = `DELETE FROM sync_audit WHERE sync_id = ? AND id <= (SELECT id FROM sync_audit WHERE sync_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`;
+      deleted += this.db.prepare(sql).run(syncId, syncId, policy.maxRows).changes;
+    }
+    return deleted;
+  }
+
+  async listDeadLetters(query: { readonly syncId?: string; readonly limit?: number } = {}): Promise<StoredDeadLetter[]> {
+    const where = query.syncId === undefined ? '' : 'WHERE sync_id = @syncId';
+    const rows = this.db.prepare(`SELECT * FROM sync_dead_letters ${where} ORDER BY id LIMIT @limit`).all({ syncId: query.syncId, limit: query.limit ?? 100 }) as Row[];
+    return rows.map((r) => ({
+      id: Number(r['id']),
+      syncId: String(r['sync_id']),
+      connectionId: String(r['connection_id']),
+      runId: String(r['run_id']),
+      recordId: String(r['record_id']),
+      record: parse(r['record']),
+      error: String(r['error']),
+      attempts: Number(r['attempts']),
+      at: Number(r['at']),
+    }));
+  }
+
+  async listConflicts(query: { readonly syncId?: string; readonly status?: ConflictStatus } = {}): Promise<StoredConflict[]> {
+    const clauses: string[] = [];
+    if (query.syncId !== undefined) clauses.push('sync_id = @syncId');
+    if (query.status !== undefined) clauses.push('status = @status');
+    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+    const rows = this.db.prepare(`SELECT * FROM sync_conflicts ${where} ORDER BY id`).all({ ...query }) as Row[];
+    return rows.map((r) => ({
+      id: Number(r['id']),
+      syncId: String(r['sync_id']),
+      connectionId: String(r['connection_id']),
+      runId: String(r['run_id']),
+      recordId: String(r['record_id']),
+      source: parse(r['source']),
+      destination: parse(r['destination']),
+      status: r['status'] as ConflictStatus,
+      ...(r['resolution'] === null ? {} : { resolution: r['resolution'] as 'source' | 'destination' }),
+      ...(r['resolved_at'] === null ? {} : { resolvedAt: Number(r['resolved_at']) }),
+      at: Number(r['at']),
+    }));
+  }
+
+  async resolveConflict(id: number, resolution: 'source' | 'destination', now: number): Promise<boolean> {
+    const sql = `UPDATE sync_conflicts SET status = 'resolved', resolution = ?, resolved_at = ? WHERE id = ? AND status = 'open'`;
+    return this.db.prepare(sql).run(resolution, now, id).changes === 1;
+  }
+
+  async listRecords(collection: string, query: RecordPageQuery): Promise<StoredRecord[]> {
+    const clauses = ['collection = @collection'];
+    if (!query.includeDeleted) clauses.push('deleted_at IS NULL');
+    if (query.since !== undefined) clauses.push('updated_at >= @since');
+    if (query.after) clauses.push('(updated_at > @afterAt OR (updated_at = @afterAt AND id > @afterId))');
+    const sql = `SELECT * FROM records WHERE ${clauses.join(' AND ')} ORDER BY updated_at, id LIMIT @limit`;
+    const rows = this.db.prepare(sql).all({ collection, since: query.since, afterAt: query.after?.updatedAt, afterId: query.after?.id, limit: query.limit }) as Row[];
+    return rows.map(toStoredRecord);
+  }
+
+  async getRecords(collection: string, ids: readonly string[]): Promise<Map<string, StoredRecord>> {
+    const found = new Map<string, StoredRecord>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const sql = `SELECT * FROM records WHERE collection = ? AND id IN (${chunk.map(() => '?').join(',')})`;
+      for (const row of this.db.prepare(sql).all(collection, ...chunk) as Row[]) found.set(String(row['id']), toStoredRecord(row));
+    }
+    return found;
+  }
+
+  async putRecords(collection: string, records: readonly { readonly id: string; readonly data: unknown }[], now: number): Promise<void> {
+    this.db.transaction(() => {
+      for (const r of records) this.#q['upsertRecord']!.run(collection, r.id, JSON.stringify(r.data), now);
+    })();
+  }
+
+  async acquireLease(name: string, holder: string, expiresAt: number, now: number): Promise<boolean> {
+    const take = this.db.transaction(() => {
+      const row = this.#q['lease']!.get(name) as Row | undefined;
+      const current = row ? String(row['holder']) : undefined;
+      const free = !row || current === holder || Number(row['expires_at']) <= now || !this.#alive(current!);
+      if (free) this.#q['putLease']!.run(name, holder, expiresAt);
+      return free;
+    });
+    return take.immediate();
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    this.#q['releaseLease']!.run(name, holder);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function runParams(run: RunRecord): Record<string, unknown> {
+  return {
+    id: run.id,
+    syncId: run.syncId,
+    connectionId: run.connectionId,
+    mode: run.mode,
+    status: run.status,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt ?? null,
+    durationMs: run.durationMs ?? null,
+    counts: JSON.stringify(run.counts),
+    errors: JSON.stringify(run.errors),
+  };
+}
+
+function toRun(r: Row): RunRecord {
+  const finishedAt = optional(r['finished_at'] as number | null);
+  const durationMs = optional(r['duration_ms'] as number | null);
+  return {
+    id: String(r['id']),
+    syncId: String(r['sync_id']),
+    connectionId: String(r['connection_id']),
+    mode: String(r['mode']),
+    status: r['status'] as RunRecord['status'],
+    startedAt: Number(r['started_at']),
+    ...(finishedAt === undefined ? {} : { finishedAt }),
+    ...(durationMs === undefined ? {} : { durationMs }),
+    counts: parse(r['counts']) as RunRecord['counts'],
+    errors: parse(r['errors']) as string[],
+  };
+}
+
+function toLedger(r: Row): LedgerEntry {
+  const destinationHash = optional(r['destination_hash'] as string | null);
+  const cursor = parse(r['cursor']) as CursorValue | undefined;
+  return {
+    recordId: String(r['record_id']),
+    hash: String(r['hash']),
+    seenRun: String(r['seen_run']),
+    deleted: r['deleted'] === 1,
+    ...(destinationHash === undefined ? {} : { destinationHash }),
+    ...(cursor === undefined ? {} : { cursor }),
+  };
+}
+
+function toStoredRecord(r: Row): StoredRecord {
+  const deletedAt = optional(r['deleted_at'] as number | null);
+  return {
+    id: String(r['id']),
+    data: parse(r['data']),
+    updatedAt: Number(r['updated_at']),
+    ...(deletedAt === undefined ? {} : { deletedAt }),
+  };
+}

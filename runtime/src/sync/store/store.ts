@@ -1,0 +1,231 @@
+/**
+ * What a sync keeps between pages and between runs, behind one interface so the embedded SQLite file
+ * and a shared PostgreSQL database are interchangeable.
+ *
+ * The unit of durability is `commitPage`: the records a page wrote to a store destination, the
+ * ledger of what the destination holds, the audit rows, dead letters and the checkpoint that says
+ * where to resume all land in one transaction. A run killed at any instant either committed a page
+ * or did not; on resume the page is read again and written again, and writes are upserts keyed by
+ * the record id, so nothing is lost or doubled.
+ */
+import type { PageState } from '../../client-api.js';
+
+/** Names one stream of records: a sync, for one connection, optionally one child stream of it. */
+export interface StreamKey {
+  readonly syncId: string;
+  /** The tenant's connection; `''` when the sync does not run per connection. */
+  readonly connectionId: string;
+}
+
+/** A cursor field's value: an ISO date string, a number, or any string that sorts. */
+export type CursorValue = string | number;
+
+export type RunStatus = 'running' | 'succeeded' | 'partial' | 'failed' | 'stalled';
+
+export interface RunCounts {
+  pages: number;
+  read: number;
+  created: number;
+  updated: number;
+  deleted: number;
+  skipped: number;
+  conflicts: number;
+  /** Records that went to the dead-letter table, and page failures. */
+  errors: number;
+}
+
+export interface RunRecord extends StreamKey {
+  readonly id: string;
+  readonly status: RunStatus;
+  readonly mode: string;
+  /** Epoch ms. */
+  readonly startedAt: number;
+  readonly finishedAt?: number;
+  readonly durationMs?: number;
+  readonly counts: RunCounts;
+  /** The first errors of the run, redacted, as `CODE: message`. */
+  readonly errors: readonly string[];
+}
+
+/** Where an unfinished run stands; cleared when the run finishes. */
+export interface Checkpoint {
+  readonly runId: string;
+  /** `read` pages from the source; `delete` removes what a full run did not see. */
+  readonly phase: 'read' | 'delete';
+  /** The paginator's state after the last committed page; absent before the first. */
+  readonly page?: PageState;
+  readonly pagesDone: number;
+  /** The highest cursor among records written so far in this run. */
+  readonly maxCursor?: CursorValue;
+  /** The lowest cursor among records that failed in this run: the cursor never passes it. */
+  readonly minFailedCursor?: CursorValue;
+  readonly counts: RunCounts;
+  /** Epoch ms of the last page that wrote something, for stall detection across resumes. */
+  readonly progressAt: number;
+}
+
+export interface SyncState {
+  /** The committed cursor: everything up to it has been written. */
+  readonly cursor?: CursorValue;
+  readonly checkpoint?: Checkpoint;
+}
+
+/** What the sync knows the destination holds for one record. */
+export interface LedgerEntry {
+  readonly recordId: string;
+  /** Hash of the record as last written (after mapping). */
+  readonly hash: string;
+  /** The run that last saw this record at the source. */
+  readonly seenRun: string;
+  readonly deleted: boolean;
+  /** Hash of the destination's copy as last read, for change detection on the other side. */
+  readonly destinationHash?: string;
+  /** The source record's cursor value, for parent-child and bidirectional syncs. */
+  readonly cursor?: CursorValue;
+}
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'skip' | 'conflict' | 'error';
+
+export interface AuditEntry extends StreamKey {
+  readonly runId: string;
+  readonly recordId: string;
+  readonly action: AuditAction;
+  /** Sensitive fields already masked. */
+  readonly before?: unknown;
+  readonly after?: unknown;
+  readonly error?: string;
+  readonly at: number;
+}
+
+export interface DeadLetter extends StreamKey {
+  readonly runId: string;
+  readonly recordId: string;
+  /** The source record as read (sensitive fields masked). */
+  readonly record: unknown;
+  readonly error: string;
+  readonly attempts: number;
+  readonly at: number;
+}
+
+export interface StoredDeadLetter extends DeadLetter {
+  readonly id: number;
+}
+
+export type ConflictStatus = 'open' | 'resolved';
+
+export interface Conflict extends StreamKey {
+  readonly recordId: string;
+  readonly runId: string;
+  readonly source: unknown;
+  readonly destination: unknown;
+  readonly at: number;
+}
+
+export interface StoredConflict extends Conflict {
+  readonly id: number;
+  readonly status: ConflictStatus;
+  /** `source` or `destination` once resolved. */
+  readonly resolution?: 'source' | 'destination';
+  readonly resolvedAt?: number;
+}
+
+/** A record of a store collection (a store used as a source or destination, or a custom object). */
+export interface StoredRecord {
+  readonly id: string;
+  readonly data: unknown;
+  /** Epoch ms of the last write. */
+  readonly updatedAt: number;
+  /** Epoch ms when flagged deleted by a full sync; absent when live. */
+  readonly deletedAt?: number;
+}
+
+/** Writes to a store collection that commit together with the page. */
+export interface CollectionWrites {
+  readonly collection: string;
+  readonly upserts: readonly { readonly id: string; readonly data: unknown }[];
+  readonly deletes: readonly string[];
+  /** Kept but flagged deleted (a full sync's `onDelete: flag`). */
+  readonly flags: readonly string[];
+}
+
+export interface PageCommit extends StreamKey {
+  /** The new checkpoint, or `null` to clear it (the run finished). */
+  readonly checkpoint: Checkpoint | null;
+  /** Set the committed cursor (only when a run finishes). */
+  readonly cursor?: CursorValue;
+  readonly ledger: readonly LedgerEntry[];
+  readonly audit: readonly AuditEntry[];
+  readonly deadLetters: readonly DeadLetter[];
+  readonly conflicts?: readonly Conflict[];
+  readonly writes?: CollectionWrites;
+  /** The run record as it stands after this page. */
+  readonly run: RunRecord;
+}
+
+export interface RecordPageQuery {
+  /** Resume after this position (`updatedAt` then `id`), from a previous page's `next`. */
+  readonly after?: { readonly updatedAt: number; readonly id: string };
+  /** Only records written at or after this time (epoch ms). */
+  readonly since?: number;
+  readonly limit: number;
+  readonly includeDeleted?: boolean;
+}
+
+export interface AuditQuery {
+  readonly syncId?: string;
+  readonly recordId?: string;
+  readonly runId?: string;
+  readonly limit?: number;
+}
+
+export interface RetentionPolicy {
+  /** Delete audit rows older than this many ms. */
+  readonly maxAgeMs?: number;
+  /** Keep at most this many rows per sync (the newest). */
+  readonly maxRows?: number;
+}
+
+export interface SyncStore {
+  /** State and checkpoint of a stream. */
+  getState(key: StreamKey): Promise<SyncState>;
+  /** Records the start of a run (a `running` run record). */
+  startRun(run: RunRecord): Promise<void>;
+  /** One page's effects, atomically. */
+  commitPage(commit: PageCommit): Promise<void>;
+  getRun(runId: string): Promise<RunRecord | undefined>;
+  listRuns(query?: { readonly syncId?: string; readonly limit?: number }): Promise<RunRecord[]>;
+
+  /** The ledger entries of these records (missing ones are absent from the map). */
+  getLedger(key: StreamKey, recordIds: readonly string[]): Promise<Map<string, LedgerEntry>>;
+  /** Ledger entries not seen by `runId` and not deleted, at most `limit`: what a full run removes. */
+  unseenLedger(key: StreamKey, runId: string, limit: number): Promise<LedgerEntry[]>;
+
+  listAudit(query: AuditQuery): Promise<(AuditEntry & { readonly id: number })[]>;
+  /** Applies a retention policy to a sync's audit rows; returns how many were deleted. */
+  pruneAudit(syncId: string, policy: RetentionPolicy, now: number): Promise<number>;
+
+  listDeadLetters(query?: { readonly syncId?: string; readonly limit?: number }): Promise<StoredDeadLetter[]>;
+
+  listConflicts(query?: { readonly syncId?: string; readonly status?: ConflictStatus }): Promise<StoredConflict[]>;
+  /** Marks a conflict resolved; false when it does not exist or was already resolved. */
+  resolveConflict(id: number, resolution: 'source' | 'destination', now: number): Promise<boolean>;
+
+  /** A page of a collection ordered by (updatedAt, id). */
+  listRecords(collection: string, query: RecordPageQuery): Promise<StoredRecord[]>;
+  getRecords(collection: string, ids: readonly string[]): Promise<Map<string, StoredRecord>>;
+  /** Upserts outside a sync (custom objects, tests); `now` stamps `updatedAt`. */
+  putRecords(collection: string, records: readonly { readonly id: string; readonly data: unknown }[], now: number): Promise<void>;
+
+  /**
+   * Takes or renews a named lease until `expiresAt`. Succeeds when the lease is free, expired, held
+   * by `holder` already, or held by a holder `isDead` says is gone (a killed process on this host).
+   */
+  acquireLease(name: string, holder: string, expiresAt: number, now: number): Promise<boolean>;
+  releaseLease(name: string, holder: string): Promise<void>;
+
+  close(): Promise<void>;
+}
+
+export function emptyCounts(): RunCounts {
+  return { pages: 0, read: 0, created: 0, updated: 0, deleted: 0, skipped: 0, conflicts: 0, errors: 0 };
+}
