@@ -4,7 +4,7 @@
  * `/usr/bin/chromium`. A missing browser is a clear error naming the package, not a spawn failure.
  */
 import { accessSync, constants } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ConnectorError } from '../http/errors.js';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
@@ -61,6 +61,9 @@ export interface LaunchOptions {
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   const executablePath = resolveChromiumPath(options.chromiumPath);
+  // Loaded here, not at import: Playwright takes most of a second to load, and listing runs or
+  // checking a job file needs no browser.
+  const { chromium } = await import('playwright-core');
   try {
     return await chromium.launch({ executablePath, headless: !options.headed, args: [...CHROMIUM_ARGS] });
   } catch (error) {

@@ -4,7 +4,7 @@
  * screenshot and the page URL in its record. Everything recorded passes through the redactor built
  * from the run's secret inputs.
  */
-import { errors, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { Redactor } from '../http/redact.js';
 import type { RpaJob } from './job/job.js';
 import { maskInputs, secretValues } from './inputs.js';
@@ -157,7 +157,8 @@ export async function executeJob(job: RpaJob, inputs: Readonly<Record<string, un
 function describeError(error: unknown, redactor: Redactor): StepError {
   const code =
     error instanceof RpaAssertionError ? 'CG_RPA_ASSERT'
-    : error instanceof errors.TimeoutError ? 'CG_RPA_STEP_TIMEOUT'
+    // By name: importing Playwright's error classes would load all of Playwright with this module.
+    : error instanceof Error && error.name === 'TimeoutError' ? 'CG_RPA_STEP_TIMEOUT'
     : error instanceof TemplateValueError ? 'CG_RPA_TEMPLATE'
     : 'CG_RPA_STEP_FAILED';
   const message = error instanceof Error ? error.message : String(error);

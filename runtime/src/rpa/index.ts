@@ -4,7 +4,7 @@
  * load Playwright or SQLite.
  *
  *   const job = await loadJob('submit-permit.yaml');             // or defineJob({ ... })
- *   const { record, outputs } = await runJob(job, { applicant: 'Ada' }, { store: new SqliteRunStore() });
+ *   const { record, outputs } = await runJob(job, { applicant: 'Ada' }, { store: openRunStore() });
  */
 export { defineJob, checkJob, DEFAULT_STEP_TIMEOUT_MS, type RpaJob } from './job/job.js';
 export { loadJob, parseJob } from './job/load.js';
@@ -15,6 +15,6 @@ export type { RunResult } from './execute.js';
 export { RpaInputError } from './inputs.js';
 export { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH, launchChromium, resolveChromiumPath, RpaBrowserError, type LaunchOptions } from './browser.js';
 export type * from './record.js';
-export { DEFAULT_STORE_PATH, SqliteRunStore } from './store/sqlite.js';
+export { DEFAULT_STORE_PATH, openRunStore, SqliteRunStore } from './store/sqlite.js';
 export type * from './store/store.js';
 export { rpaAction, rpaDestination, rpaSource, RpaRunError, type JobOutputs, type RpaDestination, type RpaDestinationOptions, type RpaSourceOptions } from './connector.js';

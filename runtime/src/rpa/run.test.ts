@@ -12,7 +12,7 @@ import { rpaAction, rpaDestination, rpaSource, RpaRunError } from './connector.j
 import { defineJob } from './job/job.js';
 import { loadJob, parseJob } from './job/load.js';
 import { RpaRunner } from './runner.js';
-import { SqliteRunStore } from './store/sqlite.js';
+import { openRunStore, type SqliteRunStore } from './store/sqlite.js';
 
 const specs = path.resolve(import.meta.dirname, '../../../specs/rpa');
 const SECRET = 'hunter2-very-secret';
@@ -26,7 +26,7 @@ describeWithChromium('RPA jobs in Chromium', () => {
   beforeAll(async () => {
     site = await startRpaSite();
     dir = mkdtempSync(path.join(tmpdir(), 'connectgen-rpa-test-'));
-    store = new SqliteRunStore(path.join(dir, 'connectgen.db'));
+    store = openRunStore(path.join(dir, 'connectgen.db'));
     runner = new RpaRunner({ chromiumPath: chromiumPath!, store, concurrency: 2 });
   });
 

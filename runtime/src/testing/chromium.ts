@@ -23,7 +23,8 @@ const reason = `no Chromium at ${process.env['CHROMIUM_PATH'] || DEFAULT_CHROMIU
 /** `describe` when Chromium is present; otherwise a skipped suite whose name says why. */
 export function describeWithChromium(name: string, body: () => void): void {
   if (chromiumPath) {
-    describe(name, body);
+    // A browser on a loaded two-core CI machine: generous per-test time, so slowness is not failure.
+    describe(name, { timeout: 120_000 }, body);
     return;
   }
   process.stderr.write(`RPA tests skipped (${name}): ${reason}\n`);

@@ -27,7 +27,7 @@ export default class RpaRun extends BaseCommand {
     const { args, flags } = await this.parse(RpaRun);
     const inputs = parseInputs(flags.input);
     // Loaded on use: oclif imports every command at start-up, and Playwright is heavy.
-    const { loadJob, runJob, SqliteRunStore } = await import('@connectgen/runtime/rpa');
+    const { loadJob, openRunStore, runJob } = await import('@connectgen/runtime/rpa');
     const { printRpaError, toConnectgenError } = await import('../../rpa/errors.js');
     const { formatOutcome, formatStep } = await import('../../rpa/summary.js');
 
@@ -38,7 +38,7 @@ export default class RpaRun extends BaseCommand {
       if (printRpaError(error, (text) => process.stderr.write(text))) this.exit(EXIT_CANNOT_RUN);
       throw error;
     }
-    const store = new SqliteRunStore(flags.store);
+    const store = openRunStore(flags.store);
     let result;
     try {
       process.stderr.write(`${job.name}: ${job.steps.length} steps\n`);

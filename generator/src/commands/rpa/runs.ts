@@ -27,7 +27,7 @@ export default class RpaRuns extends BaseCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(RpaRuns);
-    const { SqliteRunStore } = await import('@connectgen/runtime/rpa');
+    const { openRunStore } = await import('@connectgen/runtime/rpa');
     const { formatOutcome, formatRunRow, formatStep } = await import('../../rpa/summary.js');
     // Listing must not create the database it reads.
     if (!existsSync(flags.store)) {
@@ -35,7 +35,7 @@ export default class RpaRuns extends BaseCommand {
       process.stdout.write(flags.json ? '[]\n' : `no RPA runs in ${flags.store}\n`);
       return;
     }
-    const store = new SqliteRunStore(flags.store);
+    const store = openRunStore(flags.store);
     try {
       if (args.id !== undefined) {
         const record = store.get(args.id);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExecutionRecord } from '../record.js';
-import { SqliteRunStore } from './sqlite.js';
+import { openSqliteStore } from '../../sync/store/sqlite/store.js';
+import { openRunStore, SqliteRunStore } from './sqlite.js';
 
 function record(id: string, job: string, startedAt: string, failed = false): ExecutionRecord {
   return {
@@ -23,12 +24,12 @@ function record(id: string, job: string, startedAt: string, failed = false): Exe
 describe('SQLite run store', () => {
   it('keeps records across reopening, newest first, filtered by job and status', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'rpa-store-')), 'nested', 'connectgen.db');
-    const first = new SqliteRunStore(file);
+    const first = openRunStore(file);
     first.save(record('r1', 'apply', '2026-01-01T10:00:00.000Z'));
     first.save(record('r2', 'orders', '2026-01-01T11:00:00.000Z', true));
     first.close();
 
-    const store = new SqliteRunStore(file); // migrations already applied: must not run again
+    const store = openRunStore(file); // migrations already applied: must not run again
     store.save(record('r3', 'apply', '2026-01-01T12:00:00.000Z'));
     expect(store.list().map((r) => r.id)).toEqual(['r3', 'r2', 'r1']);
     expect(store.list({ job: 'apply' }).map((r) => r.id)).toEqual(['r3', 'r1']);
@@ -40,5 +41,19 @@ describe('SQLite run store', () => {
     expect(store.get('nope')).toBeUndefined();
     expect(store.screenshotsDir).toBe(path.join(path.dirname(file), 'screenshots'));
     store.close();
+  });
+
+  it('lives in the same file as the sync store, on its handle or its own', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'rpa-store-')), 'connectgen.db');
+    const sync = openSqliteStore(file);
+    const shared = new SqliteRunStore(sync.db, path.join(path.dirname(file), 'screenshots'));
+    shared.save(record('r1', 'apply', '2026-01-01T10:00:00.000Z'));
+    const components = sync.db.prepare('SELECT DISTINCT component FROM schema_migrations ORDER BY component').all();
+    expect(components).toEqual([{ component: 'rpa' }, { component: 'sync' }]);
+
+    const own = openRunStore(file); // a second handle, as `connectgen rpa runs` opens it
+    expect(own.get('r1')?.job).toBe('apply');
+    own.close();
+    sync.db.close();
   });
 });

@@ -1,24 +1,19 @@
 /**
- * Execution records in a local SQLite file (better-sqlite3: synchronous, no server), with
- * screenshots in a `screenshots/` directory beside it. The record is stored whole as JSON; the
- * columns beside it are what listing filters and sorts on.
- *
- * Migrations are named (`rpa/1`) in a shared `connectgen_migrations` table rather than numbered in
- * `PRAGMA user_version`, so other parts of connectgen can keep their tables in the same file.
+ * Execution records in the same local SQLite file as sync runs (opened and migrated by the sync
+ * store's `openDatabase` / `migrate`, as component `rpa`), with screenshots in a `screenshots/`
+ * directory beside it. The record is stored whole as JSON; the columns beside it are what listing
+ * filters and sorts on.
  */
-import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { migrate, openDatabase, type SqliteDatabase } from '../../sync/store/sqlite/open.js';
 import type { ExecutionRecord, RunStatus } from '../record.js';
 import type { ListRunsOptions, RpaRunStore, RunSummary } from './store.js';
 
 export const DEFAULT_STORE_PATH = path.join('.connectgen', 'connectgen.db');
 
-const MIGRATIONS: ReadonlyArray<readonly [id: string, sql: string]> = [
-  [
-    'rpa/1',
-    `CREATE TABLE rpa_runs (
+const RPA_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE rpa_runs (
        id TEXT PRIMARY KEY,
        job TEXT NOT NULL,
        status TEXT NOT NULL,
@@ -30,7 +25,6 @@ const MIGRATIONS: ReadonlyArray<readonly [id: string, sql: string]> = [
      );
      CREATE INDEX rpa_runs_started ON rpa_runs (started_at DESC);
      CREATE INDEX rpa_runs_job ON rpa_runs (job, started_at DESC);`,
-  ],
 ];
 
 interface RunRow {
@@ -43,24 +37,27 @@ interface RunRow {
   failed_step: string | null;
 }
 
-export class SqliteRunStore implements RpaRunStore {
-  readonly screenshotsDir: string;
-  readonly #db: Database.Database;
+/**
+ * Opens (creating and migrating as needed) the store in `file`, the same file a sync store may use;
+ * `:memory:` keeps records in memory and screenshots in the OS temp dir.
+ */
+export function openRunStore(file: string = DEFAULT_STORE_PATH): SqliteRunStore {
+  const db = openDatabase(file);
+  const screenshotsDir = file === ':memory:' ? path.join(tmpdir(), 'connectgen-rpa') : path.join(path.dirname(path.resolve(file)), 'screenshots');
+  return new SqliteRunStore(db, screenshotsDir);
+}
 
-  /** Opens (creating if needed) the store at `file`; `:memory:` keeps records in memory. */
-  constructor(readonly file: string = DEFAULT_STORE_PATH) {
-    const inMemory = file === ':memory:';
-    if (!inMemory) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    this.#db = new Database(file);
-    this.#db.pragma('journal_mode = WAL');
-    // Several processes (a CLI run and a worker) may write; wait for the lock instead of failing.
-    this.#db.pragma('busy_timeout = 5000');
-    migrate(this.#db);
-    this.screenshotsDir = inMemory ? path.join(tmpdir(), 'connectgen-rpa') : path.join(path.dirname(path.resolve(file)), 'screenshots');
+export class SqliteRunStore implements RpaRunStore {
+  /** Adds the RPA tables to `db` if missing; pass a sync store's `db` to share its file and handle. */
+  constructor(
+    readonly db: SqliteDatabase,
+    readonly screenshotsDir: string,
+  ) {
+    migrate(db, 'rpa', RPA_MIGRATIONS);
   }
 
   save(record: ExecutionRecord): void {
-    this.#db
+    this.db
       .prepare(
         `INSERT OR REPLACE INTO rpa_runs (id, job, status, started_at, duration_ms, step_count, failed_step, record)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -75,7 +72,7 @@ export class SqliteRunStore implements RpaRunStore {
     if (options.status !== undefined) (where.push('status = ?'), params.push(options.status));
     const sql = `SELECT id, job, status, started_at, duration_ms, step_count, failed_step FROM rpa_runs
                  ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY started_at DESC, rowid DESC LIMIT ?`;
-    const rows = this.#db.prepare(sql).all(...params, options.limit ?? 20) as RunRow[];
+    const rows = this.db.prepare(sql).all(...params, options.limit ?? 20) as RunRow[];
     return rows.map((row) => ({
       id: row.id,
       job: row.job,
@@ -88,23 +85,11 @@ export class SqliteRunStore implements RpaRunStore {
   }
 
   get(id: string): ExecutionRecord | undefined {
-    const row = this.#db.prepare('SELECT record FROM rpa_runs WHERE id = ?').get(id) as { record: string } | undefined;
+    const row = this.db.prepare('SELECT record FROM rpa_runs WHERE id = ?').get(id) as { record: string } | undefined;
     return row ? (JSON.parse(row.record) as ExecutionRecord) : undefined;
   }
 
   close(): void {
-    this.#db.close();
-  }
-}
-
-function migrate(db: Database.Database): void {
-  db.exec('CREATE TABLE IF NOT EXISTS connectgen_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const applied = new Set((db.prepare('SELECT id FROM connectgen_migrations').all() as Array<{ id: string }>).map((r) => r.id));
-  for (const [id, sql] of MIGRATIONS) {
-    if (applied.has(id)) continue;
-    db.transaction(() => {
-      db.exec(sql);
-      db.prepare('INSERT INTO connectgen_migrations (id, applied_at) VALUES (?, ?)').run(id, new Date().toISOString());
-    })();
+    this.db.close();
   }
 }
