@@ -85,6 +85,8 @@ async function runOnce(runner: RpaRunner, job: RpaJob, input: Readonly<Record<st
   const signals = [options?.signal, options?.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined].filter((s) => s !== undefined);
   const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
   const { record, outputs } = await runner.run(job, input, signal ? { signal } : {});
+  // As with generated actions, a cancelled call rejects with the signal's reason, unchanged.
+  if (signal?.aborted) throw signal.reason;
   if (record.status === 'failed') throw new RpaRunError(record);
   return { ...outputs };
 }

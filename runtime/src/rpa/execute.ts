@@ -40,6 +40,7 @@ class StepFailed extends Error {
 }
 
 const MAX_ERROR_LENGTH = 1500;
+const ABORTED: StepError = { code: 'CG_RPA_ABORTED', message: 'the run was cancelled (signal aborted or call timeout)' };
 
 export async function executeJob(job: RpaJob, inputs: Readonly<Record<string, unknown>>, context: BrowserContext, options: ExecuteOptions): Promise<RunResult> {
   const { now } = options;
@@ -62,7 +63,6 @@ export async function executeJob(job: RpaJob, inputs: Readonly<Record<string, un
   };
 
   const runStep = async (step: LoadedStep, scope: Readonly<Record<string, unknown>>, iteration: number | undefined): Promise<void> => {
-    if (options.signal?.aborted) throw options.signal.reason;
     const kind = stepKinds.get(step.kind)!;
     const mySeq = ++seq;
     const name = step.def.name ?? kind.describe(step.def as never);
@@ -86,6 +86,8 @@ export async function executeJob(job: RpaJob, inputs: Readonly<Record<string, un
     const started = now();
     let attempts = 0;
     for (;;) {
+      // A cancelled run stops at the next step and says so in the record.
+      if (options.signal?.aborted) throw new StepFailed(finish({ status: 'failed', error: ABORTED }));
       attempts++;
       page.setDefaultTimeout(timeoutMs);
       page.setDefaultNavigationTimeout(timeoutMs);
@@ -100,7 +102,7 @@ export async function executeJob(job: RpaJob, inputs: Readonly<Record<string, un
           finish({ status: 'failed', error: { code: 'CG_RPA_NESTED_STEP', message: `nested step #${error.step.seq} (${error.step.name}) failed` } });
           throw error;
         }
-        if (options.signal?.aborted) throw options.signal.reason;
+        if (options.signal?.aborted) throw new StepFailed(finish({ status: 'failed', error: ABORTED }));
         if (attempts < attemptsAllowed) continue;
         const shot = await screenshot(mySeq, `failed-${step.kind}`, false).catch(() => undefined);
         throw new StepFailed(finish({ status: 'failed', error: describeError(error, redactor), screenshot: shot }));

@@ -203,6 +203,15 @@ steps:
     expect((error as RpaRunError).record.error?.pointer).toBe('/steps/0');
   });
 
+  it("a cancelled call rejects with the signal's reason, and the record says the run was cancelled", async () => {
+    const job = defineJob({ name: 'hangs', inputs: { baseUrl: {} }, steps: [{ goto: '{{ inputs.baseUrl }}/hang', timeoutMs: 60_000 }] });
+    const controller = new AbortController();
+    void site.hung().then(() => controller.abort(new Error('user cancelled')));
+    await expect(rpaAction(runner, job)({ baseUrl: site.origin }, { signal: controller.signal })).rejects.toThrow('user cancelled');
+    const [run] = store.list({ job: 'hangs' });
+    expect(store.get(run!.id)?.steps[0]?.error?.code).toBe('CG_RPA_ABORTED');
+  });
+
   it('keeps the screenshot directory beside the database', () => {
     expect(existsSync(store.screenshotsDir)).toBe(true);
     expect(path.dirname(store.screenshotsDir)).toBe(dir);

@@ -12,6 +12,8 @@ export interface Submission {
 
 export interface RpaSite extends TestServer {
   readonly submissions: Submission[];
+  /** Resolves when a request for `/hang` (which is never answered) has arrived. */
+  hung(): Promise<void>;
 }
 
 export const ORDERS = [
@@ -23,6 +25,8 @@ export const ORDERS = [
 export async function startRpaSite(): Promise<RpaSite> {
   const submissions: Submission[] = [];
   let flakyCalls = 0;
+  let hangArrived: () => void = () => undefined;
+  const hanging = new Promise<void>((resolve) => (hangArrived = resolve));
   const server = await startServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const form = Object.fromEntries(new URLSearchParams(req.body.toString('utf8')));
@@ -69,11 +73,14 @@ export async function startRpaSite(): Promise<RpaSite> {
       case 'GET /upload':
         return html(res, 'Upload', `<label>Attachment <input type="file" id="file"></label><p id="chosen"></p>
           <script>document.getElementById('file').addEventListener('change', (e) => { document.getElementById('chosen').textContent = e.target.files[0].name; });</script>`);
+      case 'GET /hang':
+        hangArrived();
+        return; // never answered: the client gives up, or the server closes it
       default:
         return html(res, 'Not found', '<p>no such page</p>', 404);
     }
   });
-  return Object.assign(server, { submissions });
+  return Object.assign(server, { submissions, hung: () => hanging });
 }
 
 function html(res: ServerResponse, title: string, body: string, status = 200): void {
