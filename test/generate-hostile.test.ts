@@ -1,6 +1,7 @@
 /**
  * Safety of emitted output (issue 3, point 6). Specs whose every string slot carries a payload
- * (`*\/` in descriptions, backticks and `${}` in enums, quotes and newlines in names, U+2028,
+ * (`*\/` in descriptions, backticks and `${}` in enums, quotes and newlines in names, U+2028, bidi
+ * controls (Trojan Source),
  * `__proto__` as a property and as a server variable) must give a package that parses, compiles
  * under strict with zero errors, holds the payload only inside strings and comments, and runs
  * nothing when imported and used.
@@ -8,7 +9,7 @@
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findIdentifierInCode, syntaxErrors } from './helpers/code-tokens.mjs';
+import { findIdentifierInCode, stringValues, syntaxErrors } from './helpers/code-tokens.mjs';
 import { generateInto, importConnector, readTree, TMP_ROOT } from './helpers/generate.js';
 import { SENTINEL, hostileSpecs } from './helpers/hostile-specs.mjs';
 import { tsc, type TscResult } from './helpers/tsc.js';
@@ -68,12 +69,29 @@ describe('a generated package from a hostile spec', () => {
     }
   });
 
+  // Trojan Source: a bidi control makes code display unlike how it parses. Every one from the spec
+  // is written as a \uXXXX escape (in strings, comments, JSON and Markdown alike): none is left raw,
+  // and the escapes keep the value (the parsed literals still hold the characters).
+  it('leaves no raw bidi control character in any file, and keeps them in string values as escapes', () => {
+    const bidi = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+    let kept = 0;
+    for (const p of packages) {
+      for (const [file, bytes] of p.files) {
+        const text = bytes.toString('utf8');
+        const line = text.split('\n').findIndex((l) => bidi.test(l));
+        expect({ package: p.label, file, line: line + 1 }).toEqual({ package: p.label, file, line: 0 });
+        if (file.endsWith('.ts')) kept += stringValues(file, text).filter((v) => v.includes('\u202e')).length;
+      }
+    }
+    expect(kept).toBeGreaterThan(0);
+  });
+
   it('writes JSON files that parse, and no file outside its directory', () => {
     for (const p of packages) {
       for (const file of ['package.json', 'connector.json', 'tsconfig.json']) {
         expect(() => JSON.parse(p.files.get(file)!.toString('utf8')), `${p.label} ${file}`).not.toThrow();
       }
-      for (const file of p.files.keys()) expect(file).toMatch(/^(README\.md|[a-z]+\.json|src\/(index|types)\.ts|src\/actions\/[a-z0-9-]+\.ts)$/);
+      for (const file of p.files.keys()) expect(file).toMatch(/^(README\.md|\.connectgen\/(base|record|spec)\.json|[a-z]+\.json|src\/(index|types)\.ts|src\/actions\/[a-z0-9-]+\.ts)$/);
     }
   });
 

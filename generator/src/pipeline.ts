@@ -3,14 +3,17 @@
  * This is the one file that knows the order of the stages; it names and times each so that a slow
  * spec says which stage was slow. Only `load` reads input and only `emit/write` writes output.
  */
+import { readConnectorConfig } from './config/read.js';
 import { convertSpec, type ConvertedSpec } from './convert/index.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { ConnectgenError } from './diagnostics/errors.js';
 import { emit } from './emit/index.js';
-import { writeFiles } from './emit/write.js';
+import { removeFiles, writeFiles } from './emit/write.js';
 import { buildIR } from './ir/index.js';
 import type { ConnectorIR } from './ir/types.js';
 import { loadSpec, resolveSourceArgument, type LoadedSpec, type LoadOptions } from './load/index.js';
+import { checkOutDir, readPackageArgument } from './record/package-dir.js';
+import { recordFiles } from './record/record.js';
 
 export interface StageTiming {
   readonly stage: string;
@@ -24,6 +27,11 @@ export interface PipelineOptions extends LoadOptions {
   readonly onStage?: (timing: StageTiming) => void;
   /** Generate even when some `$ref`s cannot be resolved; their types become `unknown`. */
   readonly allowUnresolvedRefs?: boolean;
+}
+
+export interface GenerateOptions extends PipelineOptions {
+  /** Write into a directory holding files connectgen did not write, or over edited generated files. */
+  readonly force?: boolean;
 }
 
 export class StageTimer {
@@ -85,6 +93,8 @@ export interface GenerateResult {
   readonly outDir: string;
   readonly ir: ConnectorIR;
   readonly files: ReadonlyMap<string, string>;
+  /** Files of the previous generation that this one no longer has, removed (unless edited). */
+  readonly removed: readonly string[];
   readonly bytes: number;
   /** Every stage's findings in stage order: conversion, then the IR's. */
   readonly diagnostics: readonly Diagnostic[];
@@ -104,23 +114,71 @@ export class GenerationBlockedError extends ConnectgenError {
   }
 }
 
-/**
- * load -> convert -> ir -> emit -> write: a spec (or a connector.yaml naming one) to a connector
- * package in `outDir`. Throws GenerationBlockedError, writing nothing, when conversion found errors.
- */
-export async function generateConnector(source: string, outDir: string, options: PipelineOptions = {}): Promise<GenerateResult> {
-  const { spec, config } = await resolveSourceArgument(source, options);
-  const { loaded, converted, timings: early } = await loadAndConvert(spec, options);
+/** Conversion errors stop generation (unless the only ones are unresolved refs and that is allowed). */
+export function refuseBlocked(converted: ConvertedSpec, options: PipelineOptions): void {
   const blocking = converted.diagnostics.some((d) => d.severity === 'error' && !(options.allowUnresolvedRefs && d.code === 'CG_REF_UNRESOLVED'));
   if (blocking) throw new GenerationBlockedError(converted.diagnostics);
+}
+
+/**
+ * load -> convert -> ir -> emit -> write: a spec (or a connector.yaml naming one) to a connector
+ * package in `outDir`, with its generation record in `.connectgen/` (see record/record.ts). Throws
+ * GenerationBlockedError, writing nothing, when conversion found errors, and a coded error when
+ * `outDir` is not a place generate may write (record/package-dir.ts).
+ */
+export async function generateConnector(source: string, outDir: string, options: GenerateOptions = {}): Promise<GenerateResult> {
+  const { previous } = await checkOutDir(outDir, { force: options.force ?? false });
+  const { spec, config, configFile } = await resolveSourceArgument(source, options);
+  // Checked before the spec is even loaded: a bad config fails fast, and nothing is written.
+  const settings = configFile === undefined ? undefined : readConnectorConfig(configFile);
+  const { loaded, converted, timings: early } = await loadAndConvert(spec, options);
+  refuseBlocked(converted, options);
   const timer = new StageTimer(options.onStage);
   const ir = await timer.run(
     'ir',
-    () => buildIR(converted.document, config, { sourceUri: loaded.uri }),
+    () => buildIR(converted.document, settings?.config, { sourceUri: loaded.uri, ...(settings ? { configSource: settings.source } : {}) }),
     (ir) => `${ir.operations.length} operations, ${ir.schemas.length} schemas`,
   );
   const files = await timer.run('emit', () => emit(ir), (files) => `${files.size} files`);
-  const written = await timer.run('write', () => writeFiles(outDir, files), (w) => `${w.bytes} bytes`);
+  const record = recordFiles({ source, outDir, ...(config ? { config } : {}), document: converted.document, files });
+  // Files the last generation wrote and this one does not (a removed tag's actions), if unedited.
+  const removed = (previous?.record.files ?? []).filter((path) => !files.has(path));
+  const written = await timer.run(
+    'write',
+    async () => {
+      await removeFiles(outDir, removed);
+      return writeFiles(outDir, new Map([...files, ...record]));
+    },
+    (w) => `${w.bytes} bytes`,
+  );
   const diagnostics = [...converted.diagnostics, ...ir.diagnostics];
-  return { outDir, ir, files, bytes: written.bytes, diagnostics, timings: [...early, ...timer.timings] };
+  return { outDir, ir, files, removed, bytes: written.bytes, diagnostics, timings: [...early, ...timer.timings] };
+}
+
+export interface ConnectorSource {
+  readonly ir: ConnectorIR;
+  /** The bundled OpenAPI 3 document the IR was built from. */
+  readonly document: Record<string, unknown>;
+  /** The connector.yaml settings, when there were any. */
+  readonly config?: Record<string, unknown>;
+  /** Conversion and IR findings. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * A spec, a connector.yaml, or a generated package (its `.connectgen/` snapshot of the spec and
+ * settings it was generated from) -> its IR, writing nothing. What `diff` compares.
+ */
+export async function buildConnectorIR(argument: string, options: PipelineOptions = {}): Promise<ConnectorSource> {
+  const packaged = await readPackageArgument(argument);
+  if (packaged) {
+    const { spec, record } = packaged;
+    const ir = buildIR(spec, record.config, { sourceUri: argument });
+    return { ir, document: spec, ...(record.config ? { config: record.config } : {}), diagnostics: ir.diagnostics };
+  }
+  const { spec, config } = await resolveSourceArgument(argument, options);
+  const { loaded, converted } = await loadAndConvert(spec, options);
+  refuseBlocked(converted, options);
+  const ir = buildIR(converted.document, config, { sourceUri: loaded.uri });
+  return { ir, document: converted.document, ...(config ? { config } : {}), diagnostics: [...converted.diagnostics, ...ir.diagnostics] };
 }

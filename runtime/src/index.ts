@@ -32,3 +32,5 @@ export type * from './client-api.js';
 export { formatPath, getAll, getPath, parsePath, PathSyntaxError, PathWriteError, setPath, type ParsedPath, type PathInput, type PathSegment } from './path/index.js';
 // Webhooks: sign/verify, outbound delivery, a node:http receiver.
 export * from './webhooks/index.js';
+// Field mapping: declarative mappings compiled to one function, with per-record field errors.
+export * from './mapping/index.js';

@@ -24,6 +24,8 @@ const PAYLOADS = [
   `{{${SENTINEL}}} {{{${SENTINEL}}}} {{> ${SENTINEL}}}`,
   `\r\n*/\r\nglobalThis.${SENTINEL} = 1;`,
   `-->${SENTINEL}<!--`,
+  // Trojan Source (CVE-2021-42574): bidi controls that make code display unlike how it parses.
+  `\u202e\u2066 globalThis.${SENTINEL} = 1; \u2069\u2066// \u202a\u202b\u202c\u202d\u2067\u2068\u200e\u200f`,
 ];
 
 const NAMES = [

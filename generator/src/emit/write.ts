@@ -3,7 +3,7 @@
  * output directory: creates directories, writes in sorted order with LF line endings, and refuses
  * any path that would land outside the directory (absolute, `..`, or through a symlink).
  */
-import { lstat, mkdir, realpath, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, realpath, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ConnectgenError } from '../diagnostics/errors.js';
 
@@ -25,6 +25,25 @@ export async function writeFiles(outDir: string, files: ReadonlyMap<string, stri
     bytes += Buffer.byteLength(contents);
   }
   return { files: files.size, bytes };
+}
+
+/**
+ * Removes generated files that the new output no longer has (a removed action's file), then the
+ * directories that leaves empty. Only the listed paths; whatever else is there stays.
+ */
+export async function removeFiles(outDir: string, paths: readonly string[]): Promise<void> {
+  if (paths.length === 0) return;
+  const root = await realpath(resolve(outDir));
+  for (const path of paths) {
+    const target = checkedTarget(root, path);
+    await refuseSymlinkEscape(root, target);
+    await rm(target, { force: true });
+    for (let dir = dirname(target); dir !== root && relative(root, dir) !== ''; dir = dirname(dir)) {
+      const left = await readdir(dir).catch(() => ['?']);
+      if (left.length > 0) break;
+      await rmdir(dir);
+    }
+  }
 }
 
 function checkedTarget(root: string, path: string): string {

@@ -7,3 +7,11 @@ export { openSqliteStore, SqliteSyncStore, type SqliteStoreOptions } from './sto
 export { emptyCounts } from './store/store.js';
 export type * from './store/store.js';
 export { isHolderAlive, newHolder } from './lease.js';
+export { runSync, type RunSyncOptions, type SyncProgress } from './engine/run.js';
+export { parseSyncDefinition } from './definition/validate.js';
+export type * from './definition/types.js';
+export { SyncError, type SyncIssue } from './errors.js';
+export { systemClock, type Clock } from './clock.js';
+export { createMasker, type Masker } from './audit/mask.js';
+export type { Source, SourcePage, SourceReadOptions } from './sources/source.js';
+export type { Destination, WriteOp } from './destinations/destination.js';

@@ -1,14 +1,15 @@
 /**
  * TypeNode -> TypeScript type source. Safe by construction: the only spec text that reaches the output
  * is property names (identifiers printed bare, everything else as a JSON string literal, `__proto__`
- * always quoted), literal values (JSON.stringify plus U+2028/U+2029 escapes) and JSDoc text
- * (`*\/` broken, control characters removed). Refs print the IR's names, which are identifiers
+ * always quoted), literal values and JSDoc text, both through view/safe.ts (quotes, line separators
+ * and bidi controls escaped, `*\/` broken). Refs print the IR's names, which are identifiers
  * already. Same node in, same text out: no map iteration order, no randomness.
  *
  * `mode` decides readOnly/writeOnly (see ir/build/input-variants.ts): `output` drops writeOnly
  * properties, `input` drops readOnly ones and prints refs to a schema's input variant when it has one.
  */
 import type { SchemaIR, TypeNode } from '../../ir/types.js';
+import { neutraliseComment, stringLiteral } from '../view/safe.js';
 
 export interface PrintOptions {
   readonly mode: 'input' | 'output';
@@ -22,23 +23,16 @@ export interface PrintOptions {
 
 const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** A string literal safe in any source position: JSON escapes plus the two line separators JSON leaves alone. */
-export function stringLiteral(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
+export { stringLiteral };
 
 /** A property name in a type literal. */
 export function propertyName(name: string): string {
   return PLAIN_KEY.test(name) && name !== '__proto__' ? name : stringLiteral(name);
 }
 
-/** Text safe inside a `/** ... *\/` comment: no comment terminator, no control characters, one line per line. */
+/** Text safe inside a `/** ... *\/` comment (see neutraliseComment), one line per line. */
 export function commentText(text: string): string[] {
-  const clean = text
-    .replace(/\*\//g, '*\\/')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
-  const lines = clean.split(/\r\n|[\r\n\u2028\u2029]/).map((line) => line.replace(/\s+$/, ''));
+  const lines = neutraliseComment(text).split(/\r\n|[\r\n\u2028\u2029]/).map((line) => line.replace(/\s+$/, ''));
   while (lines.length > 0 && lines[0] === '') lines.shift();
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines;

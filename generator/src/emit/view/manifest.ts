@@ -7,6 +7,7 @@
 import type { AuthConfig } from '@connectgen/runtime';
 import type { ConnectorIR, OperationIR } from '../../ir/types.js';
 import { JsonSchemaSource, type JsonSchema } from './json-schema.js';
+import { jsonText } from './safe.js';
 
 export const MANIFEST_VERSION = 1;
 
@@ -36,7 +37,7 @@ export function manifestJson(ir: ConnectorIR): string {
     actions: ir.operations.map((operation) => actionEntry(ir, operation, schemas)),
     $defs: schemas.definitions(),
   };
-  return JSON.stringify(manifest, null, 2) + '\n';
+  return jsonText(manifest, 2) + '\n';
 }
 
 interface CredentialField {

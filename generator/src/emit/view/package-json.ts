@@ -1,6 +1,6 @@
 /** View of `package.json`: every value a JSON literal, so a spec's text cannot break the file. */
 import type { ConnectorIR } from '../../ir/types.js';
-import { npmPackageName, stringLiteral as json } from './safe.js';
+import { jsonText, npmPackageName, stringLiteral as json } from './safe.js';
 
 /** Versions the generated package depends on; the runtime is versioned with the generator. */
 export const RUNTIME_RANGE = '^0.1.0';
@@ -23,7 +23,7 @@ export function packageJsonView(ir: ConnectorIR): PackageJsonView {
     version: json(ir.info.version),
     description: json(description.length > 200 ? description.slice(0, 197) + '...' : description),
     license: json('UNLICENSED'),
-    keywords: JSON.stringify(['connectgen', 'connector', ir.info.name]),
+    keywords: jsonText(['connectgen', 'connector', ir.info.name]),
     runtimeVersion: json(RUNTIME_RANGE),
     typescriptVersion: json(TYPESCRIPT_RANGE),
   };

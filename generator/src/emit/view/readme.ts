@@ -3,6 +3,7 @@ import type { AuthConfig } from '@connectgen/runtime';
 import type { ConnectorIR, OperationIR } from '../../ir/types.js';
 import { markdownCode, markdownInline, npmPackageName } from './safe.js';
 import { reexportedErrors } from './index-file.js';
+import { RUNTIME_RANGE } from './package-json.js';
 import { errorHandlingLines, usageLines } from './usage.js';
 
 export interface ReadmeView {
@@ -10,6 +11,8 @@ export interface ReadmeView {
   readonly intro: string[];
   readonly source: string;
   readonly packageName: string;
+  /** The `@connectgen/runtime` range package.json asks for, as inline code. */
+  readonly runtimeRange: string;
   readonly auth: string[];
   /** More than one scheme: the README explains `credentials`. */
   readonly multipleAuth: boolean;
@@ -29,6 +32,7 @@ export function readmeView(ir: ConnectorIR, factoryName: string): ReadmeView {
     intro: paragraphs(ir.info.description),
     source: `${markdownInline(ir.info.title)} ${markdownCode(ir.info.apiVersion)} (OpenAPI ${ir.info.openapi})`,
     packageName: npmPackageName(ir.info.packageName),
+    runtimeRange: markdownCode(RUNTIME_RANGE),
     auth: Object.entries(ir.auth).map(([name, scheme], index) =>
       `${markdownCode(name)}${index === 0 ? ' (default)' : ''}: ${authText(scheme.config, index === 0 ? 'auth' : `credentials${/^[A-Za-z_$][\w$]*$/.test(name) ? '.' : ''}${identifierOrQuoted(name)}`)}` +
       (scheme.description === undefined ? '' : ` ${markdownInline(scheme.description)}`),

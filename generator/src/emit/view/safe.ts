@@ -47,9 +47,16 @@ export function stringLiteral(value: string): string {
 
 /**
  * Line separators, and the bidirectional controls of "Trojan Source" (CVE-2021-42574), which make
- * code display differently from how it parses: escaped in literals, dropped from comments.
+ * code display differently from how it parses: written as `\uXXXX` escapes wherever spec text lands
+ * (literals, JSON, comments, Markdown), so the output shows what it holds and loses nothing.
  */
 const INVISIBLE = /[\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON text (a manifest, package.json) with the invisible characters above escaped; still valid JSON. */
+export function jsonText(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(INVISIBLE, escapeCodePoint);
+}
 
 function escapeCodePoint(c: string): string {
   return '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
@@ -91,7 +98,8 @@ export function neutraliseComment(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text
     .replace(/\*\//g, '*\\/')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g, '')
+    .replace(BIDI, escapeCodePoint);
 }
 
 /** A JSDoc block at the given indent, or '' when there is nothing to say. Ends with a newline. */
@@ -117,7 +125,7 @@ export function markdownInline(text: string | undefined): string {
 
 /** A Markdown code span for a name from the spec (backticks inside are replaced, not escaped). */
 export function markdownCode(text: string): string {
-  const clean = text.replace(/[\r\n\u2028\u2029\u0085]+/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|');
+  const clean = text.replace(/[\r\n\u2028\u2029\u0085]+/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|').replace(BIDI, escapeCodePoint);
   return '`' + clean + '`';
 }
 

@@ -50,8 +50,8 @@ export interface RunRecord extends StreamKey {
 /** Where an unfinished run stands; cleared when the run finishes. */
 export interface Checkpoint {
   readonly runId: string;
-  /** `read` pages from the source; `delete` removes what a full run did not see. */
-  readonly phase: 'read' | 'delete';
+  /** `read` pages from the source; `delete` removes what a full run did not see; `finish` only records the end. */
+  readonly phase: 'read' | 'delete' | 'finish';
   /** The paginator's state after the last committed page; absent before the first. */
   readonly page?: PageState;
   readonly pagesDone: number;
@@ -188,8 +188,6 @@ export interface RetentionPolicy {
 export interface SyncStore {
   /** State and checkpoint of a stream. */
   getState(key: StreamKey): Promise<SyncState>;
-  /** Records the start of a run (a `running` run record). */
-  startRun(run: RunRecord): Promise<void>;
   /** One page's effects, atomically. */
   commitPage(commit: PageCommit): Promise<void>;
   getRun(runId: string): Promise<RunRecord | undefined>;

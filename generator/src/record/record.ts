@@ -1,0 +1,117 @@
+/**
+ * The generation record: what `generate` leaves in `<package>/.connectgen/` so that later commands
+ * know what it wrote and from what. Three files, all deterministic (same input, same bytes):
+ *
+ * - `record.json`  where the spec came from (path relative to the package, or URL), the
+ *                  connector.yaml settings used, the generator version, and the list of files written;
+ * - `spec.json`    the bundled OpenAPI 3 document the connector was generated from, so `diff` and
+ *                  `regenerate` can compare against it after the vendor's spec has moved on;
+ * - `base.json`    the generated files exactly as written (path -> text): the merge base of the
+ *                  3-way merge that keeps a user's edits across `regenerate`.
+ *
+ * `npm pack` leaves `.connectgen/` out (package.json `files`); keep it under version control.
+ */
+import { createRequire } from 'node:module';
+import { relative, resolve } from 'node:path';
+import { ConnectgenError } from '../diagnostics/errors.js';
+import { isUrl } from '../load/read-source.js';
+
+export const RECORD_DIR = '.connectgen';
+export const RECORD_FILE = `${RECORD_DIR}/record.json`;
+export const SPEC_FILE = `${RECORD_DIR}/spec.json`;
+export const BASE_FILE = `${RECORD_DIR}/base.json`;
+/** Bumped when the record's shape changes incompatibly. */
+export const RECORD_VERSION = 1;
+
+export const GENERATOR_VERSION: string = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+export interface GenerationRecord {
+  readonly recordVersion: typeof RECORD_VERSION;
+  /** `@connectgen/cli` version that wrote the package. */
+  readonly generator: string;
+  /** What `generate` was given: a spec or a connector.yaml, relative to the package (POSIX), or a URL. */
+  readonly source: string;
+  /** The connector.yaml settings in force, when the source was one (its `spec` as written there). */
+  readonly config?: Record<string, unknown>;
+  /** Every generated file, relative, sorted; `.connectgen/` itself excluded. */
+  readonly files: readonly string[];
+}
+
+/** A package's record with the snapshot and merge base, as read back from disk. */
+export interface PackageRecord {
+  readonly record: GenerationRecord;
+  /** The bundled OpenAPI 3 document of the last generation. */
+  readonly spec: Record<string, unknown>;
+  /** The files as last generated. */
+  readonly base: ReadonlyMap<string, string>;
+}
+
+export interface RecordInput {
+  /** The argument given to generate: a path (relative to the working directory) or URL. */
+  readonly source: string;
+  /** Absolute path of the output directory. */
+  readonly outDir: string;
+  readonly config?: Record<string, unknown>;
+  /** The converted, bundled document. */
+  readonly document: unknown;
+  /** The generated files, as emit returned them. */
+  readonly files: ReadonlyMap<string, string>;
+}
+
+/** The three record files for a generation (pure: no disk, no clock). */
+export function recordFiles(input: RecordInput): Map<string, string> {
+  const files = [...input.files.keys()].sort();
+  const record: GenerationRecord = {
+    recordVersion: RECORD_VERSION,
+    generator: GENERATOR_VERSION,
+    source: sourceFromPackage(input.source, input.outDir),
+    ...(input.config ? { config: input.config } : {}),
+    files,
+  };
+  const base = Object.fromEntries(files.map((path) => [path, input.files.get(path)!]));
+  return new Map([
+    [BASE_FILE, JSON.stringify(base, null, 1) + '\n'],
+    [RECORD_FILE, JSON.stringify(record, null, 2) + '\n'],
+    [SPEC_FILE, JSON.stringify(input.document, null, 1) + '\n'],
+  ]);
+}
+
+/** A path relative to the package, with `/` separators, so the record works on any machine. */
+function sourceFromPackage(source: string, outDir: string): string {
+  if (isUrl(source)) return source;
+  return relative(outDir, resolve(source)).split('\\').join('/');
+}
+
+/** Parses and checks the three record files' text; `file` names the package for errors. */
+export function parseRecord(dir: string, texts: { record: string; spec: string; base: string }): PackageRecord {
+  const record = parseJson(texts.record, `${dir}/${RECORD_FILE}`) as Partial<GenerationRecord>;
+  if (record.recordVersion !== RECORD_VERSION || typeof record.source !== 'string' || !Array.isArray(record.files)) {
+    throw new ConnectgenError('CG_RECORD_INVALID', `${RECORD_FILE} is not a connectgen record of version ${RECORD_VERSION}`, {
+      file: `${dir}/${RECORD_FILE}`,
+      hint: 'generate the package again with `connectgen generate <spec> --out <dir> --force`',
+    });
+  }
+  const spec = parseJson(texts.spec, `${dir}/${SPEC_FILE}`);
+  const base = parseJson(texts.base, `${dir}/${BASE_FILE}`);
+  if (!isRecordObject(spec) || !isRecordObject(base) || Object.values(base).some((v) => typeof v !== 'string')) {
+    throw new ConnectgenError('CG_RECORD_INVALID', `${SPEC_FILE} or ${BASE_FILE} is damaged`, {
+      file: `${dir}/${RECORD_DIR}`,
+      hint: 'restore .connectgen/ from version control, or generate again with --force',
+    });
+  }
+  return { record: record as GenerationRecord, spec, base: new Map(Object.entries(base as Record<string, string>)) };
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ConnectgenError('CG_RECORD_INVALID', `not valid JSON: ${(error as Error).message}`, {
+      file,
+      hint: 'restore .connectgen/ from version control, or generate again with --force',
+      cause: error,
+    });
+  }
+}
+
+const isRecordObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

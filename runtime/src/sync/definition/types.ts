@@ -1,0 +1,96 @@
+/**
+ * A sync definition: where records come from, where they go, how they are identified and changed,
+ * and how often. The same shape is written in YAML (connectors named by path, resolved by the CLI)
+ * or in TypeScript (connector objects and mapping functions passed in directly).
+ */
+
+/** A generated connector object (`createXxxConnector(...)`), or its package path in YAML. */
+export type ConnectorRef = string | Readonly<Record<string, unknown>>;
+
+export interface ConnectorSource {
+  readonly connector: ConnectorRef;
+  /** A paginated action of the connector, e.g. `listPets`. */
+  readonly action: string;
+  /** Constant input of every call. */
+  readonly input?: Readonly<Record<string, unknown>>;
+  /**
+   * For incremental syncs of APIs that filter by time: the input key that receives the cursor
+   * (less the lookback), e.g. `updated_since`. Without it, every page is read and older records
+   * are skipped here.
+   */
+  readonly sinceParam?: string;
+  /** Options for connectors loaded from a path (credentials, baseUrl), as for `connectgen check`. */
+  readonly options?: Readonly<Record<string, unknown>>;
+}
+
+/** A collection of the sync store (records kept locally, or a custom object type). */
+export interface StoreEndpoint {
+  readonly store: string;
+}
+
+/** How one destination action is called: which input keys take the id, the record and a key. */
+export interface WriteAction {
+  readonly action: string;
+  /** Input key for the record id (a path parameter), e.g. `petId`. */
+  readonly id?: string;
+  /** Input key for the record; default `body`; absent for deletes. */
+  readonly body?: string;
+  /** Input key for an idempotency key, so a create replayed after a crash is not a second create. */
+  readonly idempotencyKey?: string;
+  /** Constant input of every call. */
+  readonly input?: Readonly<Record<string, unknown>>;
+}
+
+export interface ConnectorDestination {
+  readonly connector: ConnectorRef;
+  /** One action that creates or replaces by id (a PUT); used instead of create and update. */
+  readonly upsert?: WriteAction;
+  readonly create?: WriteAction;
+  readonly update?: WriteAction;
+  readonly delete?: WriteAction;
+  readonly options?: Readonly<Record<string, unknown>>;
+}
+
+export type SourceConfig = ConnectorSource | StoreEndpoint;
+export type DestinationConfig = ConnectorDestination | StoreEndpoint;
+
+/** A mapping result as runtime/src/mapping returns it; a plain return value is taken as `{ ok: true, value }`. */
+export type MappingResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly errors: readonly unknown[] };
+export type MappingFunction = (record: unknown) => MappingResult | unknown;
+
+export type SyncMode = 'full' | 'incremental';
+
+export interface SyncDefinition {
+  /** Names the sync in the store, the CLI and run records. */
+  readonly id: string;
+  readonly source: SourceConfig;
+  readonly destination: DestinationConfig;
+  /** Path to the record's id in the source record, e.g. `id` or `data.key`. */
+  readonly idPath: string;
+  readonly mode: SyncMode;
+  /** Incremental: the cursor field (`updated_at`, `meta.updated_at`) and how far back to re-read. */
+  readonly cursor?: { readonly field: string; readonly lookback?: string | number };
+  /** Applied to each source record before it is written; a declarative mapping in YAML. */
+  readonly mapping?: MappingFunction | Readonly<Record<string, unknown>>;
+  /** Full syncs: what happens to destination records that left the source. Default `delete`. */
+  readonly onDelete?: 'delete' | 'flag' | 'keep';
+  readonly pageSize?: number;
+  /** Writes in flight at once within a page; default 4. */
+  readonly concurrency?: number;
+  /** Per record and per page; default 3 attempts, 200 ms doubling to 10 s. */
+  readonly retry?: { readonly maxAttempts?: number; readonly baseDelayMs?: number; readonly maxDelayMs?: number };
+  readonly audit?: {
+    /** Paths masked in audit rows and dead letters, besides keys that name secrets. */
+    readonly sensitive?: readonly string[];
+    /** Audit rows for unchanged records too; default true. */
+    readonly skips?: boolean;
+    readonly retention?: { readonly maxAge?: string | number; readonly maxRows?: number };
+  };
+  /** Stop a run that makes no progress: no record written for `noProgress`; the same page again `repeatedPages` times. */
+  readonly stall?: { readonly noProgress?: string | number; readonly repeatedPages?: number };
+  readonly schedule?: { readonly cron: string; readonly timezone?: string };
+}
+
+export function isStoreEndpoint(value: SourceConfig | DestinationConfig): value is StoreEndpoint {
+  return typeof (value as StoreEndpoint).store === 'string';
+}

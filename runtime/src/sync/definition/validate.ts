@@ -1,0 +1,209 @@
+/**
+ * Reading a sync definition (parsed YAML or a TypeScript object) into a `SyncDefinition`, reporting
+ * every problem at once with its JSON pointer and a hint (code `CG_SYNC_DEFINITION`), so a mistake
+ * is found when the sync is loaded rather than pages into a run.
+ */
+import { parsePath, PathSyntaxError } from '../../path/index.js';
+import { parseDuration } from '../cursor.js';
+import { SyncError, type SyncIssue } from '../errors.js';
+import type { SyncDefinition } from './types.js';
+
+type Obj = Record<string, unknown>;
+
+const TOP_KEYS = ['id', 'source', 'destination', 'idPath', 'mode', 'cursor', 'mapping', 'onDelete', 'pageSize', 'concurrency', 'retry', 'audit', 'stall', 'schedule'];
+const WRITE_KEYS = ['upsert', 'create', 'update', 'delete'];
+
+class Checker {
+  readonly issues: SyncIssue[] = [];
+
+  add(pointer: string, message: string, hint?: string): void {
+    this.issues.push({ code: 'CG_SYNC_DEFINITION', pointer, message, ...(hint ? { hint } : {}) });
+  }
+
+  object(value: unknown, pointer: string, what: string): Obj | undefined {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Obj;
+    this.add(pointer, `${what} must be an object`);
+    return undefined;
+  }
+
+  keys(obj: Obj, pointer: string, allowed: readonly string[]): void {
+    for (const key of Object.keys(obj)) {
+      if (!allowed.includes(key)) this.add(`${pointer}/${escape(key)}`, `unknown key "${key}"`, `known keys here: ${allowed.join(', ')}`);
+    }
+  }
+
+  string(obj: Obj, key: string, pointer: string, required: boolean, hint?: string): string | undefined {
+    const value = obj[key];
+    if (value === undefined && !required) return undefined;
+    if (typeof value === 'string' && value !== '') return value;
+    this.add(`${pointer}/${key}`, value === undefined ? `"${key}" is required` : `"${key}" must be a non-empty string`, hint);
+    return undefined;
+  }
+
+  path(obj: Obj, key: string, pointer: string, required: boolean, hint: string): void {
+    const text = this.string(obj, key, pointer, required, hint);
+    if (text === undefined) return;
+    try {
+      parsePath(text);
+    } catch (error) {
+      if (!(error instanceof PathSyntaxError)) throw error;
+      this.add(`${pointer}/${key}`, error.message, error.hint);
+    }
+  }
+
+  oneOf(obj: Obj, key: string, pointer: string, values: readonly string[], required: boolean): void {
+    const value = obj[key];
+    if (value === undefined && !required) return;
+    if (typeof value !== 'string' || !values.includes(value)) {
+      this.add(`${pointer}/${key}`, `"${key}" must be one of ${values.join(', ')}`, value === undefined ? undefined : `got ${JSON.stringify(value)}`);
+    }
+  }
+
+  integer(obj: Obj, key: string, pointer: string, min: number, max: number): void {
+    const value = obj[key];
+    if (value === undefined) return;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      this.add(`${pointer}/${key}`, `"${key}" must be a whole number from ${min} to ${max}`);
+    }
+  }
+
+  duration(obj: Obj, key: string, pointer: string): void {
+    const value = obj[key];
+    if (value === undefined) return;
+    if ((typeof value !== 'string' && typeof value !== 'number') || parseDuration(value) === undefined) {
+      this.add(`${pointer}/${key}`, `"${key}" must be a duration`, 'write a number of ms or 500ms, 90s, 5m, 2h, 1d');
+    }
+  }
+}
+
+/** Checks `value` and returns it typed; throws `SyncError` (`CG_SYNC_DEFINITION`) listing every problem. */
+export function parseSyncDefinition(value: unknown): SyncDefinition {
+  const c = new Checker();
+  const def = c.object(value, '', 'a sync definition');
+  if (!def) throw failure(c.issues);
+  c.keys(def, '', TOP_KEYS);
+  c.string(def, 'id', '', true, 'name the sync, e.g. id: pets-to-crm');
+  c.path(def, 'idPath', '', true, 'the path to the record id in a source record, e.g. idPath: id');
+  c.oneOf(def, 'mode', '', ['full', 'incremental'], true);
+  checkEndpoint(c, def['source'], '/source', 'source');
+  checkEndpoint(c, def['destination'], '/destination', 'destination');
+  checkCursor(c, def);
+  if (def['mapping'] !== undefined && typeof def['mapping'] !== 'function') c.object(def['mapping'], '/mapping', 'mapping');
+  c.oneOf(def, 'onDelete', '', ['delete', 'flag', 'keep'], false);
+  c.integer(def, 'pageSize', '', 1, 10_000);
+  c.integer(def, 'concurrency', '', 1, 256);
+  checkRetry(c, def['retry']);
+  checkAudit(c, def['audit']);
+  checkStall(c, def['stall']);
+  checkSchedule(c, def['schedule']);
+  if (c.issues.length > 0) throw failure(c.issues);
+  return def as unknown as SyncDefinition;
+}
+
+function failure(issues: readonly SyncIssue[]): SyncError {
+  const first = issues[0]!;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return new SyncError('CG_SYNC_DEFINITION', `invalid sync definition: ${first.message}${more}`, {
+    pointer: first.pointer,
+    ...(first.hint ? { hint: first.hint } : {}),
+    issues,
+  });
+}
+
+function checkEndpoint(c: Checker, value: unknown, pointer: string, role: 'source' | 'destination'): void {
+  const obj = c.object(value, pointer, role);
+  if (!obj) return;
+  if (obj['store'] !== undefined) {
+    c.keys(obj, pointer, ['store']);
+    c.string(obj, 'store', pointer, true);
+    return;
+  }
+  if (obj['connector'] === undefined) {
+    c.add(pointer, `the ${role} needs "connector" or "store"`, role === 'source'
+      ? 'source: { connector: ./connectors/petstore, action: listPets } or source: { store: pets }'
+      : 'destination: { connector: ./crm, upsert: { action: putContact, id: contactId } } or destination: { store: pets }');
+    return;
+  }
+  const connector = obj['connector'];
+  if (typeof connector !== 'string' && (connector === null || typeof connector !== 'object')) {
+    c.add(`${pointer}/connector`, '"connector" must be a connector package path or a connector object');
+  }
+  if (obj['options'] !== undefined) c.object(obj['options'], `${pointer}/options`, 'options');
+  if (role === 'source') {
+    c.keys(obj, pointer, ['connector', 'action', 'input', 'sinceParam', 'options']);
+    c.string(obj, 'action', pointer, true, 'the paginated action to read, e.g. action: listPets');
+    if (obj['input'] !== undefined) c.object(obj['input'], `${pointer}/input`, 'input');
+    c.string(obj, 'sinceParam', pointer, false);
+    return;
+  }
+  c.keys(obj, pointer, ['connector', 'options', ...WRITE_KEYS]);
+  if (obj['upsert'] === undefined && (obj['create'] === undefined || obj['update'] === undefined)) {
+    c.add(pointer, 'a connector destination needs "upsert", or both "create" and "update"', 'upsert: { action: putPet, id: petId } writes by id with one action');
+  }
+  for (const key of WRITE_KEYS) {
+    const write = obj[key] === undefined ? undefined : c.object(obj[key], `${pointer}/${key}`, key);
+    if (!write) continue;
+    c.keys(write, `${pointer}/${key}`, ['action', 'id', 'body', 'idempotencyKey', 'input']);
+    c.string(write, 'action', `${pointer}/${key}`, true);
+    c.string(write, 'id', `${pointer}/${key}`, key !== 'create', 'the input key that takes the record id, e.g. id: petId');
+  }
+}
+
+function checkCursor(c: Checker, def: Obj): void {
+  if (def['cursor'] === undefined) {
+    if (def['mode'] === 'incremental') c.add('/cursor', 'an incremental sync needs a cursor', 'cursor: { field: updated_at, lookback: 5m }');
+    return;
+  }
+  const cursor = c.object(def['cursor'], '/cursor', 'cursor');
+  if (!cursor) return;
+  c.keys(cursor, '/cursor', ['field', 'lookback']);
+  c.path(cursor, 'field', '/cursor', true, 'the field that grows when a record changes, e.g. updated_at or meta.updated_at');
+  c.duration(cursor, 'lookback', '/cursor');
+}
+
+function checkRetry(c: Checker, value: unknown): void {
+  const retry = value === undefined ? undefined : c.object(value, '/retry', 'retry');
+  if (!retry) return;
+  c.keys(retry, '/retry', ['maxAttempts', 'baseDelayMs', 'maxDelayMs']);
+  c.integer(retry, 'maxAttempts', '/retry', 1, 100);
+  c.integer(retry, 'baseDelayMs', '/retry', 0, 3_600_000);
+  c.integer(retry, 'maxDelayMs', '/retry', 0, 3_600_000);
+}
+
+function checkAudit(c: Checker, value: unknown): void {
+  const audit = value === undefined ? undefined : c.object(value, '/audit', 'audit');
+  if (!audit) return;
+  c.keys(audit, '/audit', ['sensitive', 'skips', 'retention']);
+  const sensitive = audit['sensitive'];
+  if (sensitive !== undefined) {
+    if (!Array.isArray(sensitive)) c.add('/audit/sensitive', '"sensitive" must be a list of paths');
+    else sensitive.forEach((_, i) => c.path(sensitive as unknown as Obj, String(i), '/audit/sensitive', true, 'a path such as ssn or card.number'));
+  }
+  if (audit['skips'] !== undefined && typeof audit['skips'] !== 'boolean') c.add('/audit/skips', '"skips" must be true or false');
+  const retention = audit['retention'] === undefined ? undefined : c.object(audit['retention'], '/audit/retention', 'retention');
+  if (retention) {
+    c.keys(retention, '/audit/retention', ['maxAge', 'maxRows']);
+    c.duration(retention, 'maxAge', '/audit/retention');
+    c.integer(retention, 'maxRows', '/audit/retention', 1, Number.MAX_SAFE_INTEGER);
+  }
+}
+
+function checkStall(c: Checker, value: unknown): void {
+  const stall = value === undefined ? undefined : c.object(value, '/stall', 'stall');
+  if (!stall) return;
+  c.keys(stall, '/stall', ['noProgress', 'repeatedPages']);
+  c.duration(stall, 'noProgress', '/stall');
+  c.integer(stall, 'repeatedPages', '/stall', 1, 1000);
+}
+
+function checkSchedule(c: Checker, value: unknown): void {
+  const schedule = value === undefined ? undefined : c.object(value, '/schedule', 'schedule');
+  if (!schedule) return;
+  c.keys(schedule, '/schedule', ['cron', 'timezone']);
+  c.string(schedule, 'cron', '/schedule', true, 'a cron expression, e.g. "*/15 * * * *"');
+  c.string(schedule, 'timezone', '/schedule', false);
+}
+
+function escape(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}

@@ -1,0 +1,56 @@
+/**
+ * The end of a full run: records the ledger holds that the run did not see have left the source, and
+ * are deleted (or flagged) at the destination, a batch per commit. A record whose delete keeps
+ * failing is marked seen by this run, so the loop moves on; the next full run tries it again.
+ */
+import { describeError } from '../errors.js';
+import type { AuditEntry, CollectionWrites, DeadLetter, LedgerEntry } from '../store/store.js';
+import type { RunContext } from './context.js';
+import { mapLimit, withRetry } from './retry.js';
+import { idempotencyKey } from './page.js';
+
+export interface DeletionBatch {
+  readonly ledger: LedgerEntry[];
+  readonly audit: AuditEntry[];
+  readonly deadLetters: DeadLetter[];
+  readonly writes: CollectionWrites | undefined;
+  readonly deleted: number;
+  readonly errors: number;
+}
+
+/** The next batch of deletions, or undefined when none are left. */
+export async function deleteUnseen(ctx: RunContext, batchSize: number): Promise<DeletionBatch | undefined> {
+  const { key, runId, clock } = ctx;
+  const unseen = await ctx.store.unseenLedger(key, runId, batchSize);
+  if (unseen.length === 0) return undefined;
+  const flag = ctx.definition.onDelete === 'flag';
+  const now = clock.now();
+  const collection = ctx.destination.collection;
+  const writes: CollectionWrites | undefined = collection ? { collection, upserts: [], deletes: flag ? [] : unseen.map((e) => e.recordId), flags: flag ? unseen.map((e) => e.recordId) : [] } : undefined;
+  const before = collection ? await ctx.store.getRecords(collection, unseen.map((e) => e.recordId)) : undefined;
+
+  const results = await mapLimit(unseen, collection ? 1 : ctx.concurrency, async (entry) => {
+    if (collection) return { ok: true, attempts: 0 };
+    const op = { kind: flag ? ('flag' as const) : ('delete' as const), id: entry.recordId, idempotencyKey: idempotencyKey(key.syncId, entry.recordId, 'delete') };
+    return withRetry(ctx.retry, clock, () => ctx.destination.apply(op, ctx.signal));
+  });
+
+  const batch: DeletionBatch = { ledger: [], audit: [], deadLetters: [], writes, deleted: 0, errors: 0 };
+  const counts = batch as { deleted: number; errors: number };
+  unseen.forEach((entry, i) => {
+    const result = results[i]!;
+    if (result.ok) {
+      counts.deleted++;
+      batch.ledger.push({ ...entry, seenRun: runId, deleted: true });
+      const previous = before?.get(entry.recordId)?.data;
+      batch.audit.push({ ...key, runId, recordId: entry.recordId, action: 'delete', before: previous === undefined ? undefined : ctx.mask(previous), at: now });
+      return;
+    }
+    counts.errors++;
+    const error = describeError(result.error);
+    batch.ledger.push({ ...entry, seenRun: runId });
+    batch.deadLetters.push({ ...key, runId, recordId: entry.recordId, record: { delete: entry.recordId }, error, attempts: result.attempts, at: now });
+    batch.audit.push({ ...key, runId, recordId: entry.recordId, action: 'error', error, at: now });
+  });
+  return batch;
+}

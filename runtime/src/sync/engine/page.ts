@@ -1,0 +1,144 @@
+/**
+ * One page of source records through the sync: identify, map, compare with the ledger, write what
+ * changed (with retries), and collect what the page commit records: ledger entries, audit rows,
+ * dead letters, and for a store destination the writes themselves.
+ */
+import { createHash } from 'node:crypto';
+import { getPath } from '../../path/index.js';
+import { compareCursors, maxCursor, minCursor, toCursor } from '../cursor.js';
+import type { MappingFunction } from '../definition/types.js';
+import type { WriteOp } from '../destinations/destination.js';
+import { describeError } from '../errors.js';
+import { recordHash } from '../hash.js';
+import type { AuditEntry, CollectionWrites, CursorValue, DeadLetter, LedgerEntry } from '../store/store.js';
+import type { RunContext } from './context.js';
+import { mapLimit, withRetry } from './retry.js';
+
+export interface PageOutcome {
+  readonly ledger: LedgerEntry[];
+  readonly audit: AuditEntry[];
+  readonly deadLetters: DeadLetter[];
+  readonly writes: CollectionWrites | undefined;
+  readonly counts: { read: number; created: number; updated: number; skipped: number; errors: number };
+  /** Highest cursor among records written or unchanged, and lowest among failed ones. */
+  readonly maxCursor: CursorValue | undefined;
+  readonly minFailedCursor: CursorValue | undefined;
+  /** The page's record ids in order, to notice a server serving the same page again. */
+  readonly ids: string;
+  readonly wrote: boolean;
+}
+
+interface Candidate {
+  readonly id: string;
+  readonly raw: unknown;
+  readonly record: unknown;
+  readonly cursor: CursorValue | undefined;
+}
+
+export async function writePage(ctx: RunContext, records: readonly unknown[], since: CursorValue | undefined): Promise<PageOutcome> {
+  const { definition, key, runId, clock } = ctx;
+  const now = clock.now();
+  const out: PageOutcome = {
+    ledger: [],
+    audit: [],
+    deadLetters: [],
+    writes: ctx.destination.collection ? { collection: ctx.destination.collection, upserts: [], deletes: [], flags: [] } : undefined,
+    counts: { read: records.length, created: 0, updated: 0, skipped: 0, errors: 0 },
+    maxCursor: undefined,
+    minFailedCursor: undefined,
+    ids: '',
+    wrote: false,
+  };
+  const mutable = out as { -readonly [K in keyof PageOutcome]: PageOutcome[K] };
+  const fail = (id: string, raw: unknown, cursor: CursorValue | undefined, error: string, attempts: number): void => {
+    out.counts.errors++;
+    mutable.minFailedCursor = minCursor(out.minFailedCursor, cursor);
+    out.deadLetters.push({ ...key, runId, recordId: id, record: ctx.mask(raw), error, attempts, at: now });
+    out.audit.push({ ...key, runId, recordId: id, action: 'error', before: undefined, after: ctx.mask(raw), error, at: now });
+  };
+
+  // Identify and map; a later copy of the same id in one page wins.
+  const byId = new Map<string, Candidate>();
+  const ids: string[] = [];
+  for (const raw of records) {
+    const idValue = getPath(raw, definition.idPath);
+    const cursor = definition.cursor ? toCursor(getPath(raw, definition.cursor.field)) : undefined;
+    if (typeof idValue !== 'string' && typeof idValue !== 'number') {
+      fail(`(no id #${ids.length})`, raw, cursor, `CG_SYNC_NO_ID: no string or number at idPath "${definition.idPath}"`, 1);
+      continue;
+    }
+    const id = String(idValue);
+    ids.push(id);
+    if (since !== undefined && cursor !== undefined && compareCursors(cursor, since) < 0) {
+      out.counts.skipped++; // older than the cursor: already synced by an earlier run
+      continue;
+    }
+    const mapped = applyMapping(ctx.map, raw);
+    if (!mapped.ok) {
+      fail(id, raw, cursor, `CG_SYNC_MAPPING: ${mapped.errors}`, 1);
+      continue;
+    }
+    byId.set(id, { id, raw, record: mapped.value, cursor });
+  }
+  mutable.ids = ids.join('\u0000');
+
+  const candidates = [...byId.values()];
+  const ledger = await ctx.store.getLedger(key, candidates.map((c) => c.id));
+  const before = out.writes ? await ctx.store.getRecords(out.writes.collection, candidates.map((c) => c.id)) : undefined;
+
+  const decided = candidates.map((c) => {
+    const hash = recordHash(c.record);
+    const entry = ledger.get(c.id);
+    const kind = entry && !entry.deleted ? (entry.hash === hash ? 'skip' : 'update') : 'create';
+    return { ...c, hash, kind } as const;
+  });
+
+  const results = await mapLimit(decided, ctx.destination.collection ? 1 : ctx.concurrency, async (d) => {
+    if (d.kind === 'skip' || ctx.destination.collection) return { ok: true, attempts: 0 };
+    const op: WriteOp = { kind: d.kind, id: d.id, record: d.record, idempotencyKey: idempotencyKey(key.syncId, d.id, d.hash) };
+    return withRetry(ctx.retry, clock, () => ctx.destination.apply(op, ctx.signal ?? undefined));
+  });
+
+  decided.forEach((d, i) => {
+    const result = results[i]!;
+    if (!result.ok) {
+      fail(d.id, d.raw, d.cursor, describeError(result.error), result.attempts);
+      return;
+    }
+    mutable.maxCursor = maxCursor(out.maxCursor, d.cursor);
+    out.ledger.push({ recordId: d.id, hash: d.hash, seenRun: runId, deleted: false, ...(d.cursor === undefined ? {} : { cursor: d.cursor }) });
+    if (d.kind === 'skip') {
+      out.counts.skipped++;
+      if (ctx.auditSkips) out.audit.push({ ...key, runId, recordId: d.id, action: 'skip', at: now });
+      return;
+    }
+    if (d.kind === 'create') out.counts.created++;
+    else out.counts.updated++;
+    mutable.wrote = true;
+    (out.writes?.upserts as { id: string; data: unknown }[] | undefined)?.push({ id: d.id, data: d.record });
+    const previous = before?.get(d.id)?.data;
+    out.audit.push({ ...key, runId, recordId: d.id, action: d.kind, before: previous === undefined ? undefined : ctx.mask(previous), after: ctx.mask(d.record), at: now });
+  });
+  return out;
+}
+
+function applyMapping(map: MappingFunction | undefined, raw: unknown): { ok: true; value: unknown } | { ok: false; errors: string } {
+  if (!map) return { ok: true, value: raw };
+  let result: unknown;
+  try {
+    result = map(raw);
+  } catch (error) {
+    return { ok: false, errors: describeError(error) };
+  }
+  if (result !== null && typeof result === 'object' && typeof (result as { ok?: unknown }).ok === 'boolean' && ('value' in result || 'errors' in result)) {
+    const r = result as { ok: boolean; value?: unknown; errors?: readonly unknown[] };
+    if (r.ok) return { ok: true, value: r.value };
+    return { ok: false, errors: (r.errors ?? []).map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; ') };
+  }
+  return { ok: true, value: result };
+}
+
+/** Same sync, record and content: same key, however often the write is replayed. */
+export function idempotencyKey(syncId: string, recordId: string, hash: string): string {
+  return createHash('sha256').update(`${syncId}\u0000${recordId}\u0000${hash}`).digest('base64url').slice(0, 32);
+}

@@ -1,0 +1,268 @@
+/**
+ * `runSync`: one run of a sync, from its checkpoint if a previous run was cut short.
+ *
+ * 1. Take the sync's lease, so two runs of one sync never overlap.
+ * 2. Resume the unfinished run (same run id, counts, page state), or start one.
+ * 3. Read: page by page, write what changed, commit the page with its checkpoint. A page fetch that
+ *    fails is retried from the checkpoint with backoff; one that keeps failing ends the run `failed`
+ *    with its checkpoint kept for the next run.
+ * 4. Full runs: delete (or flag) what the source no longer has.
+ * 5. Finish: the cursor advances to the highest written record's, never past a failed one; the run
+ *    ends `succeeded`, or `partial` when records went to the dead-letter table; audit retention runs.
+ */
+import { randomUUID } from 'node:crypto';
+import { createMasker } from '../audit/mask.js';
+import { systemClock, type Clock } from '../clock.js';
+import { lookBack, maxCursor, minCursor, parseDuration } from '../cursor.js';
+import { compileSyncMapping } from '../definition/mapping.js';
+import { isStoreEndpoint, type SyncDefinition } from '../definition/types.js';
+import { parseSyncDefinition } from '../definition/validate.js';
+import { connectorDestination } from '../destinations/connector.js';
+import type { Destination } from '../destinations/destination.js';
+import { describeError, SyncError } from '../errors.js';
+import { newHolder } from '../lease.js';
+import { connectorSource } from '../sources/connector.js';
+import type { Source } from '../sources/source.js';
+import { storeSource } from '../sources/store.js';
+import { emptyCounts, type Checkpoint, type RunRecord, type RunStatus, type SyncStore } from '../store/store.js';
+import type { RunContext } from './context.js';
+import { deleteUnseen } from './deletions.js';
+import { writePage } from './page.js';
+import { DEFAULT_RETRY } from './retry.js';
+
+export interface SyncProgress {
+  readonly runId: string;
+  readonly pages: number;
+  readonly read: number;
+  readonly written: number;
+  readonly skipped: number;
+  readonly errors: number;
+  readonly elapsedMs: number;
+}
+
+export interface RunSyncOptions {
+  readonly store: SyncStore;
+  /** The tenant connection this run is for; `''` (default) when the sync is not per connection. */
+  readonly connectionId?: string;
+  readonly clock?: Clock;
+  /** Names this process in the lease; default host:pid:nonce. */
+  readonly holder?: string;
+  /** How long the lease lasts without a page committed; default 10 minutes. */
+  readonly leaseMs?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: SyncProgress) => void;
+  /** Overrides the source built from the definition (tests, custom sources). */
+  readonly source?: Source;
+  readonly destination?: Destination;
+}
+
+const DEFAULT_LEASE_MS = 10 * 60_000;
+const DEFAULT_PAGE_SIZE = 100;
+const MAX_RUN_ERRORS = 20;
+
+export async function runSync(input: SyncDefinition, options: RunSyncOptions): Promise<RunRecord> {
+  const definition = parseSyncDefinition(input);
+  const { store } = options;
+  const clock = options.clock ?? systemClock;
+  const key = { syncId: definition.id, connectionId: options.connectionId ?? '' };
+  const holder = options.holder ?? newHolder();
+  const leaseName = `sync:${key.syncId}:${key.connectionId}`;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  if (!(await store.acquireLease(leaseName, holder, clock.now() + leaseMs, clock.now()))) {
+    throw new SyncError('CG_SYNC_BUSY', `sync "${key.syncId}" is already running${key.connectionId ? ` for connection "${key.connectionId}"` : ''}`, {
+      hint: 'wait for the other run to finish; a run whose process died gives its lease up when it expires',
+    });
+  }
+  try {
+    const map = compileSyncMapping(definition.mapping);
+    const source = options.source ?? buildSource(definition, store);
+    const destination = options.destination ?? buildDestination(definition);
+    const state = await store.getState(key);
+    let run: RunRecord;
+    let checkpoint: Checkpoint;
+    if (state.checkpoint) {
+      checkpoint = state.checkpoint;
+      run = (await store.getRun(checkpoint.runId)) ?? newRun(checkpoint.runId, definition, key, clock.now());
+    } else {
+      run = newRun(randomUUID(), definition, key, clock.now());
+      checkpoint = { runId: run.id, phase: 'read', pagesDone: 0, counts: emptyCounts(), progressAt: clock.now() };
+      // The run record and its first checkpoint in one transaction: a process killed right after
+      // starting leaves a run the next one resumes, never a run record stuck at `running`.
+      await store.commitPage({ ...key, checkpoint, ledger: [], audit: [], deadLetters: [], run });
+    }
+    const ctx: RunContext = {
+      definition,
+      key,
+      runId: run.id,
+      store,
+      destination,
+      clock,
+      map,
+      mask: createMasker(definition.audit?.sensitive),
+      retry: { ...DEFAULT_RETRY, ...definition.retry },
+      concurrency: definition.concurrency ?? 4,
+      auditSkips: definition.audit?.skips ?? true,
+      signal: options.signal,
+    };
+    const errors = [...run.errors];
+    const renew = () => store.acquireLease(leaseName, holder, clock.now() + leaseMs, clock.now());
+    const progress = (cp: Checkpoint): void => {
+      const c = cp.counts;
+      options.onProgress?.({ runId: run.id, pages: c.pages, read: c.read, written: c.created + c.updated + c.deleted, skipped: c.skipped, errors: c.errors, elapsedMs: clock.now() - run.startedAt });
+    };
+    const commit = async (cp: Checkpoint | null, parts: Partial<Parameters<SyncStore['commitPage']>[0]>, status: RunStatus = 'running'): Promise<void> => {
+      const counts = cp?.counts ?? checkpoint.counts;
+      run = { ...run, status, counts, errors: errors.slice(0, MAX_RUN_ERRORS) };
+      await store.commitPage({ ...key, checkpoint: cp, ledger: [], audit: [], deadLetters: [], run, ...parts });
+      if (cp) checkpoint = cp;
+      await renew();
+    };
+
+    const since = definition.mode === 'incremental' && state.cursor !== undefined ? lookBack(state.cursor, parseDuration(definition.cursor?.lookback ?? 0) ?? 0) : undefined;
+    let stopped: RunStatus | undefined;
+    if (checkpoint.phase === 'read') {
+      stopped = await readPages(ctx, source, since, () => checkpoint, commit, errors, progress);
+    }
+    if (!stopped && checkpoint.phase === 'delete') {
+      for (;;) {
+        const batch = await deleteUnseen(ctx, definition.pageSize ?? DEFAULT_PAGE_SIZE);
+        if (!batch) break;
+        const counts = { ...checkpoint.counts, deleted: checkpoint.counts.deleted + batch.deleted, errors: checkpoint.counts.errors + batch.errors };
+        await commit({ ...checkpoint, counts }, { ledger: batch.ledger, audit: batch.audit, deadLetters: batch.deadLetters, ...(batch.writes ? { writes: batch.writes } : {}) });
+        progress(checkpoint);
+      }
+    }
+
+    const finishedAt = clock.now();
+    const status: RunStatus = stopped ?? (checkpoint.counts.errors > 0 ? 'partial' : 'succeeded');
+    const endRun = { finishedAt, durationMs: finishedAt - run.startedAt };
+    if (status === 'failed' || status === 'stalled') {
+      // Keep the checkpoint: the next run resumes from it. The run record says why this one stopped.
+      run = { ...run, ...endRun };
+      await commit(checkpoint, {}, status);
+      return run;
+    }
+    const reached = minCursor(checkpoint.maxCursor, checkpoint.minFailedCursor);
+    const cursor = maxCursor(state.cursor, reached);
+    run = { ...run, ...endRun };
+    await commit(null, cursor === undefined ? {} : { cursor }, status);
+    const retention = definition.audit?.retention;
+    if (retention) {
+      const maxAgeMs = retention.maxAge === undefined ? undefined : parseDuration(retention.maxAge);
+      await store.pruneAudit(key.syncId, { ...(maxAgeMs === undefined ? {} : { maxAgeMs }), ...(retention.maxRows === undefined ? {} : { maxRows: retention.maxRows }) }, finishedAt);
+    }
+    return run;
+  } finally {
+    await store.releaseLease(leaseName, holder);
+  }
+}
+
+type Commit = (cp: Checkpoint | null, parts: Partial<Parameters<SyncStore['commitPage']>[0]>, status?: RunStatus) => Promise<void>;
+
+/** The read phase; returns a status when the run has to stop early. */
+async function readPages(
+  ctx: RunContext,
+  source: Source,
+  since: string | number | undefined,
+  current: () => Checkpoint,
+  commit: Commit,
+  errors: string[],
+  progress: (cp: Checkpoint) => void,
+): Promise<RunStatus | undefined> {
+  const { definition, clock } = ctx;
+  const noProgressMs = definition.stall?.noProgress === undefined ? undefined : parseDuration(definition.stall.noProgress);
+  const repeatLimit = definition.stall?.repeatedPages ?? 3;
+  let failures = 0;
+  let previousIds: string | undefined;
+  let repeats = 0;
+  for (;;) {
+    const start = current();
+    const pages = source.read({
+      ...(start.page ? { resumeFrom: start.page } : {}),
+      ...(since === undefined ? {} : { since }),
+      pageSize: definition.pageSize ?? DEFAULT_PAGE_SIZE,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+    })[Symbol.asyncIterator]();
+    for (;;) {
+      let next: IteratorResult<{ records: readonly unknown[]; next: Checkpoint['page'] }>;
+      try {
+        next = await pages.next();
+      } catch (error) {
+        failures++;
+        if (failures >= ctx.retry.maxAttempts) {
+          // Not counted as a record error: the page is read again by the next run, nothing is lost.
+          errors.push(`page ${current().pagesDone + 1}: ${describeError(error)}`);
+          return 'failed';
+        }
+        await clock.sleep(Math.min(ctx.retry.maxDelayMs, ctx.retry.baseDelayMs * 2 ** (failures - 1)));
+        break; // re-open the source from the checkpoint
+      }
+      if (next.done) {
+        await commit({ ...current(), phase: afterRead(definition) }, {});
+        return undefined;
+      }
+      failures = 0;
+      const page = next.value;
+      const outcome = await writePage(ctx, page.records, since);
+      const before = current();
+      const c = before.counts;
+      const counts = {
+        ...c,
+        pages: c.pages + 1,
+        read: c.read + outcome.counts.read,
+        created: c.created + outcome.counts.created,
+        updated: c.updated + outcome.counts.updated,
+        skipped: c.skipped + outcome.counts.skipped,
+        errors: c.errors + outcome.counts.errors,
+      };
+      for (const d of outcome.deadLetters) if (errors.length < MAX_RUN_ERRORS) errors.push(`record ${d.recordId}: ${d.error}`);
+      const now = clock.now();
+      const cp: Checkpoint = {
+        ...before,
+        phase: page.next ? 'read' : afterRead(definition),
+        ...(page.next ? { page: page.next } : {}),
+        pagesDone: before.pagesDone + 1,
+        maxCursor: maxCursor(before.maxCursor, outcome.maxCursor),
+        minFailedCursor: minCursor(before.minFailedCursor, outcome.minFailedCursor),
+        counts,
+        progressAt: outcome.wrote || outcome.counts.skipped > 0 ? now : before.progressAt,
+      };
+      if (cp.maxCursor === undefined) delete (cp as { maxCursor?: unknown }).maxCursor;
+      if (cp.minFailedCursor === undefined) delete (cp as { minFailedCursor?: unknown }).minFailedCursor;
+      await commit(cp, { ledger: outcome.ledger, audit: outcome.audit, deadLetters: outcome.deadLetters, ...(outcome.writes ? { writes: outcome.writes } : {}) });
+      progress(cp);
+
+      repeats = outcome.ids !== '' && outcome.ids === previousIds ? repeats + 1 : 0;
+      previousIds = outcome.ids;
+      if (repeats >= repeatLimit) {
+        errors.push(`CG_SYNC_STALLED: the source returned the same page ${repeats + 1} times in a row`);
+        return 'stalled';
+      }
+      if (noProgressMs !== undefined && now - cp.progressAt > noProgressMs) {
+        errors.push(`CG_SYNC_STALLED: nothing written for ${now - cp.progressAt} ms`);
+        return 'stalled';
+      }
+      if (!page.next) return undefined;
+    }
+  }
+}
+
+function afterRead(definition: SyncDefinition): Checkpoint['phase'] {
+  return definition.mode === 'full' && (definition.onDelete ?? 'delete') !== 'keep' ? 'delete' : 'finish';
+}
+
+function newRun(id: string, definition: SyncDefinition, key: { syncId: string; connectionId: string }, now: number): RunRecord {
+  return { ...key, id, mode: definition.mode, status: 'running', startedAt: now, counts: emptyCounts(), errors: [] };
+}
+
+function buildSource(definition: SyncDefinition, store: SyncStore): Source {
+  return isStoreEndpoint(definition.source) ? storeSource(store, definition.source.store) : connectorSource(definition.source);
+}
+
+function buildDestination(definition: SyncDefinition): Destination {
+  if (isStoreEndpoint(definition.destination)) {
+    const collection = definition.destination.store;
+    return { collection, apply: async () => undefined };
+  }
+  return connectorDestination(definition.destination);
+}

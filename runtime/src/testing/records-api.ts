@@ -1,0 +1,137 @@
+/**
+ * A vendor API for sync tests, on 127.0.0.1: a list of records with offset pagination and an
+ * `updated_since` filter, and create (POST with an Idempotency-Key), replace (PUT) and delete by id.
+ * It records every write so tests can count them, and `fail` lets a test make chosen requests fail.
+ * `recordsApiOperations` describe it the way a generated connector would.
+ */
+import type { IncomingMessage } from 'node:http';
+import { createClient } from '../client.js';
+import type { ConnectorDefinition, OperationSpec } from '../definition.js';
+import { json, startServer, type TestServer } from './server.js';
+
+export interface ApiRecord {
+  readonly id: string;
+  readonly [key: string]: unknown;
+}
+
+export interface RecordsApi extends TestServer {
+  readonly records: Map<string, ApiRecord>;
+  /** Every successful write: `POST id`, `PUT id`, `DELETE id`. */
+  readonly writes: string[];
+  /** Idempotency keys seen by POST, and the id each created. */
+  readonly idempotency: Map<string, string>;
+  /** Return a status to fail a request with it, undefined to serve it. */
+  fail: ((method: string, url: URL, body: unknown) => number | undefined) | undefined;
+  /** Called on each list request, before answering (a test can kill a child process here). */
+  onList: ((count: number) => void) | undefined;
+  /** Serve the first page whatever the offset, as a broken server would. */
+  ignoreOffset: boolean;
+}
+
+export async function startRecordsApi(initial: readonly ApiRecord[] = []): Promise<RecordsApi> {
+  const records = new Map(initial.map((r) => [r.id, r]));
+  const writes: string[] = [];
+  const idempotency = new Map<string, string>();
+  let lists = 0;
+  let api: RecordsApi | undefined;
+  const server = await startServer((req: IncomingMessage & { body: Buffer }, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const body = req.body.length > 0 ? (JSON.parse(req.body.toString('utf8')) as Record<string, unknown>) : undefined;
+    if (!api) return json(res, 503, { error: 'starting' });
+    const status = api.fail?.(req.method ?? '', url, body);
+    if (status !== undefined) return json(res, status, { error: 'injected failure' });
+    const id = decodeURIComponent(url.pathname.split('/')[2] ?? '');
+    if (req.method === 'GET' && url.pathname === '/items') {
+      api.onList?.(++lists);
+      const offset = api.ignoreOffset ? 0 : Number(url.searchParams.get('offset') ?? 0);
+      const limit = Number(url.searchParams.get('limit') ?? 10);
+      const since = url.searchParams.get('updated_since');
+      const all = [...records.values()]
+        .filter((r) => since === null || updatedAt(r) >= since)
+        .sort((a, b) => (a.id < b.id ? -1 : 1));
+      return json(res, 200, { items: all.slice(offset, offset + limit), total: all.length });
+    }
+    if (req.method === 'POST' && url.pathname === '/items') {
+      const key = String(req.headers['idempotency-key'] ?? '');
+      const known = key ? idempotency.get(key) : undefined;
+      if (known !== undefined) return json(res, 201, records.get(known) ?? {});
+      const record = body as ApiRecord;
+      if (records.has(record.id)) return json(res, 409, { error: `${record.id} exists` });
+      records.set(record.id, record);
+      if (key) idempotency.set(key, record.id);
+      writes.push(`POST ${record.id}`);
+      return json(res, 201, record);
+    }
+    if (req.method === 'PUT' && id) {
+      records.set(id, { ...(body ?? {}), id });
+      writes.push(`PUT ${id}`);
+      return json(res, 200, records.get(id));
+    }
+    if (req.method === 'DELETE' && id) {
+      records.delete(id);
+      writes.push(`DELETE ${id}`);
+      res.writeHead(204).end();
+      return;
+    }
+    json(res, 404, { error: 'not found' });
+  });
+  api = Object.assign(server, { records, writes, idempotency, fail: undefined, onList: undefined, ignoreOffset: false });
+  return api;
+}
+
+export const recordsApiOperations = {
+  listItems: {
+    id: 'listItems',
+    method: 'GET',
+    path: '/items',
+    parameters: [
+      { name: 'updated_since', key: 'updatedSince', in: 'query' },
+      { name: 'offset', key: 'offset', in: 'query' },
+      { name: 'limit', key: 'limit', in: 'query' },
+    ],
+    response: 'json',
+    pagination: { type: 'offset', offsetParam: 'offset', pageSizeParam: 'limit', resultsKey: 'items', defaultPageSize: 10 },
+  },
+  createItem: {
+    id: 'createItem',
+    method: 'POST',
+    path: '/items',
+    parameters: [{ name: 'Idempotency-Key', key: 'idempotencyKey', in: 'header' }],
+    requestBody: { mediaType: 'application/json', encoding: 'json', required: true },
+    response: 'json',
+  },
+  putItem: {
+    id: 'putItem',
+    method: 'PUT',
+    path: '/items/{id}',
+    parameters: [{ name: 'id', key: 'id', in: 'path', required: true }],
+    requestBody: { mediaType: 'application/json', encoding: 'json', required: true },
+    response: 'json',
+  },
+  deleteItem: {
+    id: 'deleteItem',
+    method: 'DELETE',
+    path: '/items/{id}',
+    parameters: [{ name: 'id', key: 'id', in: 'path', required: true }],
+    response: 'empty',
+  },
+} satisfies Record<string, OperationSpec>;
+
+/** A connector object for the API at `origin`, built as generated code builds one. */
+export function recordsApiConnector(origin: string) {
+  const definition: ConnectorDefinition = { name: 'records', version: '1.0.0', servers: [{ url: origin }], auth: {}, retry: { maxAttempts: 1 } };
+  const client = createClient(definition, { rateLimit: false });
+  const ops = recordsApiOperations;
+  return {
+    listItems: client.paginatedAction(ops.listItems),
+    createItem: client.action(ops.createItem),
+    putItem: client.action(ops.putItem),
+    deleteItem: client.action(ops.deleteItem),
+    close: () => client.close(),
+  };
+}
+
+function updatedAt(record: ApiRecord): string {
+  const meta = record['meta'] as { updated_at?: unknown } | undefined;
+  return String(meta?.updated_at ?? record['updated_at'] ?? '');
+}
