@@ -12,7 +12,9 @@ import { rpaAction, rpaDestination, rpaSource, RpaRunError } from './connector.j
 import { defineJob } from './job/job.js';
 import { loadJob, parseJob } from './job/load.js';
 import { RpaRunner } from './runner.js';
-import { openRunStore, type SqliteRunStore } from './store/sqlite.js';
+import { runSync } from '../sync/engine/run.js';
+import { openSqliteStore } from '../sync/store/sqlite/store.js';
+import { openRunStore, SqliteRunStore } from './store/sqlite.js';
 
 const specs = path.resolve(import.meta.dirname, '../../../specs/rpa');
 const SECRET = 'hunter2-very-secret';
@@ -201,6 +203,55 @@ steps:
     const error = await broken({ baseUrl: site.origin }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RpaRunError);
     expect((error as RpaRunError).record.error?.pointer).toBe('/steps/0');
+  });
+
+  it('feeds a real sync both ways: a table into the sync store, stored records out through a form', async () => {
+    const syncStore = openSqliteStore(path.join(dir, 'sync.db'));
+    const shared = new SqliteRunStore(syncStore.db, path.join(dir, 'screenshots'));
+    const sharedRunner = new RpaRunner({ chromiumPath: chromiumPath!, store: shared });
+    try {
+      const orders = rpaSource(sharedRunner, await loadJob(path.join(specs, 'orders.yaml')), { items: 'orders' });
+      const read = await runSync(
+        { id: 'orders-in', source: { connector: { orders }, action: 'orders', input: { baseUrl: site.origin } }, destination: { store: 'orders' }, idPath: 'Order', mode: 'full' },
+        { store: syncStore },
+      );
+      expect(read).toMatchObject({ status: 'succeeded', counts: { read: 3, created: 3 } });
+
+      const submitOrder = parseJob(`
+name: submit-order
+inputs: { baseUrl: {}, id: {}, record: { type: object } }
+outputs: [confirmation]
+steps:
+  - goto: "{{ inputs.baseUrl }}/apply"
+  - fill: { label: Full name }
+    value: "{{ inputs.record.Customer }}"
+  - fill: { label: Email }
+    value: "{{ inputs.id }}@example.org"
+  - click: { role: button, name: Next }
+  - check: { label: I accept the terms }
+  - click: { role: button, name: Submit application }
+  - extract: { testId: confirmation }
+    as: confirmation
+`);
+      const before = site.submissions.length;
+      const written = await runSync(
+        {
+          id: 'orders-out',
+          source: { store: 'orders' },
+          destination: { connector: { submit: rpaAction(sharedRunner, submitOrder) }, upsert: { action: 'submit', id: 'id', body: 'record', input: { baseUrl: site.origin } } },
+          idPath: 'Order',
+          mode: 'full',
+        },
+        { store: syncStore },
+      );
+      expect(written).toMatchObject({ status: 'succeeded', counts: { created: 3 } });
+      expect(site.submissions.slice(before).map((s) => [s['name'], s['email']]).sort()).toEqual(ORDERS.map((o) => [o.Customer, `${o.Order}@example.org`]).sort());
+      // Four RPA runs, recorded in the sync store's own file.
+      expect(shared.list({ limit: 10 }).map((r) => r.job).sort()).toEqual(['list-orders', 'submit-order', 'submit-order', 'submit-order']);
+    } finally {
+      await sharedRunner.close();
+      await syncStore.close();
+    }
   });
 
   it("a cancelled call rejects with the signal's reason, and the record says the run was cancelled", async () => {

@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand, EXIT_CANNOT_RUN, EXIT_FINDINGS } from '../../cli/base-command.js';
 import { ConnectgenError } from '../../diagnostics/errors.js';
+import { rpaStoreFlag } from '../../sync/store-path.js';
 
 export default class RpaRun extends BaseCommand {
   static override description =
@@ -19,7 +20,7 @@ export default class RpaRun extends BaseCommand {
     input: Flags.string({ char: 'i', description: 'an input as name=value (repeat for each); lists as JSON or a,b,c', multiple: true, default: [] }),
     headed: Flags.boolean({ description: 'show the browser window (needs a display)' }),
     chromium: Flags.string({ description: 'the Chromium binary (default $CHROMIUM_PATH, else /usr/bin/chromium)' }),
-    store: Flags.string({ description: 'SQLite file for execution records; screenshots go beside it', default: '.connectgen/connectgen.db' }),
+    store: rpaStoreFlag,
     json: Flags.boolean({ description: 'print the whole execution record as JSON instead of the outputs' }),
   };
 

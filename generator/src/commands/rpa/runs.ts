@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
 import { ConnectgenError } from '../../diagnostics/errors.js';
+import { rpaStoreFlag } from '../../sync/store-path.js';
 
 export default class RpaRuns extends BaseCommand {
   static override description =
@@ -18,7 +19,7 @@ export default class RpaRuns extends BaseCommand {
   };
 
   static override flags = {
-    store: Flags.string({ description: 'SQLite file of execution records', default: '.connectgen/connectgen.db' }),
+    store: rpaStoreFlag,
     job: Flags.string({ description: 'only runs of this job' }),
     status: Flags.string({ description: 'only runs with this status', options: ['succeeded', 'failed'] }),
     limit: Flags.integer({ description: 'at most this many runs', default: 20, min: 1 }),

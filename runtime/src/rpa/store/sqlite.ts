@@ -10,7 +10,8 @@ import { migrate, openDatabase, type SqliteDatabase } from '../../sync/store/sql
 import type { ExecutionRecord, RunStatus } from '../record.js';
 import type { ListRunsOptions, RpaRunStore, RunSummary } from './store.js';
 
-export const DEFAULT_STORE_PATH = path.join('.connectgen', 'connectgen.db');
+/** The sync store's default file: RPA records live beside the sync runs. */
+export const DEFAULT_STORE_PATH = path.join('.connectgen', 'sync.db');
 
 const RPA_MIGRATIONS: readonly string[] = [
   `CREATE TABLE rpa_runs (
