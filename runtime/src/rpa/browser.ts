@@ -24,7 +24,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
 ];
 
 export class RpaBrowserError extends ConnectorError {
-  readonly code: 'CG_RPA_NO_CHROMIUM' | 'CG_RPA_BROWSER_LAUNCH';
+  readonly code: 'CG_RPA_NO_CHROMIUM' | 'CG_RPA_NO_PLAYWRIGHT' | 'CG_RPA_BROWSER_LAUNCH';
   readonly hint: string;
 
   constructor(code: RpaBrowserError['code'], message: string, hint: string, cause?: unknown) {
@@ -61,13 +61,24 @@ export interface LaunchOptions {
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   const executablePath = resolveChromiumPath(options.chromiumPath);
-  // Loaded here, not at import: Playwright takes most of a second to load, and listing runs or
-  // checking a job file needs no browser.
-  const { chromium } = await import('playwright-core');
+  const { chromium } = await loadPlaywright();
   try {
     return await chromium.launch({ executablePath, headless: !options.headed, args: [...CHROMIUM_ARGS] });
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
     throw new RpaBrowserError('CG_RPA_BROWSER_LAUNCH', `Chromium at ${executablePath} did not start: ${reason}`, 'run it by hand with --headless --version to see why; a headed run needs a display (DISPLAY)', error);
+  }
+}
+
+/**
+ * playwright-core is an optional peer dependency: connectors that never drive a browser should not
+ * install 14 MB of it. Loaded on first launch, not at import, as it takes most of a second to load
+ * and listing runs or checking a job file needs no browser.
+ */
+async function loadPlaywright(): Promise<typeof import('playwright-core')> {
+  try {
+    return await import('playwright-core');
+  } catch (error) {
+    throw new RpaBrowserError('CG_RPA_NO_PLAYWRIGHT', 'playwright-core is not installed', 'npm install playwright-core (the @connectgen/cli package brings it)', error);
   }
 }
