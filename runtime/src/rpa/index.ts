@@ -17,4 +17,4 @@ export { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH, launchChromium, resolveChromiumPa
 export type * from './record.js';
 export { DEFAULT_STORE_PATH, openRunStore, SqliteRunStore } from './store/sqlite.js';
 export type * from './store/store.js';
-export { rpaAction, rpaDestination, rpaSource, RpaRunError, type JobOutputs, type RpaDestination, type RpaDestinationOptions, type RpaSourceOptions } from './connector.js';
+export { rpaAction, rpaDestination, rpaSource, RpaRunError, RUN_ID_HEADER, type JobOutputs, type RpaDestination, type RpaDestinationOptions, type RpaSourceOptions } from './connector.js';

@@ -188,6 +188,9 @@ steps:
     const apply = await loadJob(path.join(specs, 'apply.yaml'));
     const submit = rpaAction<ReturnType<typeof applyInputs>, { confirmation: string }>(runner, apply);
     expect((await submit(applyInputs())).confirmation).toMatch(/^CN-/);
+    const response = await submit.withResponse(applyInputs());
+    expect(response.body.confirmation).toMatch(/^CN-/);
+    expect(store.get(String(response.headers['x-connectgen-rpa-run']))?.outputs).toEqual(response.body);
 
     const orders = rpaSource<{ baseUrl: string }>(runner, await loadJob(path.join(specs, 'orders.yaml')), { items: 'orders' });
     const items = [];
