@@ -125,6 +125,10 @@ export interface ConnectorOptions {
   /** An undici Dispatcher (Agent, Pool, MockAgent...) to send requests through. */
   readonly dispatcher?: unknown;
   readonly hooks?: ConnectorHooks;
+  /** Headers sent with every request; they win over the connector's own, and per-call headers over them. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Replaces the connector's `User-Agent` (which names it and its version); `false` sends none. */
+  readonly userAgent?: string | false;
 }
 
 export interface ConnectionTestResult {

@@ -11,7 +11,7 @@ import { resolveBaseUrl } from './client/base-url.js';
 import type { ClientContext } from './client/context.js';
 import { execute } from './client/execute.js';
 import { paginatedAction } from './client/paginated.js';
-import { compileOperation } from './client/prepare.js';
+import { compileOperation, mergeHeaders } from './client/prepare.js';
 import { testConnection } from './client/test-connection.js';
 import { ConnectorConfigError } from './http/errors.js';
 import { Redactor } from './http/redact.js';
@@ -41,6 +41,7 @@ export function createClient(definition: ConnectorDefinition, options: Connector
     baseUrl: base.toString().replace(/\/$/, ''),
     origin: base.origin,
     operations: new Map(),
+    headers: defaultHeaders(definition, options),
   };
 
   return {
@@ -59,6 +60,23 @@ export function createClient(definition: ConnectorDefinition, options: Connector
       if (ownsDispatcher) await dispatcher.close();
     },
   };
+}
+
+/**
+ * What every request carries before its own parameters: a User-Agent naming the connector and its
+ * version (APIs such as GitHub's refuse requests without one, and vendors ask integrators to send
+ * one), then the definition's headers, then the options', later ones winning.
+ */
+export function defaultHeaders(definition: ConnectorDefinition, options: ConnectorOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const userAgent = options.userAgent ?? definition.userAgent ?? `${definition.name}/${definition.version}`;
+  if (userAgent !== false) headers['user-agent'] = userAgent;
+  mergeHeaders(headers, definition.headers ?? {});
+  mergeHeaders(headers, options.headers ?? {});
+  // `userAgent: false` also drops one from connector.yaml's headers; only the options' own can add it back.
+  const ownAgent = Object.keys(options.headers ?? {}).some((name) => name.toLowerCase() === 'user-agent');
+  if (options.userAgent === false && !ownAgent) delete headers['user-agent'];
+  return headers;
 }
 
 /** Every secret the user handed us, for redaction even before auth has used it. */

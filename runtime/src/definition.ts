@@ -231,4 +231,8 @@ export interface ConnectorDefinition {
   readonly timeoutMs?: number;
   /** Action `testConnection()` calls; absent means the first GET without required parameters. */
   readonly testAction?: string;
+  /** Headers every request carries (connector.yaml `headers`, e.g. an API version); the options' win. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** The `User-Agent` the connector sends, e.g. `@acme/petstore-connector/1.0.0`; default `<name>/<version>`. */
+  readonly userAgent?: string;
 }

@@ -31,6 +31,7 @@ export const definition: ConnectorDefinition = {
   auth: { apiKey: { type: "apiKey", in: "header", name: "X-API-Key" } },
   retry: { maxAttempts: 2 },
   testAction: "getInventory",
+  userAgent: "@connectgen-examples/petstore/1.0.0",
 };
 
 export interface PetstoreConnector extends PetsActions, StoreActions {

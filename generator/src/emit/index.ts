@@ -7,7 +7,7 @@ import type { ConnectorIR, OperationIR } from '../ir/types.js';
 import { render } from './render.js';
 import { actionsView, groupNames, type GroupNames } from './view/actions.js';
 import { indexView } from './view/index-file.js';
-import { manifestJson } from './view/manifest.js';
+import { ICON_FILE, manifestJson } from './view/manifest.js';
 import { mappingsView } from './view/mappings-file.js';
 import { NameScope } from './view/names.js';
 import { packageJsonView } from './view/package-json.js';
@@ -31,6 +31,7 @@ export function emit(ir: ConnectorIR): Map<string, string> {
   files.set('tsconfig.json', render('tsconfig.json.hbs', {}));
   files.set('README.md', render('README.md.hbs', readmeView(ir, factoryName)));
   files.set('connector.json', manifestJson(ir));
+  if (ir.info.icon !== undefined) files.set(ICON_FILE, ir.info.icon);
   files.set('src/index.ts', render('src/index.ts.hbs', indexView(ir, { connectorType, factoryName }, groups, sourceTitle)));
   files.set('src/types.ts', render('src/types.ts.hbs', typesView(ir, types, sourceTitle)));
   if (ir.mappings !== undefined) files.set('src/mappings.ts', render('src/mappings.ts.hbs', mappingsView(ir, connectorType, sourceTitle)));

@@ -329,6 +329,10 @@ export interface InfoIR {
   /** `3.0` or `3.1`: the OpenAPI version of the source document after conversion. */
   readonly openapi: '3.0' | '3.1';
   readonly docsUrl?: string;
+  /** connector.yaml `status`; absent means `published` (publish refuses drafts). */
+  readonly status?: 'draft' | 'published';
+  /** connector.yaml `icon`: the SVG document, checked by config/icon.ts; emitted as `icon.svg`. */
+  readonly icon?: string;
 }
 
 /** A field mapping the connector exports (connector.yaml `mappings`), already checked. */
@@ -358,6 +362,8 @@ export interface ConnectorIR {
   readonly timeoutMs?: number;
   /** Action `testConnection()` calls (connector.yaml `testAction`). */
   readonly testAction?: string;
+  /** connector.yaml `headers`: sent with every request (the connector's options win). */
+  readonly headers?: Readonly<Record<string, string>>;
   /** connector.yaml `mappings`, by name; absent when there are none. */
   readonly mappings?: readonly MappingIR[];
   /** Sorted by pointer, then code. */

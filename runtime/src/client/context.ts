@@ -23,4 +23,6 @@ export interface ClientContext {
   readonly origin: string;
   /** Operations the generated code registered, by id, for `testConnection()`. */
   readonly operations: Map<string, OperationSpec>;
+  /** Headers every request starts with (User-Agent, the definition's, the options'), names lower-cased. */
+  readonly headers: Readonly<Record<string, string>>;
 }

@@ -43,7 +43,9 @@ export function compileOperation(ctx: ClientContext, operation: OperationSpec): 
   return (input, options) => {
     const params = serialize(input ?? {});
     const url = new URL(`${ctx.baseUrl}${params.path}${params.query ? `?${params.query}` : ''}`);
-    const headers: Record<string, string> = { accept, ...params.headers };
+    const headers: Record<string, string> = { accept };
+    mergeHeaders(headers, ctx.headers);
+    mergeHeaders(headers, params.headers);
     let body: WireBody | undefined;
     let replayable = true;
     if (operation.requestBody) {

@@ -99,7 +99,14 @@ function definitionData(ir: ConnectorIR): Data {
     rateLimit: ir.rateLimit as Data,
     timeoutMs: ir.timeoutMs,
     testAction: ir.testAction,
+    headers: ir.headers as Data | undefined,
+    userAgent: userAgent(ir),
   };
+}
+
+/** Names the package and its version, so the API's logs say which connector called. */
+export function userAgent(ir: ConnectorIR): string {
+  return `${ir.info.packageName}/${ir.info.version}`;
 }
 
 /**
