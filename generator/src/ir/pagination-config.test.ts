@@ -48,4 +48,11 @@ describe('connector.yaml pagination', () => {
     const none = buildIR(document, { pagination: { type: 'page', pageParam: 'page' } });
     expect(none.diagnostics.find((d) => d.code === 'CG_CONFIG_PAGINATION_DEFAULT')).toMatchObject({ severity: 'warn' });
   });
+
+  test('resultsKey may be any path the runtime reads: bracketed names and JSON Pointers find the item type', () => {
+    for (const resultsKey of ["$['items']", '/items', 'items']) {
+      const ir = buildIR(document, { actions: { overrides: { listOrders: { pagination: { type: 'link', nextUrlPath: "$['next']", resultsKey } } } } });
+      expect(ir.operations.find((op) => op.name === 'listOrders')?.pagination?.itemType, resultsKey).toEqual({ kind: 'ref', name: 'Pet' });
+    }
+  });
 });

@@ -9,6 +9,7 @@
  */
 import { compareStrings as compare, dedupe, isIdentifier, isReserved, actionName, actionNameFromPath, camelCase, kebabCase, pascalCase, safeValueName, typeName } from '../infer/names.js';
 import { inferPagination, strategyParam } from '../infer/pagination.js';
+import { parsePath } from '@connectgen/runtime';
 import { authReplacementNote, checkActions, checkAuth, checkMappings, checkTestAction } from '../../config/cross-check.js';
 import type { ConfigProblem } from '../../config/explain.js';
 import { configError, parseConnectorConfig, type ConfigSource } from '../../config/read.js';
@@ -44,6 +45,7 @@ export function buildIR(document: Obj, config?: ConnectorConfig | unknown, optio
   const rootSecurity = requirementNames(ctx, document['security'], '/security', scopes) ?? [];
   const { drafts, identities } = collectOperations(ctx, settings, scopes);
   refuse(checkActions(settings, identities));
+  reportWebhooks(ctx);
   const types = new Map(schemas.map((schema) => [schema.name, schema.type]));
   const defaulted: string[] = [];
   const operations = nameOperations(ctx, drafts, settings).map((op) => paginate(ctx, op, settings, types, defaulted));
@@ -149,6 +151,13 @@ function collectOperations(ctx: BuildContext, config: ConnectorConfig, scopes: M
   return { drafts, identities };
 }
 
+/** Webhooks are requests the API sends, not actions; until typed payloads exist, say they were left out. */
+function reportWebhooks(ctx: BuildContext): void {
+  for (const name of Object.keys(ownObj(ctx.document, 'webhooks') ?? {}).sort(compare)) {
+    report(ctx, 'info', 'CG_WEBHOOK_NOT_GENERATED', child('/webhooks', name), `webhook ${JSON.stringify(name)} is sent by the API; no action or typed payload is generated for it`, 'verify and dispatch these requests yourself');
+  }
+}
+
 const CONNECTOR_MEMBERS: ReadonlySet<string> = new Set(['testConnection', 'close']);
 
 /** Action names: override name, else rename rules over camelCase(operationId) or method + path; then made unique. */
@@ -202,12 +211,16 @@ function paginate(ctx: BuildContext, op: OperationDraft, config: ConnectorConfig
   return op;
 }
 
-/** Item type of the array at `resultsKey` (dotted) in the body, or of the body itself; undefined when that is no array. */
+/**
+ * Item type of the array at `resultsKey` (any path the runtime reads: `data.items`,
+ * `$['@odata.value']`, `/results`), or of the body itself; undefined when that is no array.
+ */
 function listItems(resultsKey: string | undefined, body: TypeNode, resolve: (name: string) => TypeNode | undefined): TypeNode | undefined {
   let node: TypeNode | undefined = body;
-  for (const segment of resultsKey === undefined ? [] : resultsKey.split('.')) {
+  for (const segment of resultsKey === undefined ? [] : parsePath(resultsKey).segments) {
     while (node?.kind === 'ref') node = resolve(node.name);
-    node = node?.kind === 'object' ? node.properties.find((p) => p.name === segment)?.type : undefined;
+    if (segment.kind === 'name') node = node?.kind === 'object' ? node.properties.find((p) => p.name === segment.name)?.type : undefined;
+    else node = node?.kind === 'array' ? node.items : undefined;
   }
   while (node?.kind === 'ref') node = resolve(node.name);
   return node?.kind === 'array' ? node.items : undefined;
