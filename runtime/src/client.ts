@@ -4,7 +4,7 @@
  * ClientContext and hands out actions built on it; the request pipeline lives in client/execute.ts.
  */
 import type { Dispatcher } from 'undici';
-import type { Action, AuthCredentials, ConnectorClient, ConnectorOptions } from './client-api.js';
+import type { Action, ActionResponse, AuthCredentials, CallOptions, ConnectorClient, ConnectorOptions, SchemeCredentials } from './client-api.js';
 import type { ConnectorDefinition, OperationInput, OperationSpec } from './definition.js';
 import { createSchemeAuths } from './client/auth-selection.js';
 import { resolveBaseUrl } from './client/base-url.js';
@@ -22,11 +22,17 @@ import { resolveRetryPolicy } from './retry/policy.js';
 /** A call with no configured timeout still ends: a hung server must not hang a sync forever. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
-export function createClient(definition: ConnectorDefinition, options: ConnectorOptions = {}): ConnectorClient {
+export function createClient(definition: ConnectorDefinition, options?: ConnectorOptions): ConnectorClient;
+/** With a connector's own options type (`ConnectorOptions<{ oauth: OAuth2Credentials }>`), as generated factories call it. */
+export function createClient<TSchemes extends SchemeCredentials>(definition: ConnectorDefinition, options: ConnectorOptions<TSchemes>): ConnectorClient;
+export function createClient(definition: ConnectorDefinition, typedOptions: object = {}): ConnectorClient {
+  // The scheme map only types what callers may pass; at run time every scheme is checked anyway.
+  const options = typedOptions as unknown as ConnectorOptions;
   const base = resolveBaseUrl(definition, options);
   const ownsDispatcher = options.dispatcher === undefined;
   const dispatcher = (options.dispatcher as Dispatcher | undefined) ?? createAgent();
-  const auths = createSchemeAuths(definition, options, dispatcher);
+  const baseUrl = base.toString().replace(/\/$/, '');
+  const auths = createSchemeAuths(definition, options, dispatcher, baseUrl);
   const rateLimit = options.rateLimit === false ? undefined : { ...definition.rateLimit, ...options.rateLimit };
 
   const ctx: ClientContext = {
@@ -38,8 +44,10 @@ export function createClient(definition: ConnectorDefinition, options: Connector
     timeoutMs: options.timeoutMs ?? definition.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     hooks: options.hooks,
     redactor: new Redactor(() => auths.secrets(), () => [options.auth, ...Object.values(options.credentials ?? {})].flatMap(credentialSecrets)),
-    baseUrl: base.toString().replace(/\/$/, ''),
+    baseUrl,
     origin: base.origin,
+    serverVariables: options.serverVariables,
+    allowedHosts: new Set((options.allowedHosts ?? []).map((host) => host.toLowerCase())),
     operations: new Map(),
     headers: defaultHeaders(definition, options),
   };
@@ -49,7 +57,11 @@ export function createClient(definition: ConnectorDefinition, options: Connector
     action<TInput, TOutput>(operation: OperationSpec): Action<TInput, TOutput> {
       ctx.operations.set(operation.id, operation);
       const prepare = compileOperation(ctx, operation);
-      return async (input, callOptions) => (await execute(ctx, prepare(input as OperationInput, callOptions), callOptions)).body as TOutput;
+      const withResponse = async (input: TInput, callOptions?: CallOptions): Promise<ActionResponse<TOutput>> => {
+        const { status, headers, body } = await execute(ctx, prepare(input as OperationInput, callOptions), callOptions);
+        return { status, headers, body: body as TOutput };
+      };
+      return Object.assign(async (input: TInput, callOptions?: CallOptions) => (await withResponse(input, callOptions)).body, { withResponse });
     },
     paginatedAction(operation) {
       ctx.operations.set(operation.id, operation);
@@ -82,7 +94,7 @@ export function defaultHeaders(definition: ConnectorDefinition, options: Connect
 /** Every secret the user handed us, for redaction even before auth has used it. */
 function credentialSecrets(credentials: AuthCredentials | undefined): string[] {
   if (!credentials) return [];
-  const c = credentials as Record<string, unknown>;
+  const c = credentials as unknown as Record<string, unknown>;
   const tokens = c['tokens'] as Record<string, unknown> | undefined;
   return [c['apiKey'], c['password'], c['token'], c['clientSecret'], tokens?.['accessToken'], tokens?.['refreshToken']].filter(
     (v): v is string => typeof v === 'string',

@@ -9,6 +9,7 @@
  */
 import { createClient } from "@connectgen/runtime";
 import type {
+  ApiKeyCredentials,
   ConnectionTestResult,
   ConnectorDefinition,
   ConnectorOptions,
@@ -34,6 +35,9 @@ export const definition: ConnectorDefinition = {
   userAgent: "@connectgen-examples/petstore/1.0.0",
 };
 
+/** Options of `createPetstoreConnector`: credentials typed by this API's auth schemes. */
+export type PetstoreConnectorOptions = ConnectorOptions<{ apiKey: ApiKeyCredentials }>;
+
 export interface PetstoreConnector extends PetsActions, StoreActions {
   /** Calls one cheap read-only action and reports whether the server and the credentials work. */
   testConnection(): Promise<ConnectionTestResult>;
@@ -54,7 +58,7 @@ export interface PetstoreConnector extends PetsActions, StoreActions {
  * }
  * ```
  */
-export function createPetstoreConnector(options: ConnectorOptions = {}): PetstoreConnector {
+export function createPetstoreConnector(options: PetstoreConnectorOptions = {}): PetstoreConnector {
   const client = createClient(definition, options);
   return {
     ...createPetsActions(client),

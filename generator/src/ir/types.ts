@@ -277,6 +277,11 @@ export interface OperationIR {
   readonly security?: readonly SecurityRequirement[];
   /** External docs URL, when given. */
   readonly docsUrl?: string;
+  /**
+   * The operation's own servers (operation-level, else path-level `servers`), the first used at
+   * run time; relative URLs are relative to the connector's base URL. Absent: the connector's.
+   */
+  readonly servers?: readonly ServerIR[];
 }
 
 /** One scheme by name, or several required together (an AND within a security requirement). */

@@ -45,6 +45,7 @@ export function buildIR(document: Obj, config?: ConnectorConfig | unknown, optio
   const rootSecurity = requirementNames(ctx, document['security'], '/security', scopes) ?? [];
   const { drafts, identities } = collectOperations(ctx, settings, scopes);
   refuse(checkActions(settings, identities));
+  reportWebhooks(ctx);
   const types = new Map(schemas.map((schema) => [schema.name, schema.type]));
   const defaulted: string[] = [];
   const operations = nameOperations(ctx, drafts, settings).map((op) => paginate(ctx, op, settings, types, defaulted));
@@ -130,6 +131,13 @@ function collectOperations(ctx: BuildContext, config: ConnectorConfig, scopes: M
     }
   }
   return { drafts, identities };
+}
+
+/** Webhooks are requests the API sends, not actions; until typed payloads exist, say they were left out. */
+function reportWebhooks(ctx: BuildContext): void {
+  for (const name of Object.keys(ownObj(ctx.document, 'webhooks') ?? {}).sort(compare)) {
+    report(ctx, 'info', 'CG_WEBHOOK_NOT_GENERATED', child('/webhooks', name), `webhook ${JSON.stringify(name)} is sent by the API; no action or typed payload is generated for it`, 'verify and dispatch these requests yourself');
+  }
 }
 
 const CONNECTOR_MEMBERS: ReadonlySet<string> = new Set(['testConnection', 'close']);
