@@ -87,7 +87,7 @@ export function checkAuth(
 export function authReplacementNote(config: ConnectorConfig, result: { readonly name: string; readonly replaces?: { readonly name: string; readonly type: string } } | undefined): string | undefined {
   const type = config.auth?.type;
   if (type === undefined || type === 'none' || result === undefined) return undefined;
-  if (result.replaces === undefined) return `connector.yaml auth (${type}) is scheme ${JSON.stringify(result.name)}; the spec declares no scheme of that name`;
+  if (result.replaces === undefined) return `connector.yaml auth (${type}) adds the scheme ${JSON.stringify(result.name)}: the spec declares none of that name`;
   if (result.replaces.type === type) return undefined;
   return `connector.yaml auth (${type}) replaces the spec's security scheme ${JSON.stringify(result.replaces.name)} (${result.replaces.type})`;
 }
