@@ -1,13 +1,14 @@
 /**
  * npm as a user runs it, for tests that pack, install and publish real packages. Installs are
- * offline-safe: `undici` (the runtime's one dependency) is packed from the workspace's own
- * node_modules, so an empty directory can install the runtime without reaching any registry.
+ * offline-safe: the runtime's dependencies are packed from the workspace's own node_modules, so an
+ * empty directory can install the runtime without reaching any registry.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { dependencyClosure, tarInstalled } from './dependency-tarballs.js';
 import { REPO_ROOT } from './generate.js';
 
 const exec = promisify(execFile);
@@ -38,9 +39,9 @@ export async function pack(dir: string, dest: string, extra: readonly string[] =
   return join(dest, info!.filename);
 }
 
-/** The runtime's dependencies as tarballs (packed from the workspace's installed copies). */
+/** The runtime's dependencies, transitively, as tarballs of the workspace's installed copies. */
 export async function packRuntimeDependencies(dest: string): Promise<string[]> {
-  return [await pack(join(REPO_ROOT, 'node_modules', 'undici'), dest, ['--ignore-scripts'])];
+  return Promise.all(dependencyClosure(join(REPO_ROOT, 'runtime')).map((pkg) => tarInstalled(pkg, dest)));
 }
 
 /** A fresh, empty ESM project outside the repository (so nothing resolves from the workspace). */
