@@ -3,6 +3,7 @@
  * This is the one file that knows the order of the stages; it names and times each so that a slow
  * spec says which stage was slow. Only `load` reads input and only `emit/write` writes output.
  */
+import { readConnectorConfig } from './config/read.js';
 import { convertSpec, type ConvertedSpec } from './convert/index.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { ConnectgenError } from './diagnostics/errors.js';
@@ -127,13 +128,15 @@ export function refuseBlocked(converted: ConvertedSpec, options: PipelineOptions
  */
 export async function generateConnector(source: string, outDir: string, options: GenerateOptions = {}): Promise<GenerateResult> {
   const { previous } = await checkOutDir(outDir, { force: options.force ?? false });
-  const { spec, config } = await resolveSourceArgument(source, options);
+  const { spec, config, configFile } = await resolveSourceArgument(source, options);
+  // Checked before the spec is even loaded: a bad config fails fast, and nothing is written.
+  const settings = configFile === undefined ? undefined : readConnectorConfig(configFile);
   const { loaded, converted, timings: early } = await loadAndConvert(spec, options);
   refuseBlocked(converted, options);
   const timer = new StageTimer(options.onStage);
   const ir = await timer.run(
     'ir',
-    () => buildIR(converted.document, config, { sourceUri: loaded.uri }),
+    () => buildIR(converted.document, settings?.config, { sourceUri: loaded.uri, ...(settings ? { configSource: settings.source } : {}) }),
     (ir) => `${ir.operations.length} operations, ${ir.schemas.length} schemas`,
   );
   const files = await timer.run('emit', () => emit(ir), (files) => `${files.size} files`);

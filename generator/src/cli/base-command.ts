@@ -7,6 +7,7 @@
  */
 import { Command, Errors } from '@oclif/core';
 import { ConnectgenError } from '../diagnostics/errors.js';
+import { isStackOverflow, tooDeep } from '../load/depth.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -19,6 +20,8 @@ export abstract class BaseCommand extends Command {
   }
 
   protected override async catch(error: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {
+    // A stage ran out of stack on a nested input: the input's fault, said the same way every time.
+    if (isStackOverflow(error)) return this.catch(tooDeep(undefined, error));
     if (error instanceof ConnectgenError) {
       process.stderr.write(`error ${error.toLine()}\n`);
       if (error.hint) process.stderr.write(`  Try this: ${error.hint}\n`);

@@ -7,7 +7,7 @@
 import { BaseResolver, bundle, createConfig, getLineColLocation, ResolveError, Source, type Config, type NormalizedProblem } from '@redocly/openapi-core';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { ConnectgenError } from '../diagnostics/errors.js';
-import { createRefPolicy, readRef, type LoadedSpec, type LoadOptions, type RefPolicy } from '../load/index.js';
+import { createRefPolicy, isStackOverflow, readRef, tooDeep, type LoadedSpec, type LoadOptions, type RefPolicy } from '../load/index.js';
 
 export interface BundleOutput {
   readonly document: Record<string, unknown>;
@@ -51,6 +51,7 @@ export async function bundleSpec(spec: LoadedSpec, options: LoadOptions = {}): P
   try {
     result = await bundle({ doc, config, externalRefResolver: resolver, removeUnusedComponents: false });
   } catch (error) {
+    if (isStackOverflow(error)) throw tooDeep(spec.uri, error);
     // Redocly throws (rather than reports) on some broken documents, e.g. "Self-referencing
     // circular pointer" for a $ref that resolves to itself. That is the input's fault, not ours.
     throw new ConnectgenError('CG_BUNDLE_FAILED', `cannot resolve the document's $refs: ${(error as Error).message}`, {

@@ -3,7 +3,7 @@
  * `buildIR` is the entry; the rest is what emit, the manifest and diff read alongside it.
  */
 export { buildIR, type BuildOptions } from './build/document.js';
-export { validateConfig, type ConnectorConfig } from './overlay.js';
+export type { ConnectorConfig } from '../config/types.js';
 export { operationInputType } from './input.js';
 export type * from './types.js';
 export { IR_VERSION } from './types.js';

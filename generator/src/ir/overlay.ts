@@ -1,52 +1,22 @@
 /**
- * Applying connector.yaml (see config.ts for its type and validation) on top of what the spec says.
+ * Applying connector.yaml (see config/ for its schema and reader) on top of what the spec says.
  * Each function takes the inferred value and the config and returns the value to use: the builders
  * call them at the one point where that value is decided, so there is no second pass over the IR.
  */
 import type { AuthConfig, PaginationConfig } from '@connectgen/runtime';
-import type { ActionOverride, ActionSelector, ConnectorConfig } from './config.js';
+import { overrideKeys, type OperationIdentity } from '../config/select.js';
+import type { ActionOverride, ConnectorConfig } from '../config/types.js';
 import type { AuthSchemeIR } from './types.js';
 
-export type { ConnectorConfig } from './config.js';
-export { validateConfig } from './config.js';
+export type { ConnectorConfig } from '../config/types.js';
 
-export interface OperationIdentity {
-  readonly operationId?: string;
-  readonly method: string;
-  readonly path: string;
-  readonly tags: readonly string[];
-}
-
-/** `/repos/*` matches `/repos/{owner}` but not `/repos/{owner}/{repo}`; `/repos/**` matches both. */
-export function pathMatches(pattern: string, path: string): boolean {
-  const source = pattern
-    .split(/(\*\*|\*)/)
-    .map((part) => (part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`).test(path);
-}
-
-function selected(selector: ActionSelector, op: OperationIdentity): boolean {
-  return (
-    (op.operationId !== undefined && (selector.operationIds ?? []).includes(op.operationId)) ||
-    op.tags.some((tag) => (selector.tags ?? []).includes(tag)) ||
-    (selector.paths ?? []).some((pattern) => pathMatches(pattern, op.path))
-  );
-}
-
-/** Include (when given) then exclude. */
-export function isIncluded(config: ConnectorConfig, op: OperationIdentity): boolean {
-  const { include, exclude } = config.actions ?? {};
-  if (include !== undefined && !selected(include, op)) return false;
-  return exclude === undefined || !selected(exclude, op);
-}
+export { isIncluded, pathMatches, type OperationIdentity } from '../config/select.js';
 
 /** The per-action override, by operationId or by `METHOD /path`. */
 export function overrideFor(config: ConnectorConfig, op: OperationIdentity): ActionOverride | undefined {
   const overrides = config.actions?.overrides;
   if (overrides === undefined) return undefined;
-  const keys = [op.operationId, `${op.method.toUpperCase()} ${op.path}`].filter((key): key is string => key !== undefined);
-  for (const key of keys) if (Object.hasOwn(overrides, key)) return overrides[key];
+  for (const key of overrideKeys(op)) if (Object.hasOwn(overrides, key)) return overrides[key];
   return undefined;
 }
 
@@ -78,21 +48,30 @@ export function choosePagination(
   return 'infer';
 }
 
+/** What applying connector.yaml `auth` did, for the checks and notes the IR builder makes. */
+export interface AppliedAuth {
+  readonly auth: Record<string, AuthSchemeIR>;
+  readonly replaced: boolean;
+  /** The scheme the override became (absent for `type: none`), and the spec's scheme it replaced. */
+  readonly result?: { readonly name: string; readonly config: AuthConfig; readonly replaces?: { readonly name: string; readonly type: string } };
+}
+
 /**
  * connector.yaml `auth` replaces the spec's schemes with one. When its type matches the scheme it
  * replaces (the one named by `scheme`, else the default), the inferred fields stay and the config's
  * win, so `auth: { type: oauth2, clientAuth: body }` only changes the client auth.
  */
-export function applyAuth(
-  inferred: Readonly<Record<string, AuthSchemeIR>>,
-  override: ConnectorConfig['auth'],
-): { auth: Record<string, AuthSchemeIR>; replaced: boolean } {
+export function applyAuth(inferred: Readonly<Record<string, AuthSchemeIR>>, override: ConnectorConfig['auth']): AppliedAuth {
   if (override === undefined) return { auth: { ...inferred }, replaced: false };
   if (override.type === 'none') return { auth: {}, replaced: true };
   const names = Object.keys(inferred);
   const name = override.scheme ?? names[0] ?? 'default';
   const base = Object.hasOwn(inferred, name) ? inferred[name] : undefined;
   const { scheme: _scheme, ...fields } = override;
-  const merged = (base !== undefined && base.config.type === override.type ? { ...base.config, ...fields } : fields) as AuthConfig;
-  return { auth: Object.fromEntries([[name, { config: merged, source: 'config', pointer: base?.pointer ?? '' }]]), replaced: true };
+  const config = (base !== undefined && base.config.type === override.type ? { ...base.config, ...fields } : fields) as AuthConfig;
+  return {
+    auth: Object.fromEntries([[name, { config, source: 'config', pointer: base?.pointer ?? '' }]]),
+    replaced: true,
+    result: { name, config, ...(base !== undefined ? { replaces: { name, type: base.config.type } } : {}) },
+  };
 }

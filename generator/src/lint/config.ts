@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { readConnectorConfig } from '../config/read.js';
 import { toPointer } from '../diagnostics/diagnostic.js';
 import { ConnectgenError } from '../diagnostics/errors.js';
 import { createLocator, lineIndex } from './locate.js';
@@ -51,7 +52,12 @@ export function loadLintConfig({ spec: specFile, connector, ruleset: rulesetFile
     files.push(file);
   };
   const connectorFile = connector ?? ['connector.yaml', 'connector.yml'].map((name) => dir && join(dir, name)).find((f) => f && existsSync(f));
-  if (connectorFile && readConfig(connectorFile)['lint'] !== undefined) apply(connectorFile, ['lint']);
+  // The same reader as generate: a connector.yaml lint accepts, generate accepts too.
+  const connectorConfig = connectorFile ? readConnectorConfig(connectorFile).config : undefined;
+  if (connectorFile && connectorConfig?.lint !== undefined) {
+    Object.assign(rules, parseRuleSettings(connectorConfig as Record<string, unknown>, connectorFile, ['lint']));
+    files.push(connectorFile);
+  }
   const discovered = dir ? RULE_FILES.map((name) => join(dir, name)).find((file) => existsSync(file)) : undefined;
   if (discovered) apply(discovered, []);
   if (rulesetFile) apply(rulesetFile, []);

@@ -10,6 +10,7 @@ import type { LoadedSpec, LoadOptions } from './types.js';
 export type { LoadedSpec, LoadOptions, SpecFormat, SpecVersion } from './types.js';
 export { resolveSourceArgument, type SourceArgument } from './source-argument.js';
 export { parseText } from './parse.js';
+export { isStackOverflow, tooDeep } from './depth.js';
 export { createRefPolicy, refAddressRefusal, refRefusal, type RefPolicy, type RefPolicyOptions } from './ref-policy.js';
 export { readRef, readRefSync, type ReadRefOptions } from './read-ref.js';
 

@@ -6,6 +6,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ConnectgenError } from '../diagnostics/errors.js';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import { assertDepth, isStackOverflow, jsonTextDepth, MAX_DEPTH, tooDeep } from './depth.js';
 import { findDuplicateKeys, jsonErrorOffset, type DuplicateKey } from './json-error-offset.js';
 import type { SpecFormat } from './types.js';
 
@@ -26,14 +27,19 @@ export function parseText(text: string, uri: string): ParsedText {
   }
   if (/^\s*[{[]/.test(body)) return parseJson(body, uri);
   // YAML needs no duplicate check: the parser refuses repeated keys itself.
-  return { format: 'yaml', value: parseYamlText(body, uri), diagnostics: [] };
+  const value = parseYamlText(body, uri);
+  assertDepth(value, uri);
+  return { format: 'yaml', value, diagnostics: [] };
 }
 
 function parseJson(text: string, uri: string): ParsedText {
   try {
     const value: unknown = JSON.parse(text);
+    // Before the duplicate-key scan, which recurses: a too-deep document stops here with a pointer.
+    if (jsonTextDepth(text) > MAX_DEPTH) assertDepth(value, uri);
     return { format: 'json', value, diagnostics: findDuplicateKeys(text).map((d) => duplicateKey(d, text, uri)) };
   } catch (error) {
+    if (error instanceof ConnectgenError) throw error;
     // No YAML fallback: YAML reads broken JSON such as `"info": }` as valid (info: null), which
     // would turn a syntax error into silently lost data.
     const message = (error as Error).message;
@@ -73,6 +79,8 @@ function parseYamlText(text: string, uri: string): unknown {
     // alias-expansion bombs.
     return parseYaml(text, { maxAliasCount: 100, merge: true, prettyErrors: true });
   } catch (error) {
+    // The yaml parser reports its own stack overflow as a parse error at the deepest point.
+    if (isStackOverflow(error) || (error instanceof YAMLParseError && /call stack/i.test(error.message))) throw tooDeep(uri, error);
     if (error instanceof YAMLParseError) {
       const at = error.linePos?.[0];
       const firstLine = error.message.split('\n')[0] ?? error.message;

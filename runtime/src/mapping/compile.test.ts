@@ -112,6 +112,25 @@ mappings:
     ]);
   });
 
+  it('reads and writes names-only paths as the path module does (own properties, arrays, conflicts)', () => {
+    const map = compileMapping([
+      { source: 'a.b', target: 'x' },
+      { source: 'list.name', target: 'y' },
+      { source: 'list.0', target: 'z' },
+      { source: 'a.toString', target: 'w' },
+      { source: 'a.b', target: 'x.deeper' },
+    ]);
+    const result = map({ a: { b: 1 }, list: ['first'] });
+    expect(result).toMatchObject({ ok: false, errors: [{ target: 'x.deeper', rule: 'target' }] });
+    const ok = compileMapping([
+      { source: 'a.b', target: 'out.v' },
+      { source: 'list.0', target: 'out.first' },
+      { source: 'a.toString', target: 'out.inherited' },
+    ])({ a: { b: 1 }, list: ['first'] });
+    expect(ok).toEqual({ ok: true, value: { out: { v: 1, first: 'first' } } });
+    expect(compileMapping([{ source: 'a', target: 'constructor.x' }])({ a: 1 })).toMatchObject({ ok: false, errors: [{ rule: 'target' }] });
+  });
+
   it('runs templates over the record and custom transformations registered in TypeScript', () => {
     const map = compileMapping(
       [

@@ -8,9 +8,11 @@
  * transformation chain -> `required` -> validations -> write the target. A source path with a
  * wildcard maps element by element; `each` maps every element with nested entries.
  */
-import { getAll, getPath, setPath } from '../path/index.js';
+import { getAll } from '../path/index.js';
+import { compileReader, compileWriter } from './access.js';
 import { Planner, type MappingOptions, type PlannedEntry } from './definition.js';
 import { TransformFailure } from './errors.js';
+import type { TransformContext } from './transforms/transform.js';
 import type { TypedMapping } from './typed.js';
 import type { FieldError, FieldMapping, MappingDefinition, MappingFunction } from './types.js';
 
@@ -34,24 +36,29 @@ function compileEntries(entries: readonly PlannedEntry[]): Runner {
   const runners = entries.map(compileEntry);
   return (record, errors, prefix) => {
     const out: Record<string, unknown> = {};
-    for (const run of runners) run(record, out, errors, prefix);
+    // One context per record, not per transformation call: it is what the chain reads the record from.
+    const context: TransformContext = { record };
+    for (const run of runners) run(record, context, out, errors, prefix);
     return out;
   };
 }
 
 const isMissing = (v: unknown): boolean => v === undefined || v === null || v === '';
 
-function compileEntry(entry: PlannedEntry): (record: unknown, out: Record<string, unknown>, errors: FieldError[], prefix: string) => void {
+function compileEntry(entry: PlannedEntry): (record: unknown, context: TransformContext, out: Record<string, unknown>, errors: FieldError[], prefix: string) => void {
   const [only] = entry.sources;
+  const readers = entry.sources.map(compileReader);
+  const single = readers[0];
   const read: (record: unknown) => unknown = entry.hasConstant
     ? () => copy(entry.constant)
     : entry.several
-      ? (record) => entry.sources.map((p) => getPath(record, p))
-      : only === undefined
+      ? (record) => readers.map((r) => r(record))
+      : only === undefined || single === undefined
         ? () => undefined
         : only.multiple
           ? (record) => getAll(record, only)
-          : (record) => getPath(record, only);
+          : single;
+  const write = compileWriter(entry.target);
   const perElement = only !== undefined && !entry.several && only.multiple;
   const nested = entry.each === undefined ? undefined : compileEntries(entry.each);
   const targetText = entry.target.text;
@@ -59,12 +66,12 @@ function compileEntry(entry: PlannedEntry): (record: unknown, out: Record<string
   const checks = entry.checks;
 
   /** The chain and checks for one value; returns the value to write, or undefined after an error. */
-  const apply = (value: unknown, record: unknown, source: unknown, errors: FieldError[], target: string, where: string): unknown => {
+  const apply = (value: unknown, context: TransformContext, source: unknown, errors: FieldError[], target: string, where: string): unknown => {
     let v = value;
     for (const step of steps) {
       if (!step.handlesMissing && (v === undefined || v === null)) continue;
       try {
-        v = step.fn(v, { record });
+        v = step.fn(v, context);
       } catch (error) {
         errors.push({ target, source: entry.sourceText, value: source, rule: `transform:${step.name}`, message: `${where}${failureMessage(error)}` });
         return undefined;
@@ -82,11 +89,11 @@ function compileEntry(entry: PlannedEntry): (record: unknown, out: Record<string
         return undefined;
       }
     }
-    if (nested) return mapEach(v, record, source, errors, target);
+    if (nested) return mapEach(v, source, errors, target);
     return v;
   };
 
-  const mapEach = (list: unknown, _record: unknown, source: unknown, errors: FieldError[], target: string): unknown => {
+  const mapEach = (list: unknown, source: unknown, errors: FieldError[], target: string): unknown => {
     if (!Array.isArray(list)) {
       errors.push({ target, source: entry.sourceText, value: source, rule: 'each', message: `each expects a list, got ${typeof list}` });
       return undefined;
@@ -94,13 +101,13 @@ function compileEntry(entry: PlannedEntry): (record: unknown, out: Record<string
     return list.map((element, i) => nested!(element, errors, `${target}[${i}].`));
   };
 
-  return (record, out, errors, prefix) => {
+  return (record, context, out, errors, prefix) => {
     const source = read(record);
     const target = prefix + targetText;
     let result: unknown;
     if (perElement) {
       const before = errors.length;
-      const values = (source as unknown[]).map((element, i) => apply(element, record, element, errors, target, `[${i}] `));
+      const values = (source as unknown[]).map((element, i) => apply(element, context, element, errors, target, `[${i}] `));
       if (errors.length > before) return;
       if (values.length === 0 && entry.required) {
         errors.push({ target, source: entry.sourceText, value: source, rule: 'required', message: `${entry.sourceText} matched nothing` });
@@ -109,11 +116,11 @@ function compileEntry(entry: PlannedEntry): (record: unknown, out: Record<string
       result = values;
     } else {
       const before = errors.length;
-      result = apply(source, record, source, errors, target, '');
+      result = apply(source, context, source, errors, target, '');
       if (errors.length > before || result === undefined) return;
     }
     try {
-      setPath(out, entry.target, result);
+      write(out, result);
     } catch (error) {
       errors.push({ target, source: entry.sourceText, value: source, rule: 'target', message: failureMessage(error) });
     }

@@ -46,8 +46,8 @@ export interface PlannedEntry {
 }
 
 const ALIASES = {
-  source: ['source', 'source_field', 'sourceField', 'from'],
-  target: ['target', 'target_field', 'targetField', 'to'],
+  source: ['source', 'source_field', 'sourceField'],
+  target: ['target', 'target_field', 'targetField'],
   transformation: ['transformation', 'transformations', 'transform'],
   validation: ['validation', 'validate', 'validations'],
 } as const;

@@ -9,7 +9,10 @@
  */
 import { compareStrings as compare, dedupe, isIdentifier, isReserved, actionName, actionNameFromPath, camelCase, kebabCase, pascalCase, safeValueName, typeName } from '../infer/names.js';
 import { inferPagination, strategyParam } from '../infer/pagination.js';
-import { applyAuth, choosePagination, isIncluded, overrideFor, renameAction, validateConfig, type ConnectorConfig } from '../overlay.js';
+import { authReplacementNote, checkActions, checkAuth, checkTestAction } from '../../config/cross-check.js';
+import type { ConfigProblem } from '../../config/explain.js';
+import { configError, parseConnectorConfig, type ConfigSource } from '../../config/read.js';
+import { applyAuth, choosePagination, isIncluded, overrideFor, renameAction, type ConnectorConfig, type OperationIdentity } from '../overlay.js';
 import type { ConnectorIR, InfoIR, OperationIR, PaginationIR, SchemaIR, ServerIR, TypeNode } from '../types.js';
 import { IR_VERSION, requirementSchemes } from '../types.js';
 import type { BuildContext, Obj } from './context.js';
@@ -24,18 +27,29 @@ import { buildServers, variables } from './server.js';
 export interface BuildOptions {
   /** Where the document came from: relative server URLs resolve against it. */
   readonly sourceUri?: string;
+  /** The connector.yaml the config came from: its errors then say file:line:column. */
+  readonly configSource?: ConfigSource;
 }
 
 export function buildIR(document: Obj, config?: ConnectorConfig | unknown, options: BuildOptions = {}): ConnectorIR {
-  const settings = validateConfig(config);
+  const settings = parseConnectorConfig(config, options.configSource);
+  const refuse = (problem: ConfigProblem | undefined): void => {
+    if (problem !== undefined) throw configError(problem, options.configSource);
+  };
   const ctx = createContext(document, nameSchemas(document));
   const schemas = breakAliasCycles(buildSchemas(ctx), ctx.diagnostics);
   const scopes = new Map<string, Set<string>>();
   const rootSecurity = requirementNames(ctx, document['security'], '/security', scopes) ?? [];
-  const drafts = collectOperations(ctx, settings, scopes);
+  const { drafts, identities } = collectOperations(ctx, settings, scopes);
+  refuse(checkActions(settings, identities));
   const types = new Map(schemas.map((schema) => [schema.name, schema.type]));
   const operations = nameOperations(ctx, drafts, settings).map((op) => paginate(ctx, op, settings, types));
-  const { auth, replaced } = applyAuth(buildAuth(ctx, rootSecurity, scopes), settings.auth);
+  refuse(checkTestAction(settings, operations.map((op) => op.name)));
+  const inferredAuth = buildAuth(ctx, rootSecurity, scopes);
+  const { auth, replaced, result } = applyAuth(inferredAuth, settings.auth);
+  refuse(checkAuth(settings, Object.keys(inferredAuth), result));
+  const note = authReplacementNote(settings, result);
+  if (note !== undefined) report(ctx, 'info', 'CG_CONFIG_AUTH_REPLACED', result?.replaces === undefined ? '/components/securitySchemes' : (inferredAuth[result.replaces.name]?.pointer ?? ''), note, 'give auth.scheme to replace another scheme, or leave auth out to use the spec\'s');
   const authNames = Object.keys(auth);
   return {
     irVersion: IR_VERSION,
@@ -85,9 +99,11 @@ function buildSchemas(ctx: BuildContext): SchemaIR[] {
   return out.sort((a, b) => compare(a.name, b.name));
 }
 
-function collectOperations(ctx: BuildContext, config: ConnectorConfig, scopes: Map<string, Set<string>>): OperationDraft[] {
+/** The included operations, and every operation as connector.yaml can name it (for its cross-checks). */
+function collectOperations(ctx: BuildContext, config: ConnectorConfig, scopes: Map<string, Set<string>>): { drafts: OperationDraft[]; identities: OperationIdentity[] } {
   const paths = ownObj(ctx.document, 'paths') ?? {};
   const drafts: OperationDraft[] = [];
+  const identities: OperationIdentity[] = [];
   for (const path of Object.keys(paths).sort(compare)) {
     const pointer = child('/paths', path);
     const item = deref(ctx, paths[path], pointer);
@@ -102,11 +118,12 @@ function collectOperations(ctx: BuildContext, config: ConnectorConfig, scopes: M
         tags: Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string') : [],
         ...(ownString(operation, 'operationId') !== undefined ? { operationId: ownString(operation, 'operationId') } : {}),
       };
+      identities.push(identity);
       if (!isIncluded(config, identity)) continue;
       drafts.push(buildOperation(ctx, path, method, item.value, pointer, operation, scopes));
     }
   }
-  return drafts;
+  return { drafts, identities };
 }
 
 const CONNECTOR_MEMBERS: ReadonlySet<string> = new Set(['testConnection', 'close']);

@@ -7,11 +7,15 @@ export const concat: Transform = {
   prepare(options) {
     const separator = stringOption(options, 'separator', '')!;
     return (value) => {
-      const parts = Array.isArray(value) ? value : [value];
-      return parts
-        .filter((p) => p !== undefined && p !== null && p !== '')
-        .map((p) => asText(p, 'concat'))
-        .join(separator);
+      if (!Array.isArray(value)) return asText(value, 'concat');
+      let out = '';
+      let first = true;
+      for (const part of value) {
+        if (part === undefined || part === null || part === '') continue;
+        out += first ? asText(part, 'concat') : separator + asText(part, 'concat');
+        first = false;
+      }
+      return out;
     };
   },
 };

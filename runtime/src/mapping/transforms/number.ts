@@ -5,6 +5,9 @@ import { OptionError, describeValue, stringOption, type Transform } from './tran
  * number: text to a number. `decimalSeparator: ","` reads European `1.234,5`; the other separator is
  * taken as grouping and dropped. `integer: true` refuses fractions rather than rounding them.
  */
+/** The common case, read without the separator clean-up. */
+const PLAIN = /^-?\d+(\.\d+)?$/;
+
 export const number: Transform = {
   options: ['decimalSeparator', 'integer'],
   prepare(options) {
@@ -15,6 +18,7 @@ export const number: Transform = {
     return (value) => {
       let n: number;
       if (typeof value === 'number') n = value;
+      else if (typeof value === 'string' && PLAIN.test(value)) n = Number(value);
       else if (typeof value === 'string' && value.trim() !== '') {
         const text = value.trim().replace(grouping, '');
         n = /^[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?$/.test(text) ? Number(decimal === ',' ? text.replace(',', '.') : text) : Number.NaN;

@@ -97,6 +97,22 @@ describe('full sync into the store', () => {
   });
 });
 
+describe('declarative mapping', () => {
+  it('compiles the mapping once and writes mapped records; a record that fails validation is dead-lettered', async () => {
+    api.records.set('i002', item(2, undefined, { name: '' }));
+    const mapping = { mappings: [{ source: 'id', target: 'id' }, { source: 'name', target: 'title', transformation: 'uppercase', required: true }] };
+    const run = await runSync(toStore({ mapping }), { store, clock });
+    expect(run).toMatchObject({ status: 'partial', counts: { created: 24, errors: 1 } });
+    expect((await store.getRecords('items', ['i001'])).get('i001')?.data).toEqual({ id: 'i001', title: 'ITEM 1' });
+    expect((await store.listDeadLetters({ syncId: 'items' }))[0]).toMatchObject({ recordId: 'i002', error: expect.stringMatching(/CG_SYNC_MAPPING/) });
+  });
+
+  it('refuses a mapping that does not compile, pointing into the sync definition', async () => {
+    const mapping = { mappings: [{ source: 'name', target: 'title', transformation: 'no-such-transform' }] };
+    await expect(runSync(toStore({ mapping }), { store, clock })).rejects.toMatchObject({ code: 'CG_MAPPING_UNKNOWN_TRANSFORM', pointer: expect.stringMatching(/^\/mapping\/mappings\/0/) });
+  });
+});
+
 describe('incremental sync', () => {
   const incremental = (overrides: Partial<SyncDefinition> = {}): SyncDefinition =>
     toStore({ mode: 'incremental', cursor: { field: 'meta.updated_at', lookback: '1h' }, source: { connector, action: 'listItems', sinceParam: 'updatedSince' }, ...overrides });

@@ -14,7 +14,8 @@ import { randomUUID } from 'node:crypto';
 import { createMasker } from '../audit/mask.js';
 import { systemClock, type Clock } from '../clock.js';
 import { lookBack, maxCursor, minCursor, parseDuration } from '../cursor.js';
-import { isStoreEndpoint, type MappingFunction, type SyncDefinition } from '../definition/types.js';
+import { compileSyncMapping } from '../definition/mapping.js';
+import { isStoreEndpoint, type SyncDefinition } from '../definition/types.js';
 import { parseSyncDefinition } from '../definition/validate.js';
 import { connectorDestination } from '../destinations/connector.js';
 import type { Destination } from '../destinations/destination.js';
@@ -73,12 +74,7 @@ export async function runSync(input: SyncDefinition, options: RunSyncOptions): P
     });
   }
   try {
-    if (definition.mapping !== undefined && typeof definition.mapping !== 'function') {
-      throw new SyncError('CG_SYNC_MAPPING_UNSUPPORTED', 'a declarative mapping must be compiled before the run', {
-        pointer: '/mapping',
-        hint: 'load the definition with `connectgen sync run` (which compiles it), or pass mapping as a function',
-      });
-    }
+    const map = compileSyncMapping(definition.mapping);
     const source = options.source ?? buildSource(definition, store);
     const destination = options.destination ?? buildDestination(definition);
     const state = await store.getState(key);
@@ -90,7 +86,9 @@ export async function runSync(input: SyncDefinition, options: RunSyncOptions): P
     } else {
       run = newRun(randomUUID(), definition, key, clock.now());
       checkpoint = { runId: run.id, phase: 'read', pagesDone: 0, counts: emptyCounts(), progressAt: clock.now() };
-      await store.startRun(run);
+      // The run record and its first checkpoint in one transaction: a process killed right after
+      // starting leaves a run the next one resumes, never a run record stuck at `running`.
+      await store.commitPage({ ...key, checkpoint, ledger: [], audit: [], deadLetters: [], run });
     }
     const ctx: RunContext = {
       definition,
@@ -99,7 +97,7 @@ export async function runSync(input: SyncDefinition, options: RunSyncOptions): P
       store,
       destination,
       clock,
-      map: typeof definition.mapping === 'function' ? (definition.mapping as MappingFunction) : undefined,
+      map,
       mask: createMasker(definition.audit?.sensitive),
       retry: { ...DEFAULT_RETRY, ...definition.retry },
       concurrency: definition.concurrency ?? 4,

@@ -188,8 +188,6 @@ export interface RetentionPolicy {
 export interface SyncStore {
   /** State and checkpoint of a stream. */
   getState(key: StreamKey): Promise<SyncState>;
-  /** Records the start of a run (a `running` run record). */
-  startRun(run: RunRecord): Promise<void>;
   /** One page's effects, atomically. */
   commitPage(commit: PageCommit): Promise<void>;
   getRun(runId: string): Promise<RunRecord | undefined>;

@@ -45,7 +45,6 @@ describe('SQLite store', () => {
   });
 
   it('commits a page atomically and reads the checkpoint, ledger, audit and records back', async () => {
-    await store.startRun(run);
     await store.commitPage(page());
     const state = await store.getState(key);
     expect(state.checkpoint?.page).toEqual({ type: 'offset', value: 20 });
@@ -68,7 +67,6 @@ describe('SQLite store', () => {
   });
 
   it('finishing clears the checkpoint and sets the cursor and run record', async () => {
-    await store.startRun(run);
     const done: RunRecord = { ...run, status: 'succeeded', finishedAt: 2000, durationMs: 1000, counts: { ...emptyCounts(), created: 1 } };
     await store.commitPage(page({ checkpoint: null, cursor: '2026-01-01T00:00:00Z', run: done }));
     expect(await store.getState(key)).toEqual({ cursor: '2026-01-01T00:00:00Z' });

@@ -96,10 +96,6 @@ export class SqliteSyncStore implements SyncStore {
     return { ...(cursor === undefined ? {} : { cursor }), ...(checkpoint ? { checkpoint } : {}) };
   }
 
-  async startRun(run: RunRecord): Promise<void> {
-    this.#q['putRun']!.run(runParams(run));
-  }
-
   async commitPage(commit: PageCommit): Promise<void> {
     this.#commit.immediate(commit);
   }

@@ -1,0 +1,37 @@
+import { Flags } from '@oclif/core';
+import { openSqliteStore } from '@connectgen/runtime/sync';
+import { BaseCommand } from '../../cli/base-command.js';
+import { summaryLine } from '../../sync/progress.js';
+import { storeFlag } from '../../sync/store-path.js';
+
+export default class SyncStatus extends BaseCommand {
+  static override description = 'Recent sync runs, newest first: status, counts, duration and errors.';
+
+  static override examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --sync pets --limit 5 --json'];
+
+  static override flags = {
+    store: storeFlag,
+    sync: Flags.string({ description: 'only runs of this sync id' }),
+    limit: Flags.integer({ description: 'how many runs', default: 10, min: 1 }),
+    json: Flags.boolean({ description: 'print the run records as JSON' }),
+  };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(SyncStatus);
+    const store = openSqliteStore(flags.store);
+    try {
+      const runs = await store.listRuns({ ...(flags.sync ? { syncId: flags.sync } : {}), limit: flags.limit });
+      if (flags.json) {
+        process.stdout.write(JSON.stringify(runs, null, 2) + '\n');
+        return;
+      }
+      if (runs.length === 0) process.stdout.write('no sync runs yet\n');
+      for (const run of runs) {
+        process.stdout.write(`${new Date(run.startedAt).toISOString()} ${summaryLine(run)}\n`);
+        for (const error of run.errors) process.stdout.write(`  ${error}\n`);
+      }
+    } finally {
+      await store.close();
+    }
+  }
+}
