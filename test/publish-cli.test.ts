@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { REPO_ROOT, TMP_ROOT } from './helpers/generate.js';
 
-describe('connectgen publish', { timeout: 180_000 }, () => {
+describe('connectgen publish', { timeout: 300_000 }, () => {
   it('refuses a draft connector (exit 1), after building and checking it', async () => {
     await mkdir(TMP_ROOT, { recursive: true });
     const dir = await mkdtemp(join(TMP_ROOT, 'publish-draft-'));

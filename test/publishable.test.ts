@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 describe.each(['runtime', 'generator'])('the %s package', (workspace) => {
-  it('packs with dist/ and passes publint and arethetypeswrong', { timeout: 240_000 }, async () => {
+  it('packs with dist/ and passes publint and arethetypeswrong', { timeout: 400_000 }, async () => {
     const dest = await mkdtemp(join(tmpdir(), 'cg-publishable-'));
     cleanup.push(dest);
     const { stdout } = await npm(['pack', '--json', '--pack-destination', dest], join(REPO_ROOT, workspace));
