@@ -3,6 +3,7 @@
  * This is the one file that knows the order of the stages; it names and times each so that a slow
  * spec says which stage was slow. Only `load` reads input and only `emit/write` writes output.
  */
+import { readIcon } from './config/icon.js';
 import { readConnectorConfig } from './config/read.js';
 import { convertSpec, type ConvertedSpec } from './convert/index.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
@@ -131,12 +132,13 @@ export async function generateConnector(source: string, outDir: string, options:
   const { spec, config, configFile } = await resolveSourceArgument(source, options);
   // Checked before the spec is even loaded: a bad config fails fast, and nothing is written.
   const settings = configFile === undefined ? undefined : readConnectorConfig(configFile);
+  const icon = settings?.config.icon === undefined ? undefined : readIcon(settings.config.icon, settings.source);
   const { loaded, converted, timings: early } = await loadAndConvert(spec, options);
   refuseBlocked(converted, options);
   const timer = new StageTimer(options.onStage);
   const ir = await timer.run(
     'ir',
-    () => buildIR(converted.document, settings?.config, { sourceUri: loaded.uri, ...(settings ? { configSource: settings.source } : {}) }),
+    () => buildIR(converted.document, settings?.config, { sourceUri: loaded.uri, ...(settings ? { configSource: settings.source } : {}), ...(icon !== undefined ? { icon } : {}) }),
     (ir) => `${ir.operations.length} operations, ${ir.schemas.length} schemas`,
   );
   const files = await timer.run('emit', () => emit(ir), (files) => `${files.size} files`);

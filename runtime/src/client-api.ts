@@ -13,12 +13,27 @@ export interface CallOptions {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
+/** Response headers by lower-cased name; a header sent several times is an array. */
+export type ResponseHeaders = Readonly<Record<string, string | string[] | undefined>>;
+
+/**
+ * The whole response of a call, for what the body does not say: `ETag`, `Location`,
+ * `X-Total-Count`, rate-limit headers, a 201 versus a 200.
+ */
+export interface ActionResponse<TBody> {
+  readonly status: number;
+  readonly headers: ResponseHeaders;
+  readonly body: TBody;
+}
+
 /** One page of a paginated action. */
 export interface Page<TItem, TBody = unknown> {
   readonly items: readonly TItem[];
   /** The parsed response body of this page. */
   readonly body: TBody;
   readonly status: number;
+  /** This page's response headers (rate-limit counters, `X-Total-Count`...). */
+  readonly headers: ResponseHeaders;
   /** Zero-based position of this page in the iteration. */
   readonly index: number;
   /**
@@ -44,12 +59,17 @@ export interface PaginateOptions extends CallOptions {
   readonly pageSize?: number;
 }
 
-/** A plain action: `await connector.petsGet({ petId: 1 })`. */
-export type Action<TInput, TOutput> = (input: TInput, options?: CallOptions) => Promise<TOutput>;
+/**
+ * A plain action: `await connector.petsGet({ petId: 1 })` resolves to the body;
+ * `await connector.petsGet.withResponse({ petId: 1 })` to status, headers and body.
+ */
+export interface Action<TInput, TOutput> {
+  (input: TInput, options?: CallOptions): Promise<TOutput>;
+  withResponse(input: TInput, options?: CallOptions): Promise<ActionResponse<TOutput>>;
+}
 
 /** A paginated action: the call returns the first page's body; `.all()` streams items, `.pages()` streams pages. */
-export interface PaginatedAction<TInput, TOutput, TItem> {
-  (input: TInput, options?: CallOptions): Promise<TOutput>;
+export interface PaginatedAction<TInput, TOutput, TItem> extends Action<TInput, TOutput> {
   all(input: TInput, options?: PaginateOptions): AsyncIterableIterator<TItem>;
   pages(input: TInput, options?: PaginateOptions): AsyncIterableIterator<Page<TItem, TOutput>>;
 }
@@ -85,34 +105,65 @@ export interface TokenStore {
   save(tokens: OAuth2Tokens): Promise<void> | void;
 }
 
-/** Credentials a user passes for the connector's auth scheme. */
-export type AuthCredentials =
-  | { readonly apiKey: string }
-  | { readonly username: string; readonly password: string }
-  | { readonly token: string | (() => string | Promise<string>) }
-  | {
-      readonly clientId: string;
-      readonly clientSecret?: string;
-      /** Tokens from a finished authorization code flow, or from the store. */
-      readonly tokens?: OAuth2Tokens;
-      readonly tokenStore?: TokenStore;
-      readonly redirectUri?: string;
-    };
+/** Credentials of an `apiKey` scheme. */
+export interface ApiKeyCredentials {
+  readonly apiKey: string;
+}
+
+/** Credentials of a `basic` scheme. */
+export interface BasicCredentials {
+  readonly username: string;
+  readonly password: string;
+}
+
+/** Credentials of a `bearer` scheme: the token, or a function that fetches a fresh one. */
+export interface BearerCredentials {
+  readonly token: string | (() => string | Promise<string>);
+}
+
+/** Credentials of an `oauth2` scheme. */
+export interface OAuth2Credentials {
+  readonly clientId: string;
+  readonly clientSecret?: string;
+  /** Tokens from a finished authorization code flow, or from the store. */
+  readonly tokens?: OAuth2Tokens;
+  readonly tokenStore?: TokenStore;
+  readonly redirectUri?: string;
+  /** Replaces the connector's token URL (absolute, or relative to the base URL). */
+  readonly tokenUrl?: string;
+  /** Replaces the connector's refresh URL (absolute, or relative to the base URL). */
+  readonly refreshUrl?: string;
+}
+
+/** Credentials a user passes for one of the connector's auth schemes. */
+export type AuthCredentials = ApiKeyCredentials | BasicCredentials | BearerCredentials | OAuth2Credentials;
+
+/**
+ * A connector's auth schemes by name, each with the credentials it takes. Generated connectors
+ * pass their own (`{ oauth: OAuth2Credentials }`), so credentials of the wrong kind fail to compile.
+ */
+export type SchemeCredentials = object;
 
 /** Options a user passes to `createXxxConnector(options)`. All optional except credentials where the API needs them. */
-export interface ConnectorOptions {
+export interface ConnectorOptions<TSchemes extends SchemeCredentials = Readonly<Record<string, AuthCredentials>>> {
   /** Credentials for the default auth scheme (`authScheme`, else the definition's first). */
-  readonly auth?: AuthCredentials;
+  readonly auth?: TSchemes[keyof TSchemes];
   /** Which auth scheme of the definition `auth` is for; default the first. */
-  readonly authScheme?: string;
+  readonly authScheme?: keyof TSchemes & string;
   /**
    * Credentials for further schemes by name, for APIs whose operations need different schemes (or
    * two at once). Each call uses the first of its operation's requirements that these (with
    * `auth`) satisfy, else the default scheme.
    */
-  readonly credentials?: Readonly<Record<string, AuthCredentials>>;
+  readonly credentials?: { readonly [K in keyof TSchemes]?: TSchemes[K] };
   /** Overrides the server URL entirely. */
   readonly baseUrl?: string;
+  /**
+   * Hosts besides the connector's own that pagination next links may lead to (`api2.example.com`,
+   * or `host:port`). Such pages are fetched without credentials; a next link to any other host
+   * ends the iteration with a `ConnectorForeignHostError`.
+   */
+  readonly allowedHosts?: readonly string[];
   /** Values for the server URL's `{variables}`. */
   readonly serverVariables?: Readonly<Record<string, string>>;
   readonly retry?: RetryConfig | false;
@@ -125,6 +176,10 @@ export interface ConnectorOptions {
   /** An undici Dispatcher (Agent, Pool, MockAgent...) to send requests through. */
   readonly dispatcher?: unknown;
   readonly hooks?: ConnectorHooks;
+  /** Headers sent with every request; they win over the connector's own, and per-call headers over them. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Replaces the connector's `User-Agent` (which names it and its version); `false` sends none. */
+  readonly userAgent?: string | false;
 }
 
 export interface ConnectionTestResult {

@@ -4,14 +4,14 @@
  * ClientContext and hands out actions built on it; the request pipeline lives in client/execute.ts.
  */
 import type { Dispatcher } from 'undici';
-import type { Action, AuthCredentials, ConnectorClient, ConnectorOptions } from './client-api.js';
+import type { Action, ActionResponse, AuthCredentials, CallOptions, ConnectorClient, ConnectorOptions, SchemeCredentials } from './client-api.js';
 import type { ConnectorDefinition, OperationInput, OperationSpec } from './definition.js';
 import { createSchemeAuths } from './client/auth-selection.js';
 import { resolveBaseUrl } from './client/base-url.js';
 import type { ClientContext } from './client/context.js';
 import { execute } from './client/execute.js';
 import { paginatedAction } from './client/paginated.js';
-import { compileOperation } from './client/prepare.js';
+import { compileOperation, mergeHeaders } from './client/prepare.js';
 import { testConnection } from './client/test-connection.js';
 import { ConnectorConfigError } from './http/errors.js';
 import { Redactor } from './http/redact.js';
@@ -22,11 +22,17 @@ import { resolveRetryPolicy } from './retry/policy.js';
 /** A call with no configured timeout still ends: a hung server must not hang a sync forever. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
-export function createClient(definition: ConnectorDefinition, options: ConnectorOptions = {}): ConnectorClient {
+export function createClient(definition: ConnectorDefinition, options?: ConnectorOptions): ConnectorClient;
+/** With a connector's own options type (`ConnectorOptions<{ oauth: OAuth2Credentials }>`), as generated factories call it. */
+export function createClient<TSchemes extends SchemeCredentials>(definition: ConnectorDefinition, options: ConnectorOptions<TSchemes>): ConnectorClient;
+export function createClient(definition: ConnectorDefinition, typedOptions: object = {}): ConnectorClient {
+  // The scheme map only types what callers may pass; at run time every scheme is checked anyway.
+  const options = typedOptions as unknown as ConnectorOptions;
   const base = resolveBaseUrl(definition, options);
   const ownsDispatcher = options.dispatcher === undefined;
   const dispatcher = (options.dispatcher as Dispatcher | undefined) ?? createAgent();
-  const auths = createSchemeAuths(definition, options, dispatcher);
+  const baseUrl = base.toString().replace(/\/$/, '');
+  const auths = createSchemeAuths(definition, options, dispatcher, baseUrl);
   const rateLimit = options.rateLimit === false ? undefined : { ...definition.rateLimit, ...options.rateLimit };
 
   const ctx: ClientContext = {
@@ -38,9 +44,12 @@ export function createClient(definition: ConnectorDefinition, options: Connector
     timeoutMs: options.timeoutMs ?? definition.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     hooks: options.hooks,
     redactor: new Redactor(() => auths.secrets(), () => [options.auth, ...Object.values(options.credentials ?? {})].flatMap(credentialSecrets)),
-    baseUrl: base.toString().replace(/\/$/, ''),
+    baseUrl,
     origin: base.origin,
+    serverVariables: options.serverVariables,
+    allowedHosts: new Set((options.allowedHosts ?? []).map((host) => host.toLowerCase())),
     operations: new Map(),
+    headers: defaultHeaders(definition, options),
   };
 
   return {
@@ -48,7 +57,11 @@ export function createClient(definition: ConnectorDefinition, options: Connector
     action<TInput, TOutput>(operation: OperationSpec): Action<TInput, TOutput> {
       ctx.operations.set(operation.id, operation);
       const prepare = compileOperation(ctx, operation);
-      return async (input, callOptions) => (await execute(ctx, prepare(input as OperationInput, callOptions), callOptions)).body as TOutput;
+      const withResponse = async (input: TInput, callOptions?: CallOptions): Promise<ActionResponse<TOutput>> => {
+        const { status, headers, body } = await execute(ctx, prepare(input as OperationInput, callOptions), callOptions);
+        return { status, headers, body: body as TOutput };
+      };
+      return Object.assign(async (input: TInput, callOptions?: CallOptions) => (await withResponse(input, callOptions)).body, { withResponse });
     },
     paginatedAction(operation) {
       ctx.operations.set(operation.id, operation);
@@ -61,10 +74,27 @@ export function createClient(definition: ConnectorDefinition, options: Connector
   };
 }
 
+/**
+ * What every request carries before its own parameters: a User-Agent naming the connector and its
+ * version (APIs such as GitHub's refuse requests without one, and vendors ask integrators to send
+ * one), then the definition's headers, then the options', later ones winning.
+ */
+export function defaultHeaders(definition: ConnectorDefinition, options: ConnectorOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const userAgent = options.userAgent ?? definition.userAgent ?? `${definition.name}/${definition.version}`;
+  if (userAgent !== false) headers['user-agent'] = userAgent;
+  mergeHeaders(headers, definition.headers ?? {});
+  mergeHeaders(headers, options.headers ?? {});
+  // `userAgent: false` also drops one from connector.yaml's headers; only the options' own can add it back.
+  const ownAgent = Object.keys(options.headers ?? {}).some((name) => name.toLowerCase() === 'user-agent');
+  if (options.userAgent === false && !ownAgent) delete headers['user-agent'];
+  return headers;
+}
+
 /** Every secret the user handed us, for redaction even before auth has used it. */
 function credentialSecrets(credentials: AuthCredentials | undefined): string[] {
   if (!credentials) return [];
-  const c = credentials as Record<string, unknown>;
+  const c = credentials as unknown as Record<string, unknown>;
   const tokens = c['tokens'] as Record<string, unknown> | undefined;
   return [c['apiKey'], c['password'], c['token'], c['clientSecret'], tokens?.['accessToken'], tokens?.['refreshToken']].filter(
     (v): v is string => typeof v === 'string',

@@ -71,6 +71,12 @@ export interface OperationSpec {
    * absent means the connector's default.
    */
   readonly security?: readonly (string | readonly string[])[];
+  /**
+   * The operation's own servers (operation- or path-level `servers` in the spec), the first used;
+   * absent means the connector's. A relative URL is relative to the connector's base URL. Calls
+   * there carry the operation's credentials: the spec, not a server's answer, sent them there.
+   */
+  readonly servers?: readonly ServerSpec[];
 }
 
 /** The action's input: parameters by their `key`, plus `body` for the request body. */
@@ -107,9 +113,12 @@ export interface BearerAuthConfig {
 export interface OAuth2AuthConfig {
   readonly type: 'oauth2';
   readonly grant: 'client_credentials' | 'authorization_code';
+  /** Absolute, or relative to the connector's base URL (OAS 3.x allows `/oauth/token`). */
   readonly tokenUrl: string;
-  /** Required for `authorization_code`. */
+  /** Required for `authorization_code`; absolute or relative like `tokenUrl`. */
   readonly authorizationUrl?: string;
+  /** Where refresh-token requests go when not to `tokenUrl` (OAuth Flow Object `refreshUrl`). */
+  readonly refreshUrl?: string;
   readonly scopes?: readonly string[];
   /** Response keys, defaults `access_token`, `refresh_token`, `expires_in`. */
   readonly tokenKey?: string;
@@ -231,4 +240,8 @@ export interface ConnectorDefinition {
   readonly timeoutMs?: number;
   /** Action `testConnection()` calls; absent means the first GET without required parameters. */
   readonly testAction?: string;
+  /** Headers every request carries (connector.yaml `headers`, e.g. an API version); the options' win. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** The `User-Agent` the connector sends, e.g. `@acme/petstore-connector/1.0.0`; default `<name>/<version>`. */
+  readonly userAgent?: string;
 }

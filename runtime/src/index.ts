@@ -8,6 +8,7 @@ export {
   ConnectorAuthError,
   ConnectorConfigError,
   ConnectorError,
+  ConnectorForeignHostError,
   ConnectorHttpError,
   ConnectorNetworkError,
   ConnectorPaginationError,

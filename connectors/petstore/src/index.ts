@@ -9,6 +9,7 @@
  */
 import { createClient } from "@connectgen/runtime";
 import type {
+  ApiKeyCredentials,
   ConnectionTestResult,
   ConnectorDefinition,
   ConnectorOptions,
@@ -31,7 +32,11 @@ export const definition: ConnectorDefinition = {
   auth: { apiKey: { type: "apiKey", in: "header", name: "X-API-Key" } },
   retry: { maxAttempts: 2 },
   testAction: "getInventory",
+  userAgent: "@connectgen-examples/petstore/1.0.0",
 };
+
+/** Options of `createPetstoreConnector`: credentials typed by this API's auth schemes. */
+export type PetstoreConnectorOptions = ConnectorOptions<{ apiKey: ApiKeyCredentials }>;
 
 export interface PetstoreConnector extends PetsActions, StoreActions {
   /** Calls one cheap read-only action and reports whether the server and the credentials work. */
@@ -53,7 +58,7 @@ export interface PetstoreConnector extends PetsActions, StoreActions {
  * }
  * ```
  */
-export function createPetstoreConnector(options: ConnectorOptions = {}): PetstoreConnector {
+export function createPetstoreConnector(options: PetstoreConnectorOptions = {}): PetstoreConnector {
   const client = createClient(definition, options);
   return {
     ...createPetsActions(client),

@@ -58,6 +58,10 @@ const table: [string, string, string, string][] = [
   ['negative timeout', 'timeoutMs: -1', 'CG_CONFIG_INVALID', '/timeoutMs'],
   ['lint section misspelt', 'lint: { rulez: {} }', 'CG_CONFIG_UNKNOWN_FIELD', '/lint/rulez'],
   ['lint severity unknown', 'lint: { rules: { CG_NO_SERVER: loud } }', 'CG_CONFIG_INVALID', '/lint/rules/CG_NO_SERVER'],
+  // Paths are read at generate time with the runtime's parser (regression: a bad one stopped listings at run time).
+  ['next URL path that does not parse', "pagination: { type: link, nextUrlPath: \"$['@odata.nextLink'\" }", 'CG_PATH_SYNTAX', '/pagination/nextUrlPath'],
+  ['resultsKey with recursive descent', 'pagination: { type: link, resultsKey: "data..items" }', 'CG_PATH_SYNTAX', '/pagination/resultsKey'],
+  ['cursor path matching several values', 'actions: { overrides: { listOrders: { pagination: { type: cursor, cursorParam: cursor, nextCursorPath: "data[*].id" } } } }', 'CG_CONFIG_INVALID', '/actions/overrides/listOrders/pagination/nextCursorPath'],
   // Cross-checks against the spec.
   ['override of no operation', 'actions: { overrides: { listOrder: { name: orders } } }', 'CG_CONFIG_NO_MATCH', '/actions/overrides/listOrder'],
   ['override of an excluded operation', 'actions: { exclude: { tags: [store] }, overrides: { listOrders: { name: orders } } }', 'CG_CONFIG_NO_MATCH', '/actions/overrides/listOrders'],

@@ -10,6 +10,7 @@ import { ConnectgenError } from '../diagnostics/errors.js';
 import { createLocator, lineIndex } from '../lint/locate.js';
 import { parseText } from '../load/parse.js';
 import type { ConfigProblem } from './explain.js';
+import { checkPaths } from './paths.js';
 import { checkConfigShape } from './schema.js';
 import type { ConnectorConfig } from './types.js';
 
@@ -41,7 +42,7 @@ export function readConnectorConfig(file: string): ReadConfig {
 /** Validates a parsed connector.yaml (`undefined`/`null`: no config). Throws on the first problem. */
 export function parseConnectorConfig(value: unknown, source?: ConfigSource): ConnectorConfig {
   if (value === undefined || value === null) return {};
-  const problem = checkConfigShape(value);
+  const problem = checkConfigShape(value) ?? checkPaths(value as ConnectorConfig);
   if (problem !== undefined) throw configError(problem, source);
   return value as ConnectorConfig;
 }

@@ -38,6 +38,7 @@ describe('connector.schema.json', () => {
     copyFileSync(new URL('specs/petstore/openapi.yaml', root), join(dir, 'openapi.yaml'));
     const file = join(dir, 'connector.yaml');
     writeFileSync(file, readmeExample());
+    writeFileSync(join(dir, 'icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>\n');
     expect(readmeExample()).toMatch(/^# yaml-language-server: \$schema=.*connector\.schema\.json$/m);
     expect(readConnectorConfig(file).config.lint?.rules).toEqual({ CG_NO_SERVER: 'off', 'info-contact': 'off' });
     const generated = await generateConnector(file, join(dir, 'out'));

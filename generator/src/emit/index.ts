@@ -7,7 +7,7 @@ import type { ConnectorIR, OperationIR } from '../ir/types.js';
 import { render } from './render.js';
 import { actionsView, groupNames, type GroupNames } from './view/actions.js';
 import { indexView } from './view/index-file.js';
-import { manifestJson } from './view/manifest.js';
+import { ICON_FILE, manifestJson } from './view/manifest.js';
 import { NameScope } from './view/names.js';
 import { packageJsonView } from './view/package-json.js';
 import { readmeView } from './view/readme.js';
@@ -20,6 +20,7 @@ export function emit(ir: ConnectorIR): Map<string, string> {
   const sourceTitle = oneLineComment(shorten(`${ir.info.title} ${ir.info.apiVersion}`, 60));
   const scope = new NameScope(ir.schemas.flatMap((schema) => [schema.name, ...(schema.inputName ? [schema.inputName] : [])]));
   const connectorType = scope.allocate(`${ir.info.pascalName}Connector`);
+  const optionsType = scope.allocate(`${ir.info.pascalName}ConnectorOptions`);
   const factoryName = `create${ir.info.pascalName}Connector`;
 
   const byGroup = groupOperations(ir.operations);
@@ -30,7 +31,8 @@ export function emit(ir: ConnectorIR): Map<string, string> {
   files.set('tsconfig.json', render('tsconfig.json.hbs', {}));
   files.set('README.md', render('README.md.hbs', readmeView(ir, factoryName)));
   files.set('connector.json', manifestJson(ir));
-  files.set('src/index.ts', render('src/index.ts.hbs', indexView(ir, { connectorType, factoryName }, groups, sourceTitle)));
+  if (ir.info.icon !== undefined) files.set(ICON_FILE, ir.info.icon);
+  files.set('src/index.ts', render('src/index.ts.hbs', indexView(ir, { connectorType, optionsType, factoryName }, groups, sourceTitle)));
   files.set('src/types.ts', render('src/types.ts.hbs', typesView(ir, types, sourceTitle)));
   for (const names of groups) {
     const view = actionsView(names, byGroup.get(names.group)!, types, sourceTitle);

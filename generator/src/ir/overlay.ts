@@ -30,21 +30,24 @@ export function renameAction(config: ConnectorConfig, name: string): string {
 }
 
 /**
- * Pagination for a GET list action: the action's override, else the connector default where its
- * parameter exists on the operation (a `none` default turns inference off), else the inferred one.
+ * Pagination for an action: its override, whatever the method (a POST search endpoint pages too);
+ * else the connector default, for a GET whose response is a list (at the default's `resultsKey`, or
+ * the body itself) and that has the strategy's parameter (a `none` default turns inference off);
+ * else 'infer'.
  */
 export function choosePagination(
   config: ConnectorConfig,
-  override: ActionOverride | undefined,
+  override: PaginationConfig | undefined,
   queryParams: readonly string[],
   strategyParam: (config: PaginationConfig) => string | undefined,
-): { readonly config: PaginationConfig; readonly source: 'config' } | 'infer' {
-  if (override?.pagination !== undefined) return { config: override.pagination, source: 'config' };
+  isList: (resultsKey: string | undefined) => boolean,
+): { readonly config: PaginationConfig; readonly source: 'override' | 'default' } | 'infer' {
+  if (override !== undefined) return { config: override, source: 'override' };
   const fallback = config.pagination;
   if (fallback === undefined) return 'infer';
-  if (fallback.type === 'none') return { config: fallback, source: 'config' };
+  if (fallback.type === 'none') return { config: fallback, source: 'default' };
   const param = strategyParam(fallback);
-  if (param === undefined || queryParams.includes(param)) return { config: fallback, source: 'config' };
+  if ((param === undefined || queryParams.includes(param)) && isList(fallback.resultsKey)) return { config: fallback, source: 'default' };
   return 'infer';
 }
 

@@ -277,6 +277,11 @@ export interface OperationIR {
   readonly security?: readonly SecurityRequirement[];
   /** External docs URL, when given. */
   readonly docsUrl?: string;
+  /**
+   * The operation's own servers (operation-level, else path-level `servers`), the first used at
+   * run time; relative URLs are relative to the connector's base URL. Absent: the connector's.
+   */
+  readonly servers?: readonly ServerIR[];
 }
 
 /** One scheme by name, or several required together (an AND within a security requirement). */
@@ -329,6 +334,10 @@ export interface InfoIR {
   /** `3.0` or `3.1`: the OpenAPI version of the source document after conversion. */
   readonly openapi: '3.0' | '3.1';
   readonly docsUrl?: string;
+  /** connector.yaml `status`; absent means `published` (publish refuses drafts). */
+  readonly status?: 'draft' | 'published';
+  /** connector.yaml `icon`: the SVG document, checked by config/icon.ts; emitted as `icon.svg`. */
+  readonly icon?: string;
 }
 
 export interface ConnectorIR {
@@ -346,6 +355,8 @@ export interface ConnectorIR {
   readonly timeoutMs?: number;
   /** Action `testConnection()` calls (connector.yaml `testAction`). */
   readonly testAction?: string;
+  /** connector.yaml `headers`: sent with every request (the connector's options win). */
+  readonly headers?: Readonly<Record<string, string>>;
   /** Sorted by pointer, then code. */
   readonly diagnostics: readonly Diagnostic[];
 }

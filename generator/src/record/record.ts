@@ -14,6 +14,7 @@
 import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
 import { ConnectgenError } from '../diagnostics/errors.js';
+import { jsonText } from '../emit/view/safe.js';
 import { isUrl } from '../load/read-source.js';
 
 export const RECORD_DIR = '.connectgen';
@@ -70,9 +71,10 @@ export function recordFiles(input: RecordInput): Map<string, string> {
   };
   const base = Object.fromEntries(files.map((path) => [path, input.files.get(path)!]));
   return new Map([
-    [BASE_FILE, JSON.stringify(base, null, 1) + '\n'],
-    [RECORD_FILE, JSON.stringify(record, null, 2) + '\n'],
-    [SPEC_FILE, JSON.stringify(input.document, null, 1) + '\n'],
+    // jsonText: the spec snapshot holds the vendor's text verbatim, bidi controls included (Trojan Source).
+    [BASE_FILE, jsonText(base, 1) + '\n'],
+    [RECORD_FILE, jsonText(record, 2) + '\n'],
+    [SPEC_FILE, jsonText(input.document, 1) + '\n'],
   ]);
 }
 

@@ -3,14 +3,11 @@
  * wrong shape fails here, at connector creation, with a code and a hint: never by silently sending
  * a request without auth.
  */
-import type { AuthCredentials } from '../client-api.js';
+import type { ApiKeyCredentials, AuthCredentials, BasicCredentials, BearerCredentials, OAuth2Credentials } from '../client-api.js';
 import type { AuthConfig } from '../definition.js';
 import { AuthFailureError } from './errors.js';
 
-export type ApiKeyCredentials = Extract<AuthCredentials, { apiKey: string }>;
-export type BasicCredentials = Extract<AuthCredentials, { username: string }>;
-export type BearerCredentials = Extract<AuthCredentials, { token: unknown }>;
-export type OAuth2Credentials = Extract<AuthCredentials, { clientId: string }>;
+export type { ApiKeyCredentials, BasicCredentials, BearerCredentials, OAuth2Credentials } from '../client-api.js';
 
 const EXAMPLES: Record<Exclude<AuthConfig['type'], 'none'>, string> = {
   apiKey: "{ auth: { apiKey: process.env.API_KEY } }",

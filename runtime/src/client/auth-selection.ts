@@ -5,6 +5,7 @@
  * the configured schemes satisfy, else the default scheme, else nothing.
  */
 import { createAuthHandler, type AuthHandler } from '../auth/index.js';
+import { resolveOAuthUrls } from '../auth/oauth2/config.js';
 import type { ConnectorOptions } from '../client-api.js';
 import type { AuthConfig, ConnectorDefinition, OperationSpec } from '../definition.js';
 import { ConnectorConfigError } from '../http/errors.js';
@@ -23,12 +24,12 @@ export interface SchemeAuths {
   secrets(): string[];
 }
 
-export function createSchemeAuths(definition: ConnectorDefinition, options: ConnectorOptions, dispatcher: Dispatcher): SchemeAuths {
+export function createSchemeAuths(definition: ConnectorDefinition, options: ConnectorOptions, dispatcher: Dispatcher, baseUrl: string): SchemeAuths {
   const byName = new Map<string, SchemeAuth>();
   const defaultName = options.authScheme ?? Object.keys(definition.auth)[0];
   const defaultConfig = selectAuth(definition, options.authScheme);
   const make = (config: AuthConfig, credentials: ConnectorOptions['auth']): SchemeAuth => ({
-    handler: createAuthHandler(config, credentials, { dispatcher }),
+    handler: createAuthHandler(config.type === 'oauth2' ? resolveOAuthUrls(config, baseUrl, urlOverrides(credentials)) : config, credentials, { dispatcher }),
     doesIO: config.type === 'oauth2' || config.type === 'bearer',
   });
   let defaultAuth: SchemeAuth | undefined;
@@ -47,6 +48,15 @@ export function createSchemeAuths(definition: ConnectorDefinition, options: Conn
   const handlers = [...new Set(byName.values())];
   if (defaultAuth && !handlers.includes(defaultAuth)) handlers.push(defaultAuth);
   return { byName, defaultAuth, secrets: () => handlers.flatMap((auth) => auth.handler.secrets()) };
+}
+
+/** The token and refresh URLs a user's OAuth2 credentials replace. */
+function urlOverrides(credentials: ConnectorOptions['auth']): { tokenUrl?: string; refreshUrl?: string } {
+  const c = (credentials ?? {}) as { tokenUrl?: unknown; refreshUrl?: unknown };
+  return {
+    ...(typeof c.tokenUrl === 'string' ? { tokenUrl: c.tokenUrl } : {}),
+    ...(typeof c.refreshUrl === 'string' ? { refreshUrl: c.refreshUrl } : {}),
+  };
 }
 
 /** The credentials an operation's calls carry, or undefined for a public operation. */

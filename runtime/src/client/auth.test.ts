@@ -24,6 +24,7 @@ beforeAll(async () => {
         // Down for the first request of each pair, then up.
         if (++flaky % 2 === 1) return json(res, 503, { error: 'temporarily_unavailable' });
         return json(res, 200, { access_token: 'fresh-flaky', expires_in: 3600 });
+      case '/api/oauth/token': // a token endpoint under the API's own path, for relative token URLs
       case '/token':
         tokenRequests++;
         // Slow enough that concurrent callers pile up behind the one request.
@@ -41,6 +42,7 @@ beforeAll(async () => {
       case '/hang':
         return;
       case '/me':
+      case '/api/me':
         return auth.startsWith('Bearer fresh') || req.headers['x-api-key'] === SECRET ? json(res, 200, { me: true }) : json(res, 401, {});
       default:
         return json(res, 200, { ok: true });
@@ -104,6 +106,29 @@ describe('OAuth2 through the client', () => {
     const c = createClient(def(oauth), { baseUrl: api.origin, auth: { clientId: 'id', clientSecret: SECRET } });
     expect(await c.action(op('/me', { method: 'POST' }))({})).toEqual({ me: true });
     await c.close();
+  });
+
+  it.each([
+    ['/token', '/api'],
+    ['oauth/token', '/api'],
+  ])('a relative tokenUrl %s is resolved against the base URL %s', async (tokenUrl, path) => {
+    const oauth: Record<string, AuthConfig> = { oauth: { type: 'oauth2', grant: 'client_credentials', tokenUrl } };
+    const c = createClient(def(oauth), { baseUrl: `${api.origin}${path}`, auth: { clientId: 'id', clientSecret: SECRET } });
+    const before = tokenRequests;
+    expect(await c.action(op('/me'))({})).toEqual({ me: true });
+    expect(tokenRequests - before).toBe(1);
+    await c.close();
+  });
+
+  it('the token URL can be overridden in the connector options, relative or absolute', async () => {
+    const oauth: Record<string, AuthConfig> = { oauth: { type: 'oauth2', grant: 'client_credentials', tokenUrl: 'https://login.invalid/token' } };
+    for (const tokenUrl of ['/token', `${api.origin}/token`]) {
+      const c = createClient(def(oauth), { baseUrl: api.origin, auth: { clientId: 'id', clientSecret: SECRET, tokenUrl } });
+      const before = tokenRequests;
+      expect(await c.action(op('/me'))({})).toEqual({ me: true });
+      expect(tokenRequests - before).toBe(1);
+      await c.close();
+    }
   });
 
   it('100 concurrent calls with an expired token make exactly 1 token request', async () => {

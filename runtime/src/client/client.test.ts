@@ -84,6 +84,19 @@ describe('requests', () => {
     await client.close();
   });
 
+  it('merges a fixed query in the path template with the serialized one, and never sends a fragment', async () => {
+    const client = createClient(definition(), { serverVariables: { port: port() } });
+    const include = [{ name: 'include', key: 'include', in: 'query' as const }];
+    const fixed = client.action<Record<string, unknown>, Echo>(op({ path: '/items/{id}?beta=true', parameters: [{ name: 'id', key: 'id', in: 'path' }, ...include] }));
+    expect((await fixed({ id: 'i1', include: 'x' })).url).toBe('/api/items/i1?beta=true&include=x');
+    expect((await fixed({ id: 'i1' })).url).toBe('/api/items/i1?beta=true');
+    const aws = client.action<Record<string, unknown>, Echo>(op({ path: '/#X-Amz-Target=Kinesis.ListStreams', parameters: include }));
+    expect((await aws({ include: 'y' })).url).toBe('/api/?include=y');
+    const action = client.action<Record<string, unknown>, Echo>(op({ path: '/?Action=ListUsers&Version=2010-05-08', parameters: include }));
+    expect((await action({ include: 'z' })).url).toBe('/api/?Action=ListUsers&Version=2010-05-08&include=z');
+    await client.close();
+  });
+
   it('baseUrl overrides the server', async () => {
     const client = createClient(definition({ servers: [] }), { baseUrl: `${server.origin}/v2/` });
     const echo = await client.action<object, Echo>(op({ path: '/x' }))({});

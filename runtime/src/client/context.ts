@@ -21,6 +21,12 @@ export interface ClientContext {
   /** Base URL, no trailing slash; its origin is the only one that receives credentials. */
   readonly baseUrl: string;
   readonly origin: string;
+  /** The user's `serverVariables`, for operations with servers of their own. */
+  readonly serverVariables: Readonly<Record<string, string>> | undefined;
+  /** Hosts (`host` or `host:port`) besides the request's own that next links may lead to. */
+  readonly allowedHosts: ReadonlySet<string>;
   /** Operations the generated code registered, by id, for `testConnection()`. */
   readonly operations: Map<string, OperationSpec>;
+  /** Headers every request starts with (User-Agent, the definition's, the options'), names lower-cased. */
+  readonly headers: Readonly<Record<string, string>>;
 }

@@ -4,7 +4,7 @@
  * request pipeline (auth, retry, rate limit) as any call. Next links to another origin are sent
  * without credentials (see `retarget`).
  */
-import type { CallOptions, Page, PaginateOptions, PaginatedAction } from '../client-api.js';
+import type { ActionResponse, CallOptions, Page, PaginateOptions, PaginatedAction } from '../client-api.js';
 import type { OperationInput, OperationSpec } from '../definition.js';
 import { iteratePages, type FetchedPage } from '../pagination/paginate.js';
 import { strategyFor } from '../pagination/registry.js';
@@ -36,10 +36,12 @@ export function paginatedAction<TInput, TOutput, TItem>(ctx: ClientContext, oper
     return { url: request.url, status: result.status, headers: result.headers, body: result.body };
   };
 
-  const first = async (input: TInput, options?: CallOptions): Promise<TOutput> => {
+  const withResponse = async (input: TInput, options?: CallOptions): Promise<ActionResponse<TOutput>> => {
     const base = prepare(input as OperationInput, options);
-    return (await fetchPage(base, { kind: 'query', query: {} }, options)).body as TOutput;
+    const { status, headers, body } = await fetchPage(base, { kind: 'query', query: {} }, options);
+    return { status, headers, body: body as TOutput };
   };
+  const first = async (input: TInput, options?: CallOptions): Promise<TOutput> => (await withResponse(input, options)).body;
 
   async function* pages(input: TInput, options?: PaginateOptions): AsyncGenerator<Page<TItem, TOutput>, void, undefined> {
     const base = prepare(input as OperationInput, options);
@@ -47,7 +49,7 @@ export function paginatedAction<TInput, TOutput, TItem>(ctx: ClientContext, oper
       // Declared paginated but configured `none`: one page, the body's items if it has some.
       const fetched = await fetchPage(base, { kind: 'query', query: {} }, options);
       const items = Array.isArray(fetched.body) ? (fetched.body as TItem[]) : [];
-      yield { items, body: fetched.body as TOutput, status: fetched.status, index: 0, next: undefined };
+      yield { items, body: fetched.body as TOutput, status: fetched.status, headers: fetched.headers, index: 0, next: undefined };
       return;
     }
     yield* iteratePages<TItem, TOutput>({
@@ -63,5 +65,5 @@ export function paginatedAction<TInput, TOutput, TItem>(ctx: ClientContext, oper
     for await (const page of pages(input, options)) yield* page.items;
   }
 
-  return Object.assign(first, { pages, all });
+  return Object.assign(first, { withResponse, pages, all });
 }

@@ -7,6 +7,7 @@ import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, PageState } from '../client-api.js';
 import { createClient } from '../client.js';
+import { ConnectorForeignHostError } from '../http/errors.js';
 import type { AuthConfig, ConnectorDefinition, OperationSpec, PaginationConfig } from '../definition.js';
 import { json, startServer, type TestServer } from '../testing/server.js';
 
@@ -171,7 +172,7 @@ describe('cross-host next links', () => {
     ['query', { type: 'apiKey', in: 'query', name: 'api_key' }],
     ['cookie', { type: 'apiKey', in: 'cookie', name: 'sid' }],
   ])('an apiKey in the %s reaches only the connector`s own host', async (_where, auth) => {
-    const c = createClient(definition({ key: auth }), { baseUrl: api.origin, auth: { apiKey: secret } });
+    const c = createClient(definition({ key: auth }), { baseUrl: api.origin, auth: { apiKey: secret }, allowedHosts: [new URL(other.origin).host] });
     const before = other.received.length;
     const items = await collect(c.paginatedAction(crossHost).all({}, { headers: { 'X-Caller': 'mine' } }));
     expect(items.length).toBe(2 + 300);
@@ -192,11 +193,25 @@ describe('cross-host next links', () => {
 
   it('a next link that echoes the key is stripped of it before leaving the host', async () => {
     const auth: AuthConfig = { type: 'apiKey', in: 'query', name: 'api_key' };
-    const c = createClient(definition({ key: auth }), { baseUrl: api.origin, auth: { apiKey: secret } });
+    const c = createClient(definition({ key: auth }), { baseUrl: api.origin, auth: { apiKey: secret }, allowedHosts: ['127.0.0.1'] });
     const before = other.received.length;
     await collect(c.paginatedAction(list('/cross-host-echo', { type: 'link', nextUrlPath: 'next', resultsKey: 'items' })).all({}));
     const foreign = other.received.slice(before);
     expect(foreign.map((r) => r.url)).toEqual(['/more?page=2']);
+    await c.close();
+  });
+
+  it('by default stops at a next link to another host with an error naming it, after yielding the own pages', async () => {
+    const c = createClient(definition({ key: { type: 'apiKey', in: 'header', name: 'X-Key' } }), { baseUrl: api.origin, auth: { apiKey: secret } });
+    const before = other.received.length;
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      for await (const page of c.paginatedAction(crossHost).pages({})) seen.push(...page.items);
+    })().catch((e: unknown) => e);
+    expect(seen.length).toBe(2);
+    expect(error).toBeInstanceOf(ConnectorForeignHostError);
+    expect(error).toMatchObject({ code: 'CG_PAGINATION_FOREIGN_HOST', host: new URL(other.origin).host });
+    expect(other.received.length).toBe(before);
     await c.close();
   });
 });

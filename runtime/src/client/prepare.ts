@@ -5,8 +5,10 @@
 import type { CallOptions } from '../client-api.js';
 import type { HttpMethod, OperationInput, OperationSpec, ResponseKind } from '../definition.js';
 import { encodeBody, type WireBody } from '../http/body.js';
+import { ConnectorForeignHostError } from '../http/errors.js';
 import { compileParameters } from '../http/serialize/request.js';
 import { authForOperation, type SchemeAuth } from './auth-selection.js';
+import { resolveOperationBase } from './base-url.js';
 import type { ClientContext } from './context.js';
 
 export interface PreparedRequest {
@@ -14,6 +16,8 @@ export interface PreparedRequest {
   readonly action: string;
   readonly method: HttpMethod;
   readonly url: URL;
+  /** Origin of the operation's base URL: the one origin this request's credentials may go to. */
+  readonly origin: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: WireBody | undefined;
   /** False when the body is a stream: no retry, no replay after a 401. */
@@ -39,11 +43,17 @@ export function compileOperation(ctx: ClientContext, operation: OperationSpec): 
   const auth = authForOperation(ctx.auths, operation);
   const authenticate = auth !== undefined;
   const accept = ACCEPT[operation.response];
+  const server = operation.servers?.[0];
+  const base = server === undefined ? undefined : resolveOperationBase(ctx.definition, server, ctx.serverVariables, ctx.baseUrl);
+  const baseUrl = base === undefined ? ctx.baseUrl : base.toString().replace(/\/$/, '');
+  const origin = base?.origin ?? ctx.origin;
 
   return (input, options) => {
     const params = serialize(input ?? {});
-    const url = new URL(`${ctx.baseUrl}${params.path}${params.query ? `?${params.query}` : ''}`);
-    const headers: Record<string, string> = { accept, ...params.headers };
+    const url = new URL(`${baseUrl}${params.path}${params.query ? `?${params.query}` : ''}`);
+    const headers: Record<string, string> = { accept };
+    mergeHeaders(headers, ctx.headers);
+    mergeHeaders(headers, params.headers);
     let body: WireBody | undefined;
     let replayable = true;
     if (operation.requestBody) {
@@ -55,7 +65,7 @@ export function compileOperation(ctx: ClientContext, operation: OperationSpec): 
       }
     }
     if (options?.headers) mergeHeaders(headers, options.headers);
-    return { action: operation.id, method: operation.method, url, headers, body, replayable, authenticate, auth, response: operation.response };
+    return { action: operation.id, method: operation.method, url, origin, headers, body, replayable, authenticate, auth, response: operation.response };
   };
 }
 
@@ -65,11 +75,15 @@ export function mergeHeaders(target: Record<string, string>, extra: Readonly<Rec
 }
 
 /**
- * The same request aimed at another URL (a pagination next link). A URL on another origin gets
- * neither credentials nor any header the caller or the operation added: only `accept`.
+ * The same request aimed at another URL (a pagination next link). A URL on another origin is
+ * refused unless its host is in `allowedHosts`, and then gets neither credentials nor any header
+ * the caller or the operation added: only `accept`.
  */
 export function retarget(ctx: ClientContext, request: PreparedRequest, url: URL): PreparedRequest {
-  if (url.origin === ctx.origin) return { ...request, url };
+  if (url.origin === request.origin) return { ...request, url };
+  if (!ctx.allowedHosts.has(url.host.toLowerCase()) && !ctx.allowedHosts.has(url.hostname.toLowerCase())) {
+    throw new ConnectorForeignHostError(url.host, new URL(request.origin).host);
+  }
   return { ...request, url: withoutSecrets(ctx, url), authenticate: false, headers: { accept: request.headers['accept'] ?? '*/*' } };
 }
 

@@ -203,3 +203,23 @@ export class ConnectorConfigError extends ConnectorError {
 export class ConnectorPaginationError extends ConnectorError {
   readonly code = 'CG_PAGINATION';
 }
+
+/**
+ * A pagination next link leads to a host other than the connector's. Following it would mix
+ * another server's items into the results (and, were credentials sent, leak them): the iteration
+ * stops here unless the host is listed in the connector's `allowedHosts` option.
+ */
+export class ConnectorForeignHostError extends ConnectorError {
+  readonly code = 'CG_PAGINATION_FOREIGN_HOST';
+  /** The host (with port when not the default) the next link points at. */
+  readonly host: string;
+
+  constructor(host: string, expected: string) {
+    super(`the next page link points at ${host}, not at the connector's host ${expected}; pass allowedHosts: ["${host}"] to follow it (without credentials)`);
+    this.host = host;
+  }
+
+  protected override details(): Record<string, unknown> {
+    return { host: this.host };
+  }
+}

@@ -45,7 +45,7 @@ export async function* iteratePages<TItem, TBody>(options: IteratePagesOptions):
       if (seen.has(key)) next = undefined;
       else seen.add(key);
     }
-    yield { items, body: fetched.body as TBody, status: fetched.status, index, next };
+    yield { items, body: fetched.body as TBody, status: fetched.status, headers: fetched.headers, index, next };
     if (next === undefined) return;
     state = next;
   }

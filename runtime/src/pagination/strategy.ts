@@ -5,9 +5,9 @@
  *
  * One strategy per file (offset.ts, page.ts, link.ts, cursor.ts), looked up in registry.ts.
  */
-import type { PageState } from '../client-api.js';
+import type { PageState, ResponseHeaders } from '../client-api.js';
 
-export type ResponseHeaders = Readonly<Record<string, string | string[] | undefined>>;
+export type { ResponseHeaders } from '../client-api.js';
 
 /** The page just fetched, as a strategy sees it. */
 export interface PageContext {

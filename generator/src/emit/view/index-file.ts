@@ -2,17 +2,20 @@
  * View of `src/index.ts`: the ConnectorDefinition literal, the connector's interface (every group's
  * actions plus `testConnection` and `close`) and `createXxxConnector(options)`.
  */
+import type { AuthConfig } from '@connectgen/runtime';
 import type { ConnectorIR, OperationIR } from '../../ir/types.js';
 import type { GroupNames } from './actions.js';
 import { docBlock } from './doc.js';
 import { exportTypeStatement, importStatement } from './imports.js';
 import { dataLiteral, type Data } from './literal.js';
-import { operationSpecData } from './operation-spec.js';
-import { identifier, neutraliseComment } from './safe.js';
+import { operationSpecData, serverData } from './operation-spec.js';
+import { identifier, neutraliseComment, propertyKey } from './safe.js';
 import { usageLines } from './usage.js';
 
 export interface IndexNames {
   readonly connectorType: string;
+  /** `PetstoreConnectorOptions`: the runtime's options typed by this connector's auth schemes. */
+  readonly optionsType: string;
   readonly factoryName: string;
 }
 
@@ -24,6 +27,9 @@ export interface IndexView {
   readonly definition: string;
   readonly fallbackTest: string | false;
   readonly connectorType: string;
+  readonly optionsType: string;
+  /** The scheme -> credentials map `ConnectorOptions` is instantiated with. */
+  readonly schemeCredentials: string;
   readonly extendsList: string;
   readonly factoryDoc: string[];
   readonly factoryName: string;
@@ -41,10 +47,11 @@ export function indexView(
   sourceTitle: string,
 ): IndexView {
   const fallback = testOperation(ir);
+  const credentials = schemeCredentials(ir);
   const imports = [
     importStatement(['createClient'], '@connectgen/runtime', false),
     importStatement(
-      ['ConnectionTestResult', 'ConnectorDefinition', 'ConnectorOptions', ...(fallback ? ['OperationSpec'] : [])],
+      ['ConnectionTestResult', 'ConnectorDefinition', 'ConnectorOptions', ...credentials.imports, ...(fallback ? ['OperationSpec'] : [])],
       '@connectgen/runtime',
       true,
     ),
@@ -63,6 +70,8 @@ export function indexView(
     definition: dataLiteral(definitionData(ir), '', 'export const definition: ConnectorDefinition = '.length + 1) + constSuffix(ir),
     fallbackTest: fallback === undefined ? false : dataLiteral(operationSpecData(fallback), '', 'const connectionTest: OperationSpec = '.length + 1),
     connectorType: identifier(names.connectorType),
+    optionsType: identifier(names.optionsType),
+    schemeCredentials: credentials.text(`export type ${names.optionsType} = ConnectorOptions<`.length),
     extendsList: extendsList(groups.map((group) => group.interfaceName), names.connectorType),
     factoryDoc: docBlock(
       [`Creates a connector for ${ir.info.title}.`],
@@ -81,24 +90,45 @@ function definitionData(ir: ConnectorIR): Data {
   return {
     name: ir.info.name,
     version: ir.info.version,
-    servers: ir.servers.map((server) => ({
-      url: server.url,
-      variables:
-        Object.keys(server.variables).length === 0
-          ? undefined
-          : Object.fromEntries(
-              Object.entries(server.variables).map(([name, variable]) => [
-                name,
-                { default: variable.default, enum: variable.enum && [...variable.enum] },
-              ]),
-            ),
-    })),
+    servers: ir.servers.map(serverData),
     auth: Object.fromEntries(Object.entries(ir.auth).map(([name, scheme]) => [name, scheme.config as unknown as Data])),
     retry: ir.retry as Data,
     rateLimit: ir.rateLimit as Data,
     timeoutMs: ir.timeoutMs,
     testAction: ir.testAction,
+    headers: ir.headers as Data | undefined,
+    userAgent: userAgent(ir),
   };
+}
+
+/** Names the package and its version, so the API's logs say which connector called. */
+export function userAgent(ir: ConnectorIR): string {
+  return `${ir.info.packageName}/${ir.info.version}`;
+}
+
+const CREDENTIALS: Record<Exclude<AuthConfig['type'], 'none'>, string> = {
+  apiKey: 'ApiKeyCredentials',
+  basic: 'BasicCredentials',
+  bearer: 'BearerCredentials',
+  oauth2: 'OAuth2Credentials',
+};
+
+/**
+ * `{ oauth: OAuth2Credentials }`: each scheme with the credentials it takes, so that passing an API
+ * key to an OAuth2 connector fails to compile. A public API takes none (`Record<string, never>`).
+ */
+function schemeCredentials(ir: ConnectorIR): { imports: string[]; text: (column: number) => string } {
+  const entries = Object.entries(ir.auth).flatMap(([name, scheme]) =>
+    scheme.config.type === 'none' ? [] : [[propertyKey(name), CREDENTIALS[scheme.config.type]] as const],
+  );
+  const imports = [...new Set(entries.map(([, type]) => type))];
+  const text = (column: number): string => {
+    if (entries.length === 0) return 'Record<string, never>';
+    const flat = `{ ${entries.map(([key, type]) => `${key}: ${type}`).join('; ')} }`;
+    if (column + flat.length + 3 <= 100) return flat;
+    return `{\n${entries.map(([key, type]) => `  ${key}: ${type};`).join('\n')}\n}`;
+  };
+  return { imports, text };
 }
 
 /**

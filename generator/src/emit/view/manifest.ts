@@ -11,6 +11,9 @@ import { jsonText } from './safe.js';
 
 export const MANIFEST_VERSION = 1;
 
+/** Where connector.yaml's `icon` lands in the package; the manifest and README name it. */
+export const ICON_FILE = 'icon.svg';
+
 export function manifestJson(ir: ConnectorIR): string {
   const schemas = new JsonSchemaSource(ir);
   const manifest = {
@@ -20,6 +23,8 @@ export function manifestJson(ir: ConnectorIR): string {
     version: ir.info.version,
     title: ir.info.title,
     description: ir.info.description,
+    status: ir.info.status ?? 'published',
+    icon: ir.info.icon === undefined ? undefined : ICON_FILE,
     api: { version: ir.info.apiVersion, openapi: ir.info.openapi, docsUrl: ir.info.docsUrl },
     servers: ir.servers.map((server) => ({
       url: server.url,

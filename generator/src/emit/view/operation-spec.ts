@@ -2,7 +2,7 @@
  * The `OperationSpec` literal of one action: what the runtime needs to send it, as plain data in a
  * fixed key order (the order of the runtime's interface), defaults left out.
  */
-import type { OperationIR, ParameterIR } from '../../ir/types.js';
+import type { OperationIR, ParameterIR, ServerIR } from '../../ir/types.js';
 import type { Data } from './literal.js';
 
 export function operationSpecData(operation: OperationIR): Data {
@@ -19,6 +19,21 @@ export function operationSpecData(operation: OperationIR): Data {
     response: operation.success.kind,
     pagination: operation.pagination && (operation.pagination.config as unknown as Data),
     security: operation.security && [...operation.security],
+    servers: operation.servers?.map(serverData),
+  };
+}
+
+/** A server as the runtime's `ServerSpec`: URL and variables (defaults and enums only). */
+export function serverData(server: ServerIR): Data {
+  const names = Object.keys(server.variables);
+  return {
+    url: server.url,
+    variables:
+      names.length === 0
+        ? undefined
+        : Object.fromEntries(
+            Object.entries(server.variables).map(([name, variable]) => [name, { default: variable.default, enum: variable.enum && [...variable.enum] }]),
+          ),
   };
 }
 

@@ -1,5 +1,6 @@
 /** View of `package.json`: every value a JSON literal, so a spec's text cannot break the file. */
 import type { ConnectorIR } from '../../ir/types.js';
+import { ICON_FILE } from './manifest.js';
 import { jsonText, npmPackageName, stringLiteral as json } from './safe.js';
 
 /** Versions the generated package depends on; the runtime is versioned with the generator. */
@@ -14,6 +15,8 @@ export interface PackageJsonView {
   readonly keywords: string;
   readonly runtimeVersion: string;
   readonly typescriptVersion: string;
+  /** `"icon.svg",` when the package has one, for `files`. */
+  readonly iconFile: string;
 }
 
 export function packageJsonView(ir: ConnectorIR): PackageJsonView {
@@ -26,6 +29,7 @@ export function packageJsonView(ir: ConnectorIR): PackageJsonView {
     keywords: jsonText(['connectgen', 'connector', ir.info.name]),
     runtimeVersion: json(RUNTIME_RANGE),
     typescriptVersion: json(TYPESCRIPT_RANGE),
+    iconFile: ir.info.icon === undefined ? '' : json(ICON_FILE),
   };
 }
 

@@ -2,12 +2,17 @@
 import type { AuthConfig } from '@connectgen/runtime';
 import type { ConnectorIR, OperationIR } from '../../ir/types.js';
 import { markdownCode, markdownInline, npmPackageName } from './safe.js';
-import { reexportedErrors } from './index-file.js';
+import { reexportedErrors, userAgent } from './index-file.js';
+import { ICON_FILE } from './manifest.js';
 import { RUNTIME_RANGE } from './package-json.js';
 import { errorHandlingLines, usageLines } from './usage.js';
 
 export interface ReadmeView {
   readonly heading: string;
+  /** An `<img>` of the package's icon.svg, or ''. */
+  readonly icon: string;
+  /** The User-Agent the connector sends (see index-file.ts), as inline code text. */
+  readonly userAgent: string;
   readonly intro: string[];
   readonly source: string;
   readonly packageName: string;
@@ -29,6 +34,8 @@ export function readmeView(ir: ConnectorIR, factoryName: string): ReadmeView {
   const server = ir.servers[0];
   return {
     heading: `${markdownInline(ir.info.title)} connector`,
+    icon: ir.info.icon === undefined ? '' : `<img src="${ICON_FILE}" alt="" width="64" height="64">`,
+    userAgent: markdownCode(userAgent(ir)).slice(1, -1),
     intro: paragraphs(ir.info.description),
     source: `${markdownInline(ir.info.title)} ${markdownCode(ir.info.apiVersion)} (OpenAPI ${ir.info.openapi})`,
     packageName: npmPackageName(ir.info.packageName),

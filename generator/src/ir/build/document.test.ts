@@ -162,8 +162,11 @@ describe('buildIR: 3.1', () => {
     expect(schema(ir, 'Nullable').type).toEqual({ kind: 'union', members: [{ kind: 'ref', name: 'Thing' }, { kind: 'null' }] });
   });
 
-  test('webhooks are not actions', () => {
+  test('webhooks are not actions, and each is reported at info level', () => {
     expect(ir.operations.map((op) => op.name)).toEqual(['getThing']);
+    const webhooks = ir.diagnostics.filter((d) => d.code === 'CG_WEBHOOK_NOT_GENERATED');
+    expect(webhooks.length).toBeGreaterThan(0);
+    expect(webhooks.every((d) => d.severity === 'info' && d.pointer.startsWith('/webhooks/'))).toBe(true);
   });
 });
 
@@ -265,6 +268,52 @@ describe('buildIR: operations', () => {
       { url: 'https://{region}.example.com/{basePath}', variables: { basePath: { default: 'api' }, region: { default: 'eu', enum: ['eu', 'us'] } } },
     ]);
     expect(ir.info).toMatchObject({ name: 'naming-awkward-names', pascalName: 'NamingAwkwardNames', version: '0.1.0', apiVersion: 'v2-beta' });
+  });
+
+  test('operation- and path-level servers are carried on the operation, the operation\'s first', () => {
+    const ok = { '200': { description: 'ok' } };
+    const ir = buildIR({
+      openapi: '3.0.3',
+      info: { title: 'S', version: '1' },
+      servers: [{ url: 'https://api.example.com/v1' }],
+      paths: {
+        '/files': {
+          servers: [{ url: 'https://uploads.example.com/{v}', variables: { v: { default: 'v2' } } }],
+          get: { operationId: 'listFiles', responses: ok },
+          post: { operationId: 'upload', servers: [{ url: '/beta/' }], responses: ok },
+        },
+        '/plain': { get: { operationId: 'plain', responses: ok } },
+      },
+    });
+    const byName = new Map(ir.operations.map((op) => [op.name, op.servers]));
+    expect(byName.get('listFiles')).toEqual([{ url: 'https://uploads.example.com/{v}', variables: { v: { default: 'v2' } } }]);
+    expect(byName.get('upload')).toEqual([{ url: '/beta', variables: {} }]);
+    expect(byName.get('plain')).toBeUndefined();
+    expect(codes(ir)).not.toContain('CG_OPERATION_SERVERS_IGNORED');
+  });
+
+  test('callbacks are reported at info level; relative OAuth2 URLs are kept and noted', () => {
+    const ir = buildIR({
+      openapi: '3.0.3',
+      info: { title: 'S', version: '1' },
+      servers: [{ url: 'https://api.example.com/v1' }],
+      security: [{ oauth: [] }],
+      paths: {
+        '/subscriptions': {
+          post: {
+            operationId: 'subscribe',
+            responses: { '201': { description: 'ok' } },
+            callbacks: { onEvent: { '{$request.body#/url}': { post: { responses: { '200': { description: 'ok' } } } } } },
+          },
+        },
+      },
+      components: { securitySchemes: { oauth: { type: 'oauth2', flows: { authorizationCode: { authorizationUrl: '/authorize', tokenUrl: '/oauth/token', refreshUrl: 'oauth/refresh', scopes: {} } } } } },
+    });
+    expect(ir.diagnostics.filter((d) => d.code === 'CG_CALLBACK_NOT_GENERATED').map((d) => [d.severity, d.pointer])).toEqual([
+      ['info', '/paths/~1subscriptions/post/callbacks/onEvent'],
+    ]);
+    expect(ir.auth['oauth']?.config).toMatchObject({ tokenUrl: '/oauth/token', authorizationUrl: '/authorize', refreshUrl: 'oauth/refresh' });
+    expect(ir.diagnostics.filter((d) => d.code === 'CG_AUTH_RELATIVE_URL').length).toBe(3);
   });
 
   test('request bodies and responses by media type', () => {

@@ -9,6 +9,7 @@
  */
 import { compareStrings as compare, dedupe, isIdentifier, isReserved, actionName, actionNameFromPath, camelCase, kebabCase, pascalCase, safeValueName, typeName } from '../infer/names.js';
 import { inferPagination, strategyParam } from '../infer/pagination.js';
+import { parsePath } from '@connectgen/runtime';
 import { authReplacementNote, checkActions, checkAuth, checkTestAction } from '../../config/cross-check.js';
 import type { ConfigProblem } from '../../config/explain.js';
 import { configError, parseConnectorConfig, type ConfigSource } from '../../config/read.js';
@@ -29,6 +30,8 @@ export interface BuildOptions {
   readonly sourceUri?: string;
   /** The connector.yaml the config came from: its errors then say file:line:column. */
   readonly configSource?: ConfigSource;
+  /** The SVG that connector.yaml's `icon` names, read by config/icon.ts (the IR stage does no I/O). */
+  readonly icon?: string;
 }
 
 export function buildIR(document: Obj, config?: ConnectorConfig | unknown, options: BuildOptions = {}): ConnectorIR {
@@ -42,8 +45,11 @@ export function buildIR(document: Obj, config?: ConnectorConfig | unknown, optio
   const rootSecurity = requirementNames(ctx, document['security'], '/security', scopes) ?? [];
   const { drafts, identities } = collectOperations(ctx, settings, scopes);
   refuse(checkActions(settings, identities));
+  reportWebhooks(ctx);
   const types = new Map(schemas.map((schema) => [schema.name, schema.type]));
-  const operations = nameOperations(ctx, drafts, settings).map((op) => paginate(ctx, op, settings, types));
+  const defaulted: string[] = [];
+  const operations = nameOperations(ctx, drafts, settings).map((op) => paginate(ctx, op, settings, types, defaulted));
+  reportPaginationDefault(ctx, settings, defaulted, options.configSource?.file);
   refuse(checkTestAction(settings, operations.map((op) => op.name)));
   const inferredAuth = buildAuth(ctx, rootSecurity, scopes);
   const { auth, replaced, result } = applyAuth(inferredAuth, settings.auth);
@@ -53,7 +59,7 @@ export function buildIR(document: Obj, config?: ConnectorConfig | unknown, optio
   const authNames = Object.keys(auth);
   return {
     irVersion: IR_VERSION,
-    info: buildInfo(document, settings, ctx.openapi),
+    info: buildInfo(document, settings, ctx.openapi, options.icon),
     servers: settings.baseUrl !== undefined ? [configServer(ctx, document, settings.baseUrl)] : buildServers(ctx, document['servers'], options.sourceUri),
     auth,
     security: replaced ? (settings.auth?.type === 'none' ? [] : authNames) : rootSecurity.filter((requirement) => requirementSchemes(requirement).every((name) => authNames.includes(name))),
@@ -63,6 +69,7 @@ export function buildIR(document: Obj, config?: ConnectorConfig | unknown, optio
     ...(settings.rateLimit !== undefined ? { rateLimit: settings.rateLimit } : {}),
     ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
     ...(settings.testAction !== undefined ? { testAction: settings.testAction } : {}),
+    ...(settings.headers !== undefined && Object.keys(settings.headers).length > 0 ? { headers: settings.headers } : {}),
     diagnostics: sortDiagnostics(ctx),
   };
 }
@@ -126,6 +133,13 @@ function collectOperations(ctx: BuildContext, config: ConnectorConfig, scopes: M
   return { drafts, identities };
 }
 
+/** Webhooks are requests the API sends, not actions; until typed payloads exist, say they were left out. */
+function reportWebhooks(ctx: BuildContext): void {
+  for (const name of Object.keys(ownObj(ctx.document, 'webhooks') ?? {}).sort(compare)) {
+    report(ctx, 'info', 'CG_WEBHOOK_NOT_GENERATED', child('/webhooks', name), `webhook ${JSON.stringify(name)} is sent by the API; no action or typed payload is generated for it`, 'verify and dispatch these requests yourself');
+  }
+}
+
 const CONNECTOR_MEMBERS: ReadonlySet<string> = new Set(['testConnection', 'close']);
 
 /** Action names: override name, else rename rules over camelCase(operationId) or method + path; then made unique. */
@@ -149,18 +163,28 @@ function nameOperations(ctx: BuildContext, drafts: OperationDraft[], config: Con
   });
 }
 
-function paginate(ctx: BuildContext, op: OperationDraft, config: ConnectorConfig, types: ReadonlyMap<string, TypeNode>): OperationDraft {
-  if (op.method !== 'GET') return op;
+/**
+ * Inference and the connector default apply to GET operations; an override applies whatever the
+ * method. Operations the default paginates are added to `applied`, for the report.
+ */
+function paginate(ctx: BuildContext, op: OperationDraft, config: ConnectorConfig, types: ReadonlyMap<string, TypeNode>, applied: string[]): OperationDraft {
+  const override = overrideFor(config, op)?.pagination;
+  if (op.method !== 'GET' && override === undefined) return op;
   const resolve = (name: string): TypeNode | undefined => types.get(name);
   const success = op.responses.find((r) => r.status === op.success.status);
   const query = op.parameters.filter((p) => p.in === 'query').map((p) => p.name);
-  const chosen = choosePagination(config, overrideFor(config, op), query, strategyParam);
-  const inferred = inferPagination(op.parameters, op.success.type, success?.headers ?? [], resolve);
+  const inferred = op.method === 'GET' ? inferPagination(op.parameters, op.success.type, success?.headers ?? [], resolve) : undefined;
+  // A list: an array at the default's resultsKey, else at the one inference found, else the body.
+  const isList = (resultsKey: string | undefined): boolean => listItems(resultsKey ?? inferred?.config.resultsKey, op.success.type, resolve) !== undefined;
+  const chosen = choosePagination(config, override, query, strategyParam, isList);
   let pagination: PaginationIR | undefined;
   if (chosen === 'infer') {
     if (inferred !== undefined) pagination = { ...inferred, source: 'inferred' };
   } else if (chosen.config.type !== 'none') {
-    pagination = { config: chosen.config, itemType: itemTypeFor(chosen.config.resultsKey, inferred?.itemType, op.success.type, resolve), source: 'config' };
+    const inheritsKey = chosen.source === 'default' && chosen.config.resultsKey === undefined && inferred?.config.resultsKey !== undefined;
+    const settings = inheritsKey ? { ...chosen.config, resultsKey: inferred?.config.resultsKey } : chosen.config;
+    pagination = { config: settings, itemType: listItems(settings.resultsKey, op.success.type, resolve) ?? inferred?.itemType ?? { kind: 'unknown' }, source: 'config' };
+    if (chosen.source === 'default') applied.push(op.name);
     if (pagination.itemType.kind === 'unknown') {
       report(ctx, 'info', 'CG_PAGINATION_ITEMS_UNKNOWN', op.pointer, 'pagination is configured but the item type could not be found in the response', 'set resultsKey to the path of the array in the response body');
     }
@@ -169,16 +193,37 @@ function paginate(ctx: BuildContext, op: OperationDraft, config: ConnectorConfig
   return op;
 }
 
-/** Item type under a configured `resultsKey` (dotted), else what inference found. */
-function itemTypeFor(resultsKey: string | undefined, inferred: TypeNode | undefined, body: TypeNode, resolve: (name: string) => TypeNode | undefined): TypeNode {
+/**
+ * Item type of the array at `resultsKey` (any path the runtime reads: `data.items`,
+ * `$['@odata.value']`, `/results`), or of the body itself; undefined when that is no array.
+ */
+function listItems(resultsKey: string | undefined, body: TypeNode, resolve: (name: string) => TypeNode | undefined): TypeNode | undefined {
   let node: TypeNode | undefined = body;
-  for (const segment of resultsKey === undefined ? [] : resultsKey.split('.')) {
+  for (const segment of resultsKey === undefined ? [] : parsePath(resultsKey).segments) {
     while (node?.kind === 'ref') node = resolve(node.name);
-    node = node?.kind === 'object' ? node.properties.find((p) => p.name === segment)?.type : undefined;
+    if (segment.kind === 'name') node = node?.kind === 'object' ? node.properties.find((p) => p.name === segment.name)?.type : undefined;
+    else node = node?.kind === 'array' ? node.items : undefined;
   }
   while (node?.kind === 'ref') node = resolve(node.name);
-  if (node?.kind === 'array') return node.items;
-  return inferred ?? { kind: 'unknown' };
+  return node?.kind === 'array' ? node.items : undefined;
+}
+
+/** How many operations connector.yaml's `pagination` default applied to: none at all is a warning (a setting that did nothing). */
+function reportPaginationDefault(ctx: BuildContext, config: ConnectorConfig, applied: readonly string[], file: string | undefined): void {
+  const fallback = config.pagination;
+  if (fallback === undefined || fallback.type === 'none') return;
+  const names = applied.length > 5 ? `${applied.slice(0, 5).join(', ')} and ${applied.length - 5} more` : applied.join(', ');
+  ctx.diagnostics.push({
+    code: 'CG_CONFIG_PAGINATION_DEFAULT',
+    severity: applied.length === 0 ? 'warn' : 'info',
+    message: `connector.yaml pagination (${fallback.type}) applies to ${applied.length} list operation${applied.length === 1 ? '' : 's'}${applied.length > 0 ? `: ${names}` : ''}`,
+    pointer: '/pagination',
+    hint:
+      applied.length === 0
+        ? 'it applies to GET operations whose response is a list at resultsKey (or is an array) and that have its parameter; set resultsKey, or use actions.overrides'
+        : 'operations whose response is not a list keep no pagination; use actions.overrides for others',
+    ...(file !== undefined ? { file } : {}),
+  });
 }
 
 /** Operation security limited to schemes the connector has; config auth makes every secured operation use it. */
@@ -200,7 +245,7 @@ function scopeSecurity(ctx: BuildContext, op: OperationDraft, authNames: readonl
   return op;
 }
 
-function buildInfo(document: Obj, config: ConnectorConfig, openapi: '3.0' | '3.1'): InfoIR {
+function buildInfo(document: Obj, config: ConnectorConfig, openapi: '3.0' | '3.1', icon: string | undefined): InfoIR {
   const info = ownObj(document, 'info');
   const title = ownString(info, 'title') ?? 'API';
   const apiVersion = ownString(info, 'version') ?? String(info?.['version'] ?? '0.0.0');
@@ -217,6 +262,8 @@ function buildInfo(document: Obj, config: ConnectorConfig, openapi: '3.0' | '3.1
     apiVersion,
     openapi,
     ...(docsUrl !== undefined ? { docsUrl } : {}),
+    ...(config.status !== undefined ? { status: config.status } : {}),
+    ...(icon !== undefined ? { icon } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import { buildParameters } from './parameter.js';
 import { buildRequestBody } from './request-body.js';
 import { buildResponses, successOf } from './response.js';
 import { requirementNames } from './security-scheme.js';
+import { buildOperationServers } from './server.js';
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -40,8 +41,12 @@ export function buildOperation(
   const responses = buildResponses(ctx, own(operation, 'responses'), child(pointer, 'responses'));
   const security = requirementNames(ctx, own(operation, 'security'), child(pointer, 'security'), scopes);
   const docsUrl = ownString(ownObj(operation, 'externalDocs'), 'url');
-  if (own(operation, 'servers') !== undefined || own(pathItem, 'servers') !== undefined) {
-    report(ctx, 'info', 'CG_OPERATION_SERVERS_IGNORED', pointer, 'operation-level servers are not supported; the connector base URL is used', 'set a per-action base URL by hand if this operation lives elsewhere');
+  const servers =
+    own(operation, 'servers') !== undefined
+      ? buildOperationServers(ctx, own(operation, 'servers'), child(pointer, 'servers'))
+      : buildOperationServers(ctx, own(pathItem, 'servers'), child(pathItemPointer, 'servers'));
+  for (const name of Object.keys(ownObj(operation, 'callbacks') ?? {})) {
+    report(ctx, 'info', 'CG_CALLBACK_NOT_GENERATED', child(pointer, 'callbacks', name), `callback ${JSON.stringify(name)} is sent by the API; no typed payload is generated for it`, 'receive these requests yourself at the callback URL you pass');
   }
   if (operationId === undefined) {
     report(ctx, 'warn', 'CG_NO_OPERATION_ID', pointer, `${method.toUpperCase()} ${path} has no operationId; the action is named from its method and path`, 'add an operationId, or rename actions in connector.yaml');
@@ -61,6 +66,7 @@ export function buildOperation(
   op.success = successOf(responses);
   if (security !== undefined) op.security = security;
   if (docsUrl !== undefined) op.docsUrl = docsUrl;
+  if (servers !== undefined) op.servers = servers;
   return op;
 }
 

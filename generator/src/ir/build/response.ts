@@ -1,10 +1,10 @@
 /**
  * Responses Object and Response Object -> ResponseIR[] and the action's SuccessIR.
  * OpenAPI 3.0 §4.7.16-17 / 3.1 §4.8.16-17: responses by status code (`200`, `2XX`, `default`), each
- * with `content` by media type and `headers`. The action returns the body of the first success
- * status in numeric order (`200` before `201` before `2XX`), or `default` when no 2XX is declared.
- * Other success statuses with different bodies are not unioned in: APIs that do so are rare and a
- * union would make the common case worse to use.
+ * with `content` by media type and `headers`. The action returns the body of any success status:
+ * the union of the 2XX bodies read the same way as the first (`200` before `201` before `2XX`), so
+ * an API answering 200 with the resource or 202 with a job is typed as either; `default` when no
+ * 2XX is declared. An empty success beside a JSON one (a 204 next to a 200) adds nothing.
  */
 import type { ResponseIR, SuccessIR, TypeNode } from '../types.js';
 import { compareStrings } from '../infer/names.js';
@@ -59,12 +59,25 @@ function buildResponse(ctx: BuildContext, status: string, raw: unknown, pointer:
  * responses declared at all, the body is read as JSON of unknown shape.
  */
 export function successOf(responses: readonly ResponseIR[]): SuccessIR {
-  const chosen = responses.find((r) => r.status.startsWith('2')) ?? responses.find((r) => r.status === 'default');
+  const successes = responses.filter((r) => r.status.startsWith('2'));
+  const chosen = successes[0] ?? responses.find((r) => r.status === 'default');
   if (chosen === undefined) return { status: 'default', kind: 'json', type: { kind: 'unknown' } };
   return {
     status: chosen.status,
     kind: chosen.kind,
     ...(chosen.mediaType !== undefined ? { mediaType: chosen.mediaType } : {}),
-    type: chosen.type,
+    type: unionOf(successes.filter((r) => r.kind === chosen.kind).map((r) => r.type), chosen.type),
   };
+}
+
+/** The distinct types, in status order; one type stays itself, and `unknown` absorbs the rest. */
+function unionOf(types: readonly TypeNode[], first: TypeNode): TypeNode {
+  if (types.some((type) => type.kind === 'unknown')) return types.length > 1 ? { kind: 'unknown' } : first;
+  const seen = new Set<string>();
+  const members = types.filter((type) => {
+    const key = JSON.stringify(type);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  if (members.length <= 1) return first;
+  return { kind: 'union', members: members.flatMap((member) => (member.kind === 'union' && member.discriminator === undefined ? member.members : [member])) };
 }

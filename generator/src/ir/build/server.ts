@@ -3,7 +3,8 @@
  * OpenAPI 3.0 §4.7.5-6 / 3.1 §4.8.5-6: a URL template with `{variables}`, each with a `default` and
  * maybe an `enum`. Relative URLs are relative to where the document was loaded from; with no
  * `servers`, the spec says the URL is `/`, which a connector cannot call: we warn instead.
- * Operation- and path-level `servers` are not carried (the runtime has one base URL per connector).
+ * Operation- and path-level `servers` (§4.8.9-10) are carried on the operation; a relative one
+ * stays relative, and the runtime resolves it against the connector's base URL.
  */
 import type { ServerIR, ServerVariableIR } from '../types.js';
 import { compareStrings } from '../infer/names.js';
@@ -29,6 +30,23 @@ export function buildServers(ctx: BuildContext, raw: unknown, sourceUri: string 
     report(ctx, 'warn', 'CG_NO_SERVERS', '/servers', 'the document declares no server URL', 'add servers to the spec or set baseUrl in connector.yaml');
   }
   return servers;
+}
+
+/** An operation's own servers (the operation's, else its path item's); undefined when it has none. */
+export function buildOperationServers(ctx: BuildContext, raw: unknown, pointer: string): ServerIR[] | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  const servers: ServerIR[] = [];
+  raw.forEach((server, i) => {
+    const url = isObj(server) ? ownString(server, 'url') : undefined;
+    if (url === undefined || !isObj(server)) return;
+    const description = ownString(server, 'description');
+    servers.push({
+      url: url.length > 1 ? url.replace(/\/+$/, '') : url,
+      ...(description !== undefined ? { description } : {}),
+      variables: variables(ownObj(server, 'variables'), url, ctx, child(pointer, i)),
+    });
+  });
+  return servers.length > 0 ? servers : undefined;
 }
 
 function absolute(ctx: BuildContext, url: string, sourceUri: string | undefined, pointer: string): string {

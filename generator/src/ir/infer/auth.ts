@@ -83,19 +83,26 @@ function unsupported(message: string): AuthInference {
 function oauth2(flows: Obj, scopes: readonly string[]): AuthInference {
   const code = obj(flows, 'authorizationCode');
   if (code !== undefined) {
+    const refreshUrl = str(code, 'refreshUrl');
     return {
       config: withScopes(
-        { type: 'oauth2', grant: 'authorization_code', tokenUrl: str(code, 'tokenUrl') ?? '', authorizationUrl: str(code, 'authorizationUrl') ?? '' },
+        {
+          type: 'oauth2',
+          grant: 'authorization_code',
+          tokenUrl: str(code, 'tokenUrl') ?? '',
+          authorizationUrl: str(code, 'authorizationUrl') ?? '',
+          ...(refreshUrl !== undefined && refreshUrl !== '' ? { refreshUrl } : {}),
+        },
         scopes,
       ),
-      findings: missingUrl(str(code, 'tokenUrl')),
+      findings: [...missingUrl(str(code, 'tokenUrl')), ...relativeUrls(code)],
     };
   }
   const client = obj(flows, 'clientCredentials');
   if (client !== undefined) {
     return {
       config: withScopes({ type: 'oauth2', grant: 'client_credentials', tokenUrl: str(client, 'tokenUrl') ?? '' }, scopes),
-      findings: missingUrl(str(client, 'tokenUrl')),
+      findings: [...missingUrl(str(client, 'tokenUrl')), ...relativeUrls(client)],
     };
   }
   const password = obj(flows, 'password');
@@ -123,6 +130,25 @@ function missingUrl(tokenUrl: string | undefined): AuthFinding[] {
   return tokenUrl === undefined || tokenUrl === ''
     ? [{ severity: 'warn', code: 'CG_AUTH_NO_TOKEN_URL', message: 'the OAuth2 flow has no tokenUrl', hint: 'set auth.tokenUrl in connector.yaml' }]
     : [];
+}
+
+/**
+ * OAS 3.x allows flow URLs relative to the server URL; the runtime resolves them against the
+ * connector's base URL, so they work, but a reader of the generated code should know why the
+ * definition holds a path.
+ */
+function relativeUrls(flow: Obj): AuthFinding[] {
+  return (['tokenUrl', 'authorizationUrl', 'refreshUrl'] as const)
+    .filter((field) => {
+      const value = str(flow, field);
+      return value !== undefined && value !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(value);
+    })
+    .map((field) => ({
+      severity: 'info' as const,
+      code: 'CG_AUTH_RELATIVE_URL',
+      message: `the OAuth2 ${field} ${JSON.stringify(str(flow, field))} is relative; the connector resolves it against its base URL at run time`,
+      hint: `set auth.${field} in connector.yaml if the authorization server is on another host`,
+    }));
 }
 
 function bestEffort(message: string): AuthFinding {

@@ -32,7 +32,8 @@ const RESERVED_TYPE_NAMES = new Set([
   'NonNullable', 'Number', 'Object', 'Omit', 'Parameters', 'Partial', 'Pick', 'Promise', 'Readonly',
   'ReadonlyArray', 'Record', 'Required', 'ReturnType', 'Set', 'String', 'Symbol', 'Uint8Array',
   'Action', 'PaginatedAction', 'CallOptions', 'PaginateOptions', 'Page', 'PageState', 'ConnectorClient',
-  'ConnectorDefinition', 'ConnectorOptions', 'OperationSpec', 'AuthCredentials',
+  'ConnectorDefinition', 'ConnectorOptions', 'OperationSpec', 'AuthCredentials', 'ApiKeyCredentials',
+  'BasicCredentials', 'BearerCredentials', 'OAuth2Credentials', 'ActionResponse',
 ]);
 
 // ASCII only: generated files are read in every editor and terminal, and emit re-checks names with

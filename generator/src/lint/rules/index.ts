@@ -9,6 +9,9 @@ import pathTrailingSlash from './path-trailing-slash.js';
 import refCycle from './ref-cycle.js';
 import requiredNotInProperties from './required-not-in-properties.js';
 import unsupportedSecurityScheme from './unsupported-security-scheme.js';
+import callbackNotGenerated from './callback-not-generated.js';
+import oauthRelativeUrl from './oauth-relative-url.js';
+import webhookNotGenerated from './webhook-not-generated.js';
 
 export const CG_RULES: readonly Rule[] = [
   noOperationId,
@@ -20,4 +23,7 @@ export const CG_RULES: readonly Rule[] = [
   noInfoDescription,
   noServer,
   unsupportedSecurityScheme,
+  oauthRelativeUrl,
+  webhookNotGenerated,
+  callbackNotGenerated,
 ] as readonly Rule[];

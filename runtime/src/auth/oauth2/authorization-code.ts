@@ -11,7 +11,7 @@ import type { AuthCredentials, OAuth2Tokens } from '../../client-api.js';
 import type { OAuth2AuthConfig } from '../../definition.js';
 import { oauth2Credentials } from '../credentials.js';
 import type { AuthDeps } from '../types.js';
-import { checkUrl } from './config.js';
+import { checkUrl, resolveOAuthUrls } from './config.js';
 import { codeChallengeS256, createCodeVerifier, createState } from './pkce.js';
 import { OAuth2TokenCache, type TokenGrant } from './token-cache.js';
 import { requestToken, type OAuth2Client } from './token-endpoint.js';
@@ -23,6 +23,8 @@ export interface AuthorizationUrlOptions {
   readonly state?: string;
   /** Overrides the config's scopes. */
   readonly scopes?: readonly string[];
+  /** The API's base URL, when the config's authorizationUrl is relative to it. */
+  readonly baseUrl?: string;
 }
 
 export interface AuthorizationUrl {
@@ -34,7 +36,7 @@ export interface AuthorizationUrl {
 }
 
 export function buildAuthorizationUrl(config: OAuth2AuthConfig, options: AuthorizationUrlOptions): AuthorizationUrl {
-  const url = checkUrl(config, 'authorizationUrl');
+  const url = checkUrl(options.baseUrl === undefined ? config : resolveOAuthUrls(config, options.baseUrl), 'authorizationUrl');
   const state = options.state ?? createState();
   const scopes = options.scopes ?? config.scopes ?? [];
   const params = url.searchParams;
@@ -61,6 +63,8 @@ export interface CodeExchangeOptions {
   /** The same redirect URI the authorization URL was built with. */
   readonly redirectUri: string;
   readonly codeVerifier?: string;
+  /** The API's base URL, when the config's tokenUrl is relative to it. */
+  readonly baseUrl?: string;
 }
 
 export interface CodeExchangeDeps {
@@ -75,6 +79,7 @@ export function exchangeAuthorizationCode(
   options: CodeExchangeOptions,
   deps: CodeExchangeDeps = {},
 ): Promise<OAuth2Tokens> {
+  if (options.baseUrl !== undefined) config = resolveOAuthUrls(config, options.baseUrl);
   checkUrl(config, 'tokenUrl');
   const params: Record<string, string> = {
     grant_type: 'authorization_code',
@@ -86,6 +91,7 @@ export function exchangeAuthorizationCode(
 }
 
 export function refreshTokenGrant(config: OAuth2AuthConfig, oauthClient: OAuth2Client, deps: AuthDeps = {}): TokenGrant {
+  if (config.refreshUrl) config = { ...config, tokenUrl: config.refreshUrl };
   return {
     canObtain: (current) => Boolean(config.tokenUrl) && current?.refreshToken !== undefined && current.refreshToken !== '',
     obtain: (current) =>
@@ -102,6 +108,7 @@ export function createAuthorizationCodeAuth(
   // Specs often leave the token URL out (implicit flows, Azure's login host). A user who brings an
   // access token can still call the API; only refreshing needs the URL, and says so when it happens.
   if (config.tokenUrl || (tokens === undefined && tokenStore === undefined)) checkUrl(config, 'tokenUrl');
+  if (config.refreshUrl) checkUrl(config, 'refreshUrl');
   return new OAuth2TokenCache({
     grant: refreshTokenGrant(config, client(clientId, clientSecret), deps),
     strategy: config.refresh,

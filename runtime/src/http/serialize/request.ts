@@ -21,7 +21,8 @@ export interface SerializedParameters {
 export type ParameterSerializer = (input: OperationInput) => SerializedParameters;
 
 export function compileParameters(operation: OperationSpec): ParameterSerializer {
-  const segments = splitTemplate(operation.path);
+  const { template, fixedQuery } = splitPathTemplate(operation.path);
+  const segments = splitTemplate(template);
   const byName = new Map(operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, p]));
   const query = operation.parameters.filter((p) => p.in === 'query');
   const headers = operation.parameters.filter((p) => p.in === 'header');
@@ -43,7 +44,7 @@ export function compileParameters(operation: OperationSpec): ParameterSerializer
     let path = '';
     for (const part of pathParts) path += part(input);
 
-    let qs = '';
+    let qs = fixedQuery;
     for (const p of query) {
       const piece = serializeQueryParam(p.name, valueOf(p, input), p.style ?? 'form', p.explode ?? (p.style ?? 'form') === 'form', p.allowReserved ?? false);
       if (piece) qs = qs ? `${qs}&${piece}` : piece;
@@ -70,6 +71,18 @@ export function compileParameters(operation: OperationSpec): ParameterSerializer
 function valueOf(param: ParameterSpec, input: OperationInput): unknown {
   const value = input[param.key];
   return value === undefined ? param.constant : value;
+}
+
+/**
+ * A path template may carry a fixed query (`/items/{id}?beta=true`, AWS's `/?Action=List`) or a
+ * fragment that only makes the path unique in the spec (`/#X-Amz-Target=...`). The query is kept
+ * and leads the serialized one (one `?` on the wire); the fragment is never sent.
+ */
+function splitPathTemplate(path: string): { template: string; fixedQuery: string } {
+  const withoutFragment = path.replace(/#.*$/s, '');
+  const at = withoutFragment.indexOf('?');
+  if (at < 0) return { template: withoutFragment, fixedQuery: '' };
+  return { template: withoutFragment.slice(0, at), fixedQuery: withoutFragment.slice(at + 1).replace(/^&+|&+$/g, '') };
 }
 
 type Segment = string | { readonly name: string };

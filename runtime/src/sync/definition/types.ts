@@ -7,7 +7,7 @@
 /** A generated connector object (`createXxxConnector(...)`), or its package path in YAML. */
 export type ConnectorRef = string | Readonly<Record<string, unknown>>;
 
-export interface ConnectorSource {
+export interface ConnectorSource extends SideWrites {
   readonly connector: ConnectorRef;
   /** A paginated action of the connector, e.g. `listPets`. */
   readonly action: string;
@@ -41,13 +41,20 @@ export interface WriteAction {
   readonly input?: Readonly<Record<string, unknown>>;
 }
 
-export interface ConnectorDestination {
-  readonly connector: ConnectorRef;
+/** Write actions of a connector side (the destination's; the source's too in a bidirectional sync). */
+export interface SideWrites {
   /** One action that creates or replaces by id (a PUT); used instead of create and update. */
   readonly upsert?: WriteAction;
   readonly create?: WriteAction;
   readonly update?: WriteAction;
   readonly delete?: WriteAction;
+}
+
+export interface ConnectorDestination extends SideWrites {
+  readonly connector: ConnectorRef;
+  /** Bidirectional: the paginated action that lists the destination's records. */
+  readonly action?: string;
+  readonly input?: Readonly<Record<string, unknown>>;
   readonly options?: Readonly<Record<string, unknown>>;
 }
 
@@ -60,6 +67,8 @@ export type MappingFunction = (record: unknown) => MappingResult | unknown;
 
 export type SyncMode = 'full' | 'incremental';
 
+export type ConflictPolicyName = 'source-wins' | 'destination-wins' | 'newest-wins' | 'manual';
+
 export interface SyncDefinition {
   /** Names the sync in the store, the CLI and run records. */
   readonly id: string;
@@ -68,6 +77,13 @@ export interface SyncDefinition {
   /** Path to the record's id in the source record, e.g. `id` or `data.key`. */
   readonly idPath: string;
   readonly mode: SyncMode;
+  /**
+   * `both`: changes on either side since the last run are copied to the other (full mode, no
+   * mapping: records are compared as they are). Default `one-way`.
+   */
+  readonly direction?: 'one-way' | 'both';
+  /** Bidirectional: who wins when a record changed on both sides; default `manual`. */
+  readonly conflict?: ConflictPolicyName;
   /** Incremental: the cursor field (`updated_at`, `meta.updated_at`) and how far back to re-read. */
   readonly cursor?: { readonly field: string; readonly lookback?: string | number };
   /** Applied to each source record before it is written; a declarative mapping in YAML. */

@@ -10,7 +10,7 @@ import type { SyncDefinition } from './types.js';
 
 type Obj = Record<string, unknown>;
 
-const TOP_KEYS = ['id', 'source', 'destination', 'idPath', 'mode', 'cursor', 'mapping', 'onDelete', 'pageSize', 'concurrency', 'retry', 'audit', 'stall', 'schedule'];
+const TOP_KEYS = ['id', 'source', 'destination', 'idPath', 'mode', 'direction', 'conflict', 'cursor', 'mapping', 'onDelete', 'pageSize', 'concurrency', 'retry', 'audit', 'stall', 'schedule'];
 const WRITE_KEYS = ['upsert', 'create', 'update', 'delete'];
 
 class Checker {
@@ -85,8 +85,12 @@ export function parseSyncDefinition(value: unknown): SyncDefinition {
   c.string(def, 'id', '', true, 'name the sync, e.g. id: pets-to-crm');
   c.path(def, 'idPath', '', true, 'the path to the record id in a source record, e.g. idPath: id');
   c.oneOf(def, 'mode', '', ['full', 'incremental'], true);
-  checkEndpoint(c, def['source'], '/source', 'source');
-  checkEndpoint(c, def['destination'], '/destination', 'destination');
+  c.oneOf(def, 'direction', '', ['one-way', 'both'], false);
+  c.oneOf(def, 'conflict', '', ['source-wins', 'destination-wins', 'newest-wins', 'manual'], false);
+  const both = def['direction'] === 'both';
+  checkEndpoint(c, def['source'], '/source', 'source', both);
+  checkEndpoint(c, def['destination'], '/destination', 'destination', both);
+  if (both) checkBidirectional(c, def);
   checkCursor(c, def);
   if (def['mapping'] !== undefined && typeof def['mapping'] !== 'function') c.object(def['mapping'], '/mapping', 'mapping');
   c.oneOf(def, 'onDelete', '', ['delete', 'flag', 'keep'], false);
@@ -110,7 +114,15 @@ function failure(issues: readonly SyncIssue[]): SyncError {
   });
 }
 
-function checkEndpoint(c: Checker, value: unknown, pointer: string, role: 'source' | 'destination'): void {
+function checkBidirectional(c: Checker, def: Obj): void {
+  if (def['mode'] !== 'full') c.add('/mode', 'a bidirectional sync runs in full mode', 'mode: full (each run compares every record on both sides)');
+  if (def['mapping'] !== undefined) c.add('/mapping', 'a bidirectional sync copies records as they are', 'drop the mapping, or use two one-way syncs');
+  if (def['conflict'] === 'newest-wins' && def['cursor'] === undefined) {
+    c.add('/conflict', 'newest-wins needs the last-modified field', 'cursor: { field: updated_at } names it');
+  }
+}
+
+function checkEndpoint(c: Checker, value: unknown, pointer: string, role: 'source' | 'destination', both: boolean): void {
   const obj = c.object(value, pointer, role);
   if (!obj) return;
   if (obj['store'] !== undefined) {
@@ -129,16 +141,17 @@ function checkEndpoint(c: Checker, value: unknown, pointer: string, role: 'sourc
     c.add(`${pointer}/connector`, '"connector" must be a connector package path or a connector object');
   }
   if (obj['options'] !== undefined) c.object(obj['options'], `${pointer}/options`, 'options');
-  if (role === 'source') {
-    c.keys(obj, pointer, ['connector', 'action', 'input', 'sinceParam', 'options']);
-    c.string(obj, 'action', pointer, true, 'the paginated action to read, e.g. action: listPets');
+  const readable = role === 'source' || both;
+  const writable = role === 'destination' || both;
+  c.keys(obj, pointer, ['connector', 'options', ...(readable ? ['action', 'input'] : []), ...(role === 'source' ? ['sinceParam'] : []), ...(writable ? WRITE_KEYS : [])]);
+  if (readable) {
+    c.string(obj, 'action', pointer, true, 'the paginated action that lists the records, e.g. action: listPets');
     if (obj['input'] !== undefined) c.object(obj['input'], `${pointer}/input`, 'input');
-    c.string(obj, 'sinceParam', pointer, false);
-    return;
   }
-  c.keys(obj, pointer, ['connector', 'options', ...WRITE_KEYS]);
+  if (role === 'source') c.string(obj, 'sinceParam', pointer, false);
+  if (!writable) return;
   if (obj['upsert'] === undefined && (obj['create'] === undefined || obj['update'] === undefined)) {
-    c.add(pointer, 'a connector destination needs "upsert", or both "create" and "update"', 'upsert: { action: putPet, id: petId } writes by id with one action');
+    c.add(pointer, `a connector ${role} that is written to needs "upsert", or both "create" and "update"`, 'upsert: { action: putPet, id: petId } writes by id with one action');
   }
   for (const key of WRITE_KEYS) {
     const write = obj[key] === undefined ? undefined : c.object(obj[key], `${pointer}/${key}`, key);

@@ -26,6 +26,7 @@ import type { Source } from '../sources/source.js';
 import { storeSource } from '../sources/store.js';
 import { emptyCounts, type Checkpoint, type RunRecord, type RunStatus, type SyncStore } from '../store/store.js';
 import type { RunContext } from './context.js';
+import { runBidirectional } from './bidirectional.js';
 import { deleteUnseen } from './deletions.js';
 import { writePage } from './page.js';
 import { DEFAULT_RETRY } from './retry.js';
@@ -85,7 +86,8 @@ export async function runSync(input: SyncDefinition, options: RunSyncOptions): P
       run = (await store.getRun(checkpoint.runId)) ?? newRun(checkpoint.runId, definition, key, clock.now());
     } else {
       run = newRun(randomUUID(), definition, key, clock.now());
-      checkpoint = { runId: run.id, phase: 'read', pagesDone: 0, counts: emptyCounts(), progressAt: clock.now() };
+      const phase = definition.direction === 'both' && !isStoreEndpoint(definition.destination) ? 'snapshot' : 'read';
+      checkpoint = { runId: run.id, phase, pagesDone: 0, counts: emptyCounts(), progressAt: clock.now() };
       // The run record and its first checkpoint in one transaction: a process killed right after
       // starting leaves a run the next one resumes, never a run record stuck at `running`.
       await store.commitPage({ ...key, checkpoint, ledger: [], audit: [], deadLetters: [], run });
@@ -120,7 +122,19 @@ export async function runSync(input: SyncDefinition, options: RunSyncOptions): P
 
     const since = definition.mode === 'incremental' && state.cursor !== undefined ? lookBack(state.cursor, parseDuration(definition.cursor?.lookback ?? 0) ?? 0) : undefined;
     let stopped: RunStatus | undefined;
-    if (checkpoint.phase === 'read') {
+    if (definition.direction === 'both') {
+      try {
+        const pageCommit = async (cp: Checkpoint, parts: Partial<Parameters<SyncStore['commitPage']>[0]>) => {
+          await commit(cp, parts);
+          progress(cp);
+        };
+        await runBidirectional({ ctx, current: () => checkpoint, commit: pageCommit, pageSize: definition.pageSize ?? DEFAULT_PAGE_SIZE, errors });
+      } catch (error) {
+        if (error instanceof SyncError) throw error;
+        errors.push(`page ${checkpoint.pagesDone + 1}: ${describeError(error)}`);
+        stopped = 'failed'; // the checkpoint stays: the next run resumes from it
+      }
+    } else if (checkpoint.phase === 'read') {
       stopped = await readPages(ctx, source, since, () => checkpoint, commit, errors, progress);
     }
     if (!stopped && checkpoint.phase === 'delete') {
@@ -128,7 +142,7 @@ export async function runSync(input: SyncDefinition, options: RunSyncOptions): P
         const batch = await deleteUnseen(ctx, definition.pageSize ?? DEFAULT_PAGE_SIZE);
         if (!batch) break;
         const counts = { ...checkpoint.counts, deleted: checkpoint.counts.deleted + batch.deleted, errors: checkpoint.counts.errors + batch.errors };
-        await commit({ ...checkpoint, counts }, { ledger: batch.ledger, audit: batch.audit, deadLetters: batch.deadLetters, ...(batch.writes ? { writes: batch.writes } : {}) });
+        await commit({ ...checkpoint, counts }, { ledger: batch.ledger, audit: batch.audit, deadLetters: batch.deadLetters, ...(batch.writes ? { writes: [batch.writes] } : {}) });
         progress(checkpoint);
       }
     }
@@ -229,7 +243,7 @@ async function readPages(
       };
       if (cp.maxCursor === undefined) delete (cp as { maxCursor?: unknown }).maxCursor;
       if (cp.minFailedCursor === undefined) delete (cp as { minFailedCursor?: unknown }).minFailedCursor;
-      await commit(cp, { ledger: outcome.ledger, audit: outcome.audit, deadLetters: outcome.deadLetters, ...(outcome.writes ? { writes: outcome.writes } : {}) });
+      await commit(cp, { ledger: outcome.ledger, audit: outcome.audit, deadLetters: outcome.deadLetters, ...(outcome.writes ? { writes: [outcome.writes] } : {}) });
       progress(cp);
 
       repeats = outcome.ids !== '' && outcome.ids === previousIds ? repeats + 1 : 0;

@@ -50,8 +50,12 @@ export interface RunRecord extends StreamKey {
 /** Where an unfinished run stands; cleared when the run finishes. */
 export interface Checkpoint {
   readonly runId: string;
-  /** `read` pages from the source; `delete` removes what a full run did not see; `finish` only records the end. */
-  readonly phase: 'read' | 'delete' | 'finish';
+  /**
+   * `read` pages from the source; `delete` removes what a full run did not see; `finish` only
+   * records the end. Bidirectional runs: `snapshot` copies a connector destination into the store,
+   * `read` settles every source record, `reverse` the destination records the source lacks.
+   */
+  readonly phase: 'read' | 'delete' | 'finish' | 'snapshot' | 'reverse';
   /** The paginator's state after the last committed page; absent before the first. */
   readonly page?: PageState;
   readonly pagesDone: number;
@@ -88,6 +92,8 @@ export type AuditAction = 'create' | 'update' | 'delete' | 'skip' | 'conflict' |
 
 export interface AuditEntry extends StreamKey {
   readonly runId: string;
+  /** Which side was written, in a bidirectional sync; absent means the destination. */
+  readonly side?: 'source' | 'destination';
   readonly recordId: string;
   readonly action: AuditAction;
   /** Sensitive fields already masked. */
@@ -111,7 +117,8 @@ export interface StoredDeadLetter extends DeadLetter {
   readonly id: number;
 }
 
-export type ConflictStatus = 'open' | 'resolved';
+/** `resolved` by a person and waiting for the next run to write the chosen side; then `applied`. */
+export type ConflictStatus = 'open' | 'resolved' | 'applied';
 
 export interface Conflict extends StreamKey {
   readonly recordId: string;
@@ -157,7 +164,10 @@ export interface PageCommit extends StreamKey {
   readonly audit: readonly AuditEntry[];
   readonly deadLetters: readonly DeadLetter[];
   readonly conflicts?: readonly Conflict[];
-  readonly writes?: CollectionWrites;
+  /** Writes to store collections (both sides of a bidirectional sync between two collections). */
+  readonly writes?: readonly CollectionWrites[];
+  /** Resolved conflicts whose chosen side this page wrote. */
+  readonly appliedConflicts?: readonly number[];
   /** The run record as it stands after this page. */
   readonly run: RunRecord;
 }
@@ -211,6 +221,8 @@ export interface SyncStore {
   /** A page of a collection ordered by (updatedAt, id). */
   listRecords(collection: string, query: RecordPageQuery): Promise<StoredRecord[]>;
   getRecords(collection: string, ids: readonly string[]): Promise<Map<string, StoredRecord>>;
+  /** Removes every record of a collection (a bidirectional sync's snapshot of the destination). */
+  clearCollection(collection: string): Promise<void>;
   /** Upserts outside a sync (custom objects, tests); `now` stamps `updatedAt`. */
   putRecords(collection: string, records: readonly { readonly id: string; readonly data: unknown }[], now: number): Promise<void>;
 

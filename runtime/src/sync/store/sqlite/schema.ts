@@ -48,4 +48,6 @@ export const SYNC_MIGRATIONS: readonly Migration[] = [
   CREATE INDEX records_by_time ON records (collection, updated_at, id);
   CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL);
   `,
+  // Bidirectional syncs write both sides: the audit row says which.
+  'ALTER TABLE sync_audit ADD COLUMN side TEXT',
 ];

@@ -28,7 +28,7 @@ function page(overrides: Partial<PageCommit> = {}): PageCommit {
     ledger: [{ recordId: '1', hash: 'h1', seenRun: 'run-1', deleted: false, cursor: '2026-01-01T00:00:00Z' }],
     audit: [{ ...key, runId: 'run-1', recordId: '1', action: 'create', after: { name: 'Rex' }, at: 1500 }],
     deadLetters: [],
-    writes: { collection: 'pets', upserts: [{ id: '1', data: { name: 'Rex' } }], deletes: [], flags: [] },
+    writes: [{ collection: 'pets', upserts: [{ id: '1', data: { name: 'Rex' } }], deletes: [], flags: [] }],
     run,
     ...overrides,
   };
@@ -106,7 +106,7 @@ describe('SQLite store', () => {
     const rest = await store.listRecords('c', { limit: 2, after: { updatedAt: 10, id: 'b' } });
     expect(rest.map((r) => r.id)).toEqual(['c']);
     expect((await store.listRecords('c', { limit: 9, since: 20 })).map((r) => r.id)).toEqual(['c']);
-    await store.commitPage(page({ writes: { collection: 'c', upserts: [], deletes: ['a'], flags: ['b'] } }));
+    await store.commitPage(page({ writes: [{ collection: 'c', upserts: [], deletes: ['a'], flags: ['b'] }] }));
     expect((await store.listRecords('c', { limit: 9 })).map((r) => r.id)).toEqual(['c']);
     expect((await store.listRecords('c', { limit: 9, includeDeleted: true })).find((r) => r.id === 'b')?.deletedAt).toBe(1500);
   });

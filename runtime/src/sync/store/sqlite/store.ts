@@ -70,8 +70,9 @@ export class SqliteSyncStore implements SyncStore {
         seen_run = excluded.seen_run, deleted = excluded.deleted, destination_hash = excluded.destination_hash, cursor = excluded.cursor`),
       unseen: p(`SELECT * FROM sync_ledger WHERE sync_id = ? AND connection_id = ? AND seen_run <> ? AND deleted = 0
         ORDER BY record_id LIMIT ?`),
-      audit: p(`INSERT INTO sync_audit (sync_id, connection_id, run_id, record_id, action, before, after, error, at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      audit: p(`INSERT INTO sync_audit (sync_id, connection_id, run_id, record_id, action, before, after, error, at, side)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      applied: p(`UPDATE sync_conflicts SET status = 'applied' WHERE id = ? AND status = 'resolved'`),
       deadLetter: p(`INSERT INTO sync_dead_letters (sync_id, connection_id, run_id, record_id, record, error, attempts, at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       conflict: p(`INSERT INTO sync_conflicts (sync_id, connection_id, run_id, record_id, source, destination, status, at)
@@ -107,7 +108,7 @@ export class SqliteSyncStore implements SyncStore {
       q['ledger']!.run(syncId, connectionId, e.recordId, e.hash, e.seenRun, e.deleted ? 1 : 0, e.destinationHash ?? null, json(e.cursor));
     }
     for (const a of c.audit) {
-      q['audit']!.run(syncId, connectionId, a.runId, a.recordId, a.action, json(a.before), json(a.after), a.error ?? null, a.at);
+      q['audit']!.run(syncId, connectionId, a.runId, a.recordId, a.action, json(a.before), json(a.after), a.error ?? null, a.at, a.side ?? null);
     }
     for (const d of c.deadLetters) {
       q['deadLetter']!.run(syncId, connectionId, d.runId, d.recordId, json(d.record), d.error, d.attempts, d.at);
@@ -115,12 +116,13 @@ export class SqliteSyncStore implements SyncStore {
     for (const x of c.conflicts ?? []) {
       q['conflict']!.run(syncId, connectionId, x.runId, x.recordId, json(x.source), json(x.destination), x.at);
     }
-    if (c.writes) {
-      const now = c.run.finishedAt ?? c.checkpoint?.progressAt ?? c.run.startedAt;
-      for (const r of c.writes.upserts) q['upsertRecord']!.run(c.writes.collection, r.id, JSON.stringify(r.data), now);
-      for (const id of c.writes.deletes) q['deleteRecord']!.run(c.writes.collection, id);
-      for (const id of c.writes.flags) q['flagRecord']!.run(now, now, c.writes.collection, id);
+    const now = c.run.finishedAt ?? c.checkpoint?.progressAt ?? c.run.startedAt;
+    for (const w of c.writes ?? []) {
+      for (const r of w.upserts) q['upsertRecord']!.run(w.collection, r.id, JSON.stringify(r.data), now);
+      for (const id of w.deletes) q['deleteRecord']!.run(w.collection, id);
+      for (const id of w.flags) q['flagRecord']!.run(now, now, w.collection, id);
     }
+    for (const id of c.appliedConflicts ?? []) q['applied']!.run(id);
     q['setCheckpoint']!.run(syncId, connectionId, json(c.checkpoint ?? undefined));
     if (c.cursor !== undefined) q['setCursor']!.run(JSON.stringify(c.cursor), syncId, connectionId);
     q['putRun']!.run(runParams(c.run));
@@ -168,6 +170,7 @@ export class SqliteSyncStore implements SyncStore {
       runId: String(r['run_id']),
       recordId: String(r['record_id']),
       action: r['action'] as AuditEntry['action'],
+      ...(r['side'] === null ? {} : { side: r['side'] as 'source' | 'destination' }),
       ...(r['before'] === null ? {} : { before: parse(r['before']) }),
       ...(r['after'] === null ? {} : { after: parse(r['after']) }),
       ...(r['error'] === null ? {} : { error: String(r['error']) }),
@@ -247,6 +250,10 @@ export class SqliteSyncStore implements SyncStore {
       for (const row of this.db.prepare(sql).all(collection, ...chunk) as Row[]) found.set(String(row['id']), toStoredRecord(row));
     }
     return found;
+  }
+
+  async clearCollection(collection: string): Promise<void> {
+    this.db.prepare('DELETE FROM records WHERE collection = ?').run(collection);
   }
 
   async putRecords(collection: string, records: readonly { readonly id: string; readonly data: unknown }[], now: number): Promise<void> {

@@ -1,0 +1,232 @@
+/**
+ * A bidirectional run. Both sides are compared against the ledger, which holds each record's hash
+ * on each side as of the last run, so a change is noticed on whichever side made it:
+ * - `snapshot` (a connector destination only): its records are copied into a store collection, a
+ *   page per commit, so the next phases can look records up by id and page through them;
+ * - `read`: each source page, with the destination's copies of the same ids, decided by decide.ts;
+ * - `reverse`: destination records the source did not have this run (new there, or deleted at the
+ *   source).
+ * Conflicts go to the policy; `manual` keeps them in the conflicts table until a person resolves
+ * one, and the run after that writes the chosen side.
+ */
+import { getPath } from '../../path/index.js';
+import { CONFLICT_POLICIES } from '../conflict/registry.js';
+import { decide, resolveTo, type Decision, type SideNow } from '../conflict/decide.js';
+import type { ConnectorSource } from '../definition/types.js';
+import { isStoreEndpoint } from '../definition/types.js';
+import { connectorDestination } from '../destinations/connector.js';
+import type { Destination, WriteOp } from '../destinations/destination.js';
+import { describeError } from '../errors.js';
+import { recordHash } from '../hash.js';
+import { connectorSource } from '../sources/connector.js';
+import type { Source } from '../sources/source.js';
+import { storeSource } from '../sources/store.js';
+import type { AuditEntry, Checkpoint, CollectionWrites, Conflict, DeadLetter, LedgerEntry, PageCommit, RunCounts } from '../store/store.js';
+import type { RunContext } from './context.js';
+import { idempotencyKey } from './page.js';
+import { mapLimit, withRetry } from './retry.js';
+
+type Side = 'source' | 'destination';
+type Commit = (cp: Checkpoint, parts: Partial<PageCommit>) => Promise<void>;
+
+interface Plan {
+  readonly id: string;
+  readonly entry: LedgerEntry | undefined;
+  readonly source: SideNow | undefined;
+  readonly destination: SideNow | undefined;
+  readonly decision: Decision;
+  readonly conflictId?: number;
+}
+
+export interface BidirectionalDeps {
+  readonly ctx: RunContext;
+  readonly current: () => Checkpoint;
+  readonly commit: Commit;
+  readonly pageSize: number;
+  readonly errors: string[];
+}
+
+export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
+  const { ctx, current, commit, pageSize } = deps;
+  const def = ctx.definition;
+  const policy = CONFLICT_POLICIES[def.conflict ?? 'manual']!;
+  const snapshot = isStoreEndpoint(def.destination) ? def.destination.store : `_sync:${ctx.key.syncId}:${ctx.key.connectionId}:destination`;
+  const writers: Record<Side, Destination> = {
+    source: isStoreEndpoint(def.source) ? storeWriter(def.source.store) : connectorDestination(def.source as ConnectorSource, '/source'),
+    destination: ctx.destination,
+  };
+
+  if (current().phase === 'snapshot') {
+    if (current().pagesDone === 0) await ctx.store.clearCollection(snapshot);
+    const reader = connectorSource({ ...(def.destination as ConnectorSource) }, '/destination');
+    for await (const page of pagesFrom(reader, current().page, pageSize)) {
+      const upserts = page.records.map((r) => ({ id: String(getPath(r, def.idPath)), data: r }));
+      const cp = current();
+      await commit(nextCheckpoint(cp, page.next, 'read'), { writes: [{ collection: snapshot, upserts, deletes: [], flags: [] }] });
+    }
+  }
+
+  const settled = new Map((await ctx.store.listConflicts({ syncId: ctx.key.syncId, status: 'resolved' })).map((c) => [c.recordId, c]));
+  const open = new Set((await ctx.store.listConflicts({ syncId: ctx.key.syncId, status: 'open' })).map((c) => c.recordId));
+
+  const settle = async (records: readonly unknown[], from: 'source' | 'destination'): Promise<Partial<PageCommit> & { counts: Partial<RunCounts> }> => {
+    const byId = new Map<string, unknown>();
+    for (const r of records) byId.set(String(getPath(r, def.idPath)), r);
+    const ids = [...byId.keys()];
+    const ledger = await ctx.store.getLedger(ctx.key, ids);
+    const other = from === 'source' ? await ctx.store.getRecords(snapshot, ids) : undefined;
+    const plans: Plan[] = [];
+    for (const id of ids) {
+      const entry = ledger.get(id);
+      if (from === 'destination' && entry?.seenRun === ctx.runId) continue; // settled in the read phase
+      const side = (record: unknown): SideNow | undefined => (record === undefined ? undefined : { record, hash: recordHash(record) });
+      const source = from === 'source' ? side(byId.get(id)) : undefined;
+      const destination = from === 'source' ? side(other?.get(id)?.data) : side(byId.get(id));
+      let decision = decide(entry, source, destination);
+      let conflictId: number | undefined;
+      if (decision.kind === 'conflict') {
+        const resolved = settled.get(id);
+        const winner = resolved?.resolution ?? policy.decide({ source: source?.record, destination: destination?.record, updatedAtPath: def.cursor?.field });
+        if (winner !== 'manual') decision = resolveTo(winner, source, destination);
+        if (resolved) conflictId = resolved.id;
+      }
+      plans.push({ id, entry, source, destination, decision, ...(conflictId === undefined ? {} : { conflictId }) });
+    }
+    return apply(plans);
+  };
+
+  const apply = async (plans: readonly Plan[]): Promise<Partial<PageCommit> & { counts: Partial<RunCounts> }> => {
+    const now = ctx.clock.now();
+    const key = ctx.key;
+    const ledger: LedgerEntry[] = [];
+    const audit: AuditEntry[] = [];
+    const deadLetters: DeadLetter[] = [];
+    const conflicts: Conflict[] = [];
+    const applied: number[] = [];
+    const writes = new Map<string, CollectionWrites>();
+    const counts = { created: 0, updated: 0, deleted: 0, skipped: 0, conflicts: 0, errors: 0 };
+    const results = await mapLimit(plans, ctx.concurrency, async (plan) => {
+      const op = writeFor(plan);
+      if (!op) return { ok: true, attempts: 0 };
+      const writer = writers[op.side];
+      if (writer.collection) {
+        const w = writes.get(writer.collection) ?? { collection: writer.collection, upserts: [], deletes: [], flags: [] };
+        writes.set(writer.collection, w);
+        if (op.op.kind === 'delete') (w.deletes as string[]).push(op.op.id);
+        else (w.upserts as { id: string; data: unknown }[]).push({ id: op.op.id, data: op.op.record });
+        return { ok: true, attempts: 0 };
+      }
+      return withRetry(ctx.retry, ctx.clock, () => writer.apply(op.op, ctx.signal));
+    });
+    plans.forEach((plan, i) => {
+      const result = results[i]!;
+      const d = plan.decision;
+      const op = writeFor(plan);
+      if (!result.ok) {
+        counts.errors++;
+        const error = describeError(result.error);
+        deadLetters.push({ ...key, runId: ctx.runId, recordId: plan.id, record: ctx.mask(plan.source?.record ?? plan.destination?.record), error, attempts: result.attempts, at: now });
+        audit.push({ ...key, runId: ctx.runId, recordId: plan.id, action: 'error', error, at: now, ...(op ? { side: op.side } : {}) });
+        ledger.push(keepEntry(plan));
+        return;
+      }
+      if (plan.conflictId !== undefined && d.kind !== 'conflict') applied.push(plan.conflictId);
+      if (d.kind === 'conflict') {
+        counts.conflicts++;
+        if (!open.has(plan.id)) {
+          open.add(plan.id);
+          conflicts.push({ ...key, runId: ctx.runId, recordId: plan.id, source: ctx.mask(plan.source?.record), destination: ctx.mask(plan.destination?.record), at: now });
+          audit.push({ ...key, runId: ctx.runId, recordId: plan.id, action: 'conflict', before: ctx.mask(plan.destination?.record), after: ctx.mask(plan.source?.record), at: now });
+        }
+        ledger.push(keepEntry(plan));
+        return;
+      }
+      if (d.kind === 'in-sync' || d.kind === 'gone') {
+        counts.skipped++;
+        const hash = plan.source?.hash ?? plan.destination?.hash ?? '';
+        ledger.push({ recordId: plan.id, hash, destinationHash: hash, seenRun: ctx.runId, deleted: d.kind === 'gone' });
+        if (ctx.auditSkips && d.kind === 'in-sync') audit.push({ ...key, runId: ctx.runId, recordId: plan.id, action: 'skip', at: now });
+        return;
+      }
+      const target = op!.side;
+      const before = target === 'source' ? plan.source?.record : plan.destination?.record;
+      if (d.kind === 'delete') {
+        counts.deleted++;
+        ledger.push({ recordId: plan.id, hash: '', destinationHash: '', seenRun: ctx.runId, deleted: true });
+        audit.push({ ...key, runId: ctx.runId, recordId: plan.id, action: 'delete', side: target, before: ctx.mask(before), at: now });
+        return;
+      }
+      const winner = d.from === 'source' ? plan.source! : plan.destination!;
+      if (op!.op.kind === 'create') counts.created++;
+      else counts.updated++;
+      ledger.push({ recordId: plan.id, hash: winner.hash, destinationHash: winner.hash, seenRun: ctx.runId, deleted: false });
+      audit.push({ ...key, runId: ctx.runId, recordId: plan.id, action: op!.op.kind as 'create' | 'update', side: target, ...(before === undefined ? {} : { before: ctx.mask(before) }), after: ctx.mask(winner.record), at: now });
+    });
+    return { ledger, audit, deadLetters, conflicts, appliedConflicts: applied, writes: [...writes.values()], counts };
+  };
+
+  /**
+   * A record left as it was (a manual conflict, a failed write): seen by this run, so the reverse
+   * phase passes it by, with what the ledger knew kept so the next run decides it again. A record
+   * the ledger did not know is marked deleted, which decide.ts reads as "never synced".
+   */
+  const keepEntry = (plan: Plan): LedgerEntry =>
+    plan.entry ? { ...plan.entry, seenRun: ctx.runId } : { recordId: plan.id, hash: '', destinationHash: '', seenRun: ctx.runId, deleted: true };
+
+  const phase = async (reader: Source, from: Side, then: Checkpoint['phase']): Promise<void> => {
+    for await (const page of pagesFrom(reader, current().page, pageSize)) {
+      const outcome = await settle(page.records, from);
+      const cp = current();
+      const c = cp.counts;
+      const o = outcome.counts;
+      const counts: RunCounts = {
+        ...c,
+        pages: c.pages + 1,
+        read: c.read + page.records.length,
+        created: c.created + (o.created ?? 0),
+        updated: c.updated + (o.updated ?? 0),
+        deleted: c.deleted + (o.deleted ?? 0),
+        skipped: c.skipped + (o.skipped ?? 0),
+        conflicts: c.conflicts + (o.conflicts ?? 0),
+        errors: c.errors + (o.errors ?? 0),
+      };
+      for (const d of outcome.deadLetters ?? []) if (deps.errors.length < 20) deps.errors.push(`record ${d.recordId}: ${d.error}`);
+      const { counts: _, ...parts } = outcome;
+      await commit({ ...nextCheckpoint(cp, page.next, then), counts, progressAt: ctx.clock.now() }, parts);
+    }
+  };
+
+  if (current().phase === 'read') {
+    const reader = isStoreEndpoint(def.source) ? storeSource(ctx.store, def.source.store) : connectorSource(def.source as ConnectorSource);
+    await phase(reader, 'source', 'reverse');
+  }
+  if (current().phase === 'reverse') await phase(storeSource(ctx.store, snapshot), 'destination', 'finish');
+}
+
+/** The write a decision needs: which side, and the operation. */
+function writeFor(plan: Plan): { side: Side; op: WriteOp } | undefined {
+  const d = plan.decision;
+  if (d.kind === 'copy') {
+    const from = d.from === 'source' ? plan.source! : plan.destination!;
+    const side: Side = d.from === 'source' ? 'destination' : 'source';
+    const exists = side === 'destination' ? plan.destination !== undefined : plan.source !== undefined;
+    return { side, op: { kind: exists ? 'update' : 'create', id: plan.id, record: from.record, idempotencyKey: idempotencyKey(side, plan.id, from.hash) } };
+  }
+  if (d.kind === 'delete') return { side: d.at, op: { kind: 'delete', id: plan.id, idempotencyKey: idempotencyKey(d.at, plan.id, 'delete') } };
+  return undefined;
+}
+
+function storeWriter(collection: string): Destination {
+  return { collection, apply: async () => undefined };
+}
+
+/** Pages of a reader from a checkpoint; when a phase begins afresh its first page has no state. */
+async function* pagesFrom(reader: Source, resumeFrom: Checkpoint['page'], pageSize: number) {
+  yield* reader.read({ ...(resumeFrom ? { resumeFrom } : {}), pageSize });
+}
+
+/** The checkpoint after a page: the same phase with the page's state, or the next phase from its start. */
+function nextCheckpoint(cp: Checkpoint, next: Checkpoint['page'], then: Checkpoint['phase']): Checkpoint {
+  const { page: _, ...rest } = cp;
+  return next ? { ...rest, page: next, pagesDone: cp.pagesDone + 1 } : { ...rest, phase: then, pagesDone: cp.pagesDone + 1 };
+}
