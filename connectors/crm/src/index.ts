@@ -8,6 +8,7 @@
  */
 import { createClient } from "@connectgen/runtime";
 import type {
+  ApiKeyCredentials,
   ConnectionTestResult,
   ConnectorDefinition,
   ConnectorOptions,
@@ -24,7 +25,11 @@ export const definition: ConnectorDefinition = {
   servers: [{ url: "https://api.crm.example.com/v1" }],
   auth: { apiKey: { type: "apiKey", in: "header", name: "Authorization", preamble: "Token" } },
   testAction: "listCustomFields",
+  userAgent: "@connectgen-examples/crm/1.0.0",
 };
+
+/** Options of `createCrmConnector`: credentials typed by this API's auth schemes. */
+export type CrmConnectorOptions = ConnectorOptions<{ apiKey: ApiKeyCredentials }>;
 
 export interface CrmConnector extends ContactsActions, CustomFieldsActions {
   /** Calls one cheap read-only action and reports whether the server and the credentials work. */
@@ -46,7 +51,7 @@ export interface CrmConnector extends ContactsActions, CustomFieldsActions {
  * }
  * ```
  */
-export function createCrmConnector(options: ConnectorOptions = {}): CrmConnector {
+export function createCrmConnector(options: CrmConnectorOptions = {}): CrmConnector {
   const client = createClient(definition, options);
   return {
     ...createContactsActions(client),

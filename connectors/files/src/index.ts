@@ -8,6 +8,7 @@
  */
 import { createClient } from "@connectgen/runtime";
 import type {
+  BasicCredentials,
   ConnectionTestResult,
   ConnectorDefinition,
   ConnectorOptions,
@@ -21,7 +22,11 @@ export const definition: ConnectorDefinition = {
   version: "1.0.0",
   servers: [{ url: "https://files.example.com/api/v3" }],
   auth: { basic: { type: "basic" } },
+  userAgent: "@connectgen-examples/files/1.0.0",
 };
+
+/** Options of `createFilesConnector`: credentials typed by this API's auth schemes. */
+export type FilesConnectorOptions = ConnectorOptions<{ basic: BasicCredentials }>;
 
 export interface FilesConnector extends FilesActions {
   /** Calls one cheap read-only action and reports whether the server and the credentials work. */
@@ -43,7 +48,7 @@ export interface FilesConnector extends FilesActions {
  * }
  * ```
  */
-export function createFilesConnector(options: ConnectorOptions = {}): FilesConnector {
+export function createFilesConnector(options: FilesConnectorOptions = {}): FilesConnector {
   const client = createClient(definition, options);
   return {
     ...createFilesActions(client),

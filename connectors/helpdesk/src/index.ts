@@ -11,6 +11,7 @@ import type {
   ConnectionTestResult,
   ConnectorDefinition,
   ConnectorOptions,
+  OAuth2Credentials,
 } from "@connectgen/runtime";
 import { createCommentsActions } from "./actions/comments.js";
 import type { CommentsActions } from "./actions/comments.js";
@@ -33,12 +34,17 @@ export const definition: ConnectorDefinition = {
       grant: "authorization_code",
       tokenUrl: "https://accounts.helpdesk.example.com/oauth/token",
       authorizationUrl: "https://accounts.helpdesk.example.com/oauth/authorize",
+      refreshUrl: "https://accounts.helpdesk.example.com/oauth/token",
       scopes: ["tickets:read", "tickets:write"],
       refresh: { strategy: "automatic", bufferSeconds: 60 },
     },
   },
   testAction: "listTickets",
+  userAgent: "@connectgen-examples/helpdesk/1.0.0",
 };
+
+/** Options of `createHelpdeskConnector`: credentials typed by this API's auth schemes. */
+export type HelpdeskConnectorOptions = ConnectorOptions<{ oauth: OAuth2Credentials }>;
 
 export interface HelpdeskConnector extends CommentsActions, TicketsActions {
   /** Calls one cheap read-only action and reports whether the server and the credentials work. */
@@ -60,7 +66,7 @@ export interface HelpdeskConnector extends CommentsActions, TicketsActions {
  * }
  * ```
  */
-export function createHelpdeskConnector(options: ConnectorOptions = {}): HelpdeskConnector {
+export function createHelpdeskConnector(options: HelpdeskConnectorOptions = {}): HelpdeskConnector {
   const client = createClient(definition, options);
   return {
     ...createCommentsActions(client),

@@ -11,6 +11,7 @@ import type {
   ConnectionTestResult,
   ConnectorDefinition,
   ConnectorOptions,
+  OAuth2Credentials,
 } from "@connectgen/runtime";
 import { createCustomersActions } from "./actions/customers.js";
 import type { CustomersActions } from "./actions/customers.js";
@@ -29,7 +30,11 @@ export const definition: ConnectorDefinition = {
     },
   },
   testAction: "listCustomers",
+  userAgent: "@connectgen-examples/odata-sales/1.0.0",
 };
+
+/** Options of `createOdataSalesConnector`: credentials typed by this API's auth schemes. */
+export type OdataSalesConnectorOptions = ConnectorOptions<{ oauth: OAuth2Credentials }>;
 
 export interface OdataSalesConnector extends CustomersActions {
   /** Calls one cheap read-only action and reports whether the server and the credentials work. */
@@ -51,7 +56,7 @@ export interface OdataSalesConnector extends CustomersActions {
  * }
  * ```
  */
-export function createOdataSalesConnector(options: ConnectorOptions = {}): OdataSalesConnector {
+export function createOdataSalesConnector(options: OdataSalesConnectorOptions = {}): OdataSalesConnector {
   const client = createClient(definition, options);
   return {
     ...createCustomersActions(client),

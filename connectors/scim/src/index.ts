@@ -8,6 +8,7 @@
  */
 import { createClient } from "@connectgen/runtime";
 import type {
+  BearerCredentials,
   ConnectionTestResult,
   ConnectorDefinition,
   ConnectorOptions,
@@ -24,7 +25,11 @@ export const definition: ConnectorDefinition = {
   servers: [{ url: "https://directory.example.com/scim/v2" }],
   auth: { bearer: { type: "bearer" } },
   testAction: "listUsers",
+  userAgent: "@connectgen-examples/scim/1.0.0",
 };
+
+/** Options of `createScimConnector`: credentials typed by this API's auth schemes. */
+export type ScimConnectorOptions = ConnectorOptions<{ bearer: BearerCredentials }>;
 
 export interface ScimConnector extends GroupsActions, UsersActions {
   /** Calls one cheap read-only action and reports whether the server and the credentials work. */
@@ -46,7 +51,7 @@ export interface ScimConnector extends GroupsActions, UsersActions {
  * }
  * ```
  */
-export function createScimConnector(options: ConnectorOptions = {}): ScimConnector {
+export function createScimConnector(options: ScimConnectorOptions = {}): ScimConnector {
   const client = createClient(definition, options);
   return {
     ...createGroupsActions(client),
