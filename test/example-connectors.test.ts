@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateAndBuild, type BuiltConnector } from './helpers/generated-package.js';
-import { startServer, type TestServer } from './helpers/server.js';
+import { startServer, type Reply, type TestServer } from './helpers/server.js';
 
 const FAR = Date.now() + 3_600_000;
 let server: TestServer;
@@ -16,8 +16,9 @@ afterAll(async () => {
   await server.close();
 });
 
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
+// Connectors are imported at run time, so their items are untyped here (`any`, as in generateAndBuild).
+async function collect(items: AsyncIterable<any>): Promise<any[]> {
+  const out: any[] = [];
   for await (const item of items) out.push(item);
   return out;
 }
@@ -95,7 +96,7 @@ describe('example connectors', { timeout: 300_000 }, () => {
 
   it('files: Basic auth, Link-header pages, multipart upload and binary download', async () => {
     const { create } = await build('files');
-    server.reset((request) => {
+    server.reset((request): Reply => {
       if (request.method === 'POST') return { status: 201, body: { id: 'f9', name: 'report.txt', size: 5 } };
       if (request.path.endsWith('/content')) return { headers: { 'content-type': 'application/octet-stream' }, body: Buffer.from([0, 1, 2, 255]) };
       return request.query.get('page') === '2'
@@ -116,7 +117,7 @@ describe('example connectors', { timeout: 300_000 }, () => {
       expect(upload.body.toString()).toContain('name="description"');
 
       // A download is streamed to the caller as it arrives.
-      const chunks = await collect<Uint8Array>(await files.downloadFile({ fileId: 'f1' }));
+      const chunks = (await collect(await files.downloadFile({ fileId: 'f1' }))) as Uint8Array[];
       expect([...Buffer.concat(chunks)]).toEqual([0, 1, 2, 255]);
     } finally {
       await files.close();
