@@ -10,11 +10,11 @@
 import { compareStrings as compare, dedupe, isIdentifier, isReserved, actionName, actionNameFromPath, camelCase, kebabCase, pascalCase, safeValueName, typeName } from '../infer/names.js';
 import { inferPagination, strategyParam } from '../infer/pagination.js';
 import { parsePath } from '@connectgen/runtime';
-import { authReplacementNote, checkActions, checkAuth, checkTestAction } from '../../config/cross-check.js';
+import { authReplacementNote, checkActions, checkAuth, checkMappings, checkTestAction } from '../../config/cross-check.js';
 import type { ConfigProblem } from '../../config/explain.js';
 import { configError, parseConnectorConfig, type ConfigSource } from '../../config/read.js';
 import { applyAuth, choosePagination, isIncluded, overrideFor, renameAction, type ConnectorConfig, type OperationIdentity } from '../overlay.js';
-import type { ConnectorIR, InfoIR, OperationIR, PaginationIR, SchemaIR, ServerIR, TypeNode } from '../types.js';
+import type { ConnectorIR, InfoIR, JsonValue, MappingIR, OperationIR, PaginationIR, SchemaIR, ServerIR, TypeNode } from '../types.js';
 import { IR_VERSION, requirementSchemes } from '../types.js';
 import type { BuildContext, Obj } from './context.js';
 import { child, createContext, deref, isObj, own, ownObj, ownString, report } from './context.js';
@@ -24,6 +24,7 @@ import { buildOperation, METHODS, type OperationDraft } from './operation.js';
 import { convertNamedSchema, docsOf } from './schema.js';
 import { buildAuth, requirementNames } from './security-scheme.js';
 import { buildServers, variables } from './server.js';
+import { buildWebhooks } from './webhook.js';
 
 export interface BuildOptions {
   /** Where the document came from: relative server URLs resolve against it. */
@@ -45,12 +46,13 @@ export function buildIR(document: Obj, config?: ConnectorConfig | unknown, optio
   const rootSecurity = requirementNames(ctx, document['security'], '/security', scopes) ?? [];
   const { drafts, identities } = collectOperations(ctx, settings, scopes);
   refuse(checkActions(settings, identities));
-  reportWebhooks(ctx);
   const types = new Map(schemas.map((schema) => [schema.name, schema.type]));
   const defaulted: string[] = [];
-  const operations = nameOperations(ctx, drafts, settings).map((op) => paginate(ctx, op, settings, types, defaulted));
+  const webhooks = buildWebhooks(ctx, document);
+  const operations = nameOperations(ctx, drafts, settings, webhooks.length > 0).map((op) => paginate(ctx, op, settings, types, defaulted));
   reportPaginationDefault(ctx, settings, defaulted, options.configSource?.file);
   refuse(checkTestAction(settings, operations.map((op) => op.name)));
+  refuse(checkMappings(settings, operations.map((op) => op.name)));
   const inferredAuth = buildAuth(ctx, rootSecurity, scopes);
   const { auth, replaced, result } = applyAuth(inferredAuth, settings.auth);
   refuse(checkAuth(settings, Object.keys(inferredAuth), result));
@@ -70,8 +72,26 @@ export function buildIR(document: Obj, config?: ConnectorConfig | unknown, optio
     ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
     ...(settings.testAction !== undefined ? { testAction: settings.testAction } : {}),
     ...(settings.headers !== undefined && Object.keys(settings.headers).length > 0 ? { headers: settings.headers } : {}),
+    ...(webhooks.length > 0 ? { webhooks } : {}),
+    ...(settings.mappings !== undefined && Object.keys(settings.mappings).length > 0 ? { mappings: buildMappings(settings.mappings) } : {}),
     diagnostics: sortDiagnostics(ctx),
   };
+}
+
+/** connector.yaml `mappings` (names are identifiers by the schema), sorted by name. */
+function buildMappings(mappings: NonNullable<ConnectorConfig['mappings']>): MappingIR[] {
+  return Object.keys(mappings)
+    .sort(compare)
+    .map((name) => {
+      const m = mappings[name]!;
+      return {
+        name,
+        action: m.action,
+        direction: m.direction ?? 'output',
+        ...(m.description !== undefined ? { description: m.description } : {}),
+        entries: m.mappings as JsonValue[],
+      };
+    });
 }
 
 /** `/components/schemas/<key>` -> unique type name; exact spellings win clashes. */
@@ -133,17 +153,10 @@ function collectOperations(ctx: BuildContext, config: ConnectorConfig, scopes: M
   return { drafts, identities };
 }
 
-/** Webhooks are requests the API sends, not actions; until typed payloads exist, say they were left out. */
-function reportWebhooks(ctx: BuildContext): void {
-  for (const name of Object.keys(ownObj(ctx.document, 'webhooks') ?? {}).sort(compare)) {
-    report(ctx, 'info', 'CG_WEBHOOK_NOT_GENERATED', child('/webhooks', name), `webhook ${JSON.stringify(name)} is sent by the API; no action or typed payload is generated for it`, 'verify and dispatch these requests yourself');
-  }
-}
-
 const CONNECTOR_MEMBERS: ReadonlySet<string> = new Set(['testConnection', 'close']);
 
 /** Action names: override name, else rename rules over camelCase(operationId) or method + path; then made unique. */
-function nameOperations(ctx: BuildContext, drafts: OperationDraft[], config: ConnectorConfig): OperationDraft[] {
+function nameOperations(ctx: BuildContext, drafts: OperationDraft[], config: ConnectorConfig, hasWebhooks: boolean): OperationDraft[] {
   const requests = drafts.map((op) => {
     const override = overrideFor(config, op);
     const base = op.operationId !== undefined ? actionName(op.operationId) : actionNameFromPath(op.method, op.path);
@@ -151,8 +164,9 @@ function nameOperations(ctx: BuildContext, drafts: OperationDraft[], config: Con
     const candidate = isIdentifier(wanted) && !isReserved(wanted) ? wanted : safeValueName(camelCase(wanted, 'action'));
     return { id: op.pointer, candidate, exact: override?.name !== undefined || candidate === op.operationId };
   });
-  // Every connector object also has testConnection() and close(); an action must not shadow them.
-  const names = dedupe(requests, CONNECTOR_MEMBERS);
+  // Every connector object also has testConnection() and close() (and webhooks() when the API sends
+  // any); an action must not shadow them.
+  const names = dedupe(requests, hasWebhooks ? new Set([...CONNECTOR_MEMBERS, 'webhooks']) : CONNECTOR_MEMBERS);
   return drafts.map((op, i) => {
     const name = names.get(op.pointer) ?? op.pointer;
     if (name !== requests[i]?.candidate) {
