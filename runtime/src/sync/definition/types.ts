@@ -59,6 +59,24 @@ export interface ConnectorDestination extends SideWrites {
 }
 
 export type SourceConfig = ConnectorSource | StoreEndpoint;
+
+/**
+ * Records that belong to a source record (comments of an issue, line items of an order), read with
+ * another paginated action of the source connector for each parent that was created or changed in
+ * this run; an unchanged parent's children are not read again.
+ */
+export interface ChildStream {
+  /** Names the child stream; its state is kept as `<sync id>/<child id>`. */
+  readonly id: string;
+  /** A paginated action of the source connector, e.g. `listComments`. */
+  readonly action: string;
+  /** The input key that receives the parent's id, e.g. `issueNumber`. */
+  readonly parentKey: string;
+  readonly input?: Readonly<Record<string, unknown>>;
+  readonly idPath: string;
+  readonly destination: DestinationConfig;
+  readonly mapping?: MappingFunction | Readonly<Record<string, unknown>>;
+}
 export type DestinationConfig = ConnectorDestination | StoreEndpoint;
 
 /** A mapping result as runtime/src/mapping returns it; a plain return value is taken as `{ ok: true, value }`. */
@@ -88,6 +106,8 @@ export interface SyncDefinition {
   readonly cursor?: { readonly field: string; readonly lookback?: string | number };
   /** Applied to each source record before it is written; a declarative mapping in YAML. */
   readonly mapping?: MappingFunction | Readonly<Record<string, unknown>>;
+  /** Child streams read for each created or changed parent (one-way syncs from a connector). */
+  readonly children?: readonly ChildStream[];
   /** Full syncs: what happens to destination records that left the source. Default `delete`. */
   readonly onDelete?: 'delete' | 'flag' | 'keep';
   readonly pageSize?: number;

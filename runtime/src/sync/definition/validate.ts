@@ -10,7 +10,7 @@ import type { SyncDefinition } from './types.js';
 
 type Obj = Record<string, unknown>;
 
-const TOP_KEYS = ['id', 'source', 'destination', 'idPath', 'mode', 'direction', 'conflict', 'cursor', 'mapping', 'onDelete', 'pageSize', 'concurrency', 'retry', 'audit', 'stall', 'schedule'];
+const TOP_KEYS = ['id', 'source', 'destination', 'idPath', 'mode', 'direction', 'conflict', 'children', 'cursor', 'mapping', 'onDelete', 'pageSize', 'concurrency', 'retry', 'audit', 'stall', 'schedule'];
 const WRITE_KEYS = ['upsert', 'create', 'update', 'delete'];
 
 class Checker {
@@ -91,6 +91,7 @@ export function parseSyncDefinition(value: unknown): SyncDefinition {
   checkEndpoint(c, def['source'], '/source', 'source', both);
   checkEndpoint(c, def['destination'], '/destination', 'destination', both);
   if (both) checkBidirectional(c, def);
+  checkChildren(c, def);
   checkCursor(c, def);
   if (def['mapping'] !== undefined && typeof def['mapping'] !== 'function') c.object(def['mapping'], '/mapping', 'mapping');
   c.oneOf(def, 'onDelete', '', ['delete', 'flag', 'keep'], false);
@@ -111,6 +112,32 @@ function failure(issues: readonly SyncIssue[]): SyncError {
     pointer: first.pointer,
     ...(first.hint ? { hint: first.hint } : {}),
     issues,
+  });
+}
+
+function checkChildren(c: Checker, def: Obj): void {
+  const children = def['children'];
+  if (children === undefined) return;
+  if (!Array.isArray(children)) return c.add('/children', '"children" must be a list of child streams');
+  const source = def['source'] as Obj | undefined;
+  if (def['direction'] === 'both' || typeof source !== 'object' || source === null || source['connector'] === undefined) {
+    c.add('/children', 'child streams need a one-way sync from a connector', 'read children with another action of the source connector');
+  }
+  const ids = new Set<string>();
+  children.forEach((child: unknown, i: number) => {
+    const pointer = `/children/${i}`;
+    const obj = c.object(child, pointer, 'a child stream');
+    if (!obj) return;
+    c.keys(obj, pointer, ['id', 'action', 'parentKey', 'input', 'idPath', 'destination', 'mapping']);
+    const id = c.string(obj, 'id', pointer, true, 'name the child stream, e.g. id: comments');
+    if (id !== undefined && ids.has(id)) c.add(`${pointer}/id`, `child stream "${id}" is defined twice`);
+    if (id !== undefined) ids.add(id);
+    c.string(obj, 'action', pointer, true, 'the paginated action that lists a parent\'s children, e.g. action: listComments');
+    c.string(obj, 'parentKey', pointer, true, 'the input key that takes the parent id, e.g. parentKey: issueNumber');
+    c.path(obj, 'idPath', pointer, true, 'the path to the child record id');
+    if (obj['input'] !== undefined) c.object(obj['input'], `${pointer}/input`, 'input');
+    if (obj['mapping'] !== undefined && typeof obj['mapping'] !== 'function') c.object(obj['mapping'], `${pointer}/mapping`, 'mapping');
+    checkEndpoint(c, obj['destination'], `${pointer}/destination`, 'destination', false);
   });
 }
 
