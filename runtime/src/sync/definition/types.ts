@@ -124,7 +124,8 @@ export interface SyncDefinition {
   };
   /** Stop a run that makes no progress: no record written for `noProgress`; the same page again `repeatedPages` times. */
   readonly stall?: { readonly noProgress?: string | number; readonly repeatedPages?: number };
-  readonly schedule?: { readonly cron: string; readonly timezone?: string };
+  /** Cron expression (5 or 6 fields), IANA time zone, and what to do about missed fire times (default `run-once`). */
+  readonly schedule?: { readonly cron: string; readonly timezone?: string; readonly missed?: 'run-once' | 'skip' };
 }
 
 export function isStoreEndpoint(value: SourceConfig | DestinationConfig): value is StoreEndpoint {

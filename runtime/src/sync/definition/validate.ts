@@ -5,6 +5,7 @@
  */
 import { parsePath, PathSyntaxError } from '../../path/index.js';
 import { parseDuration } from '../cursor.js';
+import { cronOf } from '../schedule/due.js';
 import { SyncError, type SyncIssue } from '../errors.js';
 import type { SyncDefinition } from './types.js';
 
@@ -239,9 +240,25 @@ function checkStall(c: Checker, value: unknown): void {
 function checkSchedule(c: Checker, value: unknown): void {
   const schedule = value === undefined ? undefined : c.object(value, '/schedule', 'schedule');
   if (!schedule) return;
-  c.keys(schedule, '/schedule', ['cron', 'timezone']);
-  c.string(schedule, 'cron', '/schedule', true, 'a cron expression, e.g. "*/15 * * * *"');
-  c.string(schedule, 'timezone', '/schedule', false);
+  c.keys(schedule, '/schedule', ['cron', 'timezone', 'missed']);
+  const cron = c.string(schedule, 'cron', '/schedule', true, 'a cron expression, e.g. "*/15 * * * *"');
+  const timezone = c.string(schedule, 'timezone', '/schedule', false);
+  c.oneOf(schedule, 'missed', '/schedule', ['run-once', 'skip'], false);
+  if (timezone !== undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: timezone });
+    } catch {
+      c.add('/schedule/timezone', `unknown time zone "${timezone}"`, 'an IANA name such as Europe/Berlin or America/New_York');
+      return;
+    }
+  }
+  if (cron !== undefined) {
+    try {
+      cronOf({ cron, ...(timezone ? { timezone } : {}) });
+    } catch (error) {
+      c.add('/schedule/cron', `invalid cron expression: ${(error as Error).message}`, 'five fields: minute hour day-of-month month day-of-week, e.g. "0 */2 * * *"');
+    }
+  }
 }
 
 function escape(key: string): string {

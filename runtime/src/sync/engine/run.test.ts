@@ -243,6 +243,12 @@ describe('definitions and leases', () => {
     expect((error as SyncError).issues.map((i) => i.pointer).sort()).toEqual(['/cursor', '/destination', '/idPath', '/source/extra']);
   });
 
+  it('checks a schedule: the cron expression and the time zone', async () => {
+    const bad = (schedule: object) => runSync(toStore({ schedule } as Partial<SyncDefinition>), { store, clock }).catch((e: unknown) => e as SyncError);
+    expect(await bad({ cron: 'every tuesday' })).toMatchObject({ code: 'CG_SYNC_DEFINITION', pointer: '/schedule/cron' });
+    expect(await bad({ cron: '0 9 * * *', timezone: 'Mars/Olympus' })).toMatchObject({ pointer: '/schedule/timezone' });
+  });
+
   it('refuses a second run of the same sync while the first holds the lease', async () => {
     await store.acquireLease('sync:items:', 'otherhost:1:x', t + 60_000, t);
     await expect(runSync(toStore(), { store, clock })).rejects.toMatchObject({ code: 'CG_SYNC_BUSY' });
