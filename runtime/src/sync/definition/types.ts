@@ -26,6 +26,8 @@ export interface ConnectorSource extends SideWrites {
 /** A collection of the sync store (records kept locally, or a custom object type). */
 export interface StoreEndpoint {
   readonly store: string;
+  /** A custom object type: records are validated against this JSON Schema before they are written. */
+  readonly schema?: Readonly<Record<string, unknown>>;
 }
 
 /** How one destination action is called: which input keys take the id, the record and a key. */

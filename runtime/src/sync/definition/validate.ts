@@ -154,8 +154,10 @@ function checkEndpoint(c: Checker, value: unknown, pointer: string, role: 'sourc
   const obj = c.object(value, pointer, role);
   if (!obj) return;
   if (obj['store'] !== undefined) {
-    c.keys(obj, pointer, ['store']);
+    c.keys(obj, pointer, ['store', ...(role === 'destination' ? ['schema'] : [])]);
     c.string(obj, 'store', pointer, true);
+    // A string is a schema file's path, which the CLI reads before the run.
+    if (obj['schema'] !== undefined && typeof obj['schema'] !== 'string') c.object(obj['schema'], `${pointer}/schema`, 'schema');
     return;
   }
   if (obj['connector'] === undefined) {

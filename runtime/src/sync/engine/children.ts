@@ -9,6 +9,7 @@ import { compileSyncMapping } from '../definition/mapping.js';
 import { isStoreEndpoint, type ChildStream, type ConnectorSource, type SyncDefinition } from '../definition/types.js';
 import { connectorDestination } from '../destinations/connector.js';
 import type { Destination } from '../destinations/destination.js';
+import { storeDestination } from '../destinations/store.js';
 import { connectorSource } from '../sources/connector.js';
 import type { PageCommit, RunCounts, RunRecord } from '../store/store.js';
 import type { RunContext } from './context.js';
@@ -53,7 +54,7 @@ function prepare(parent: RunContext, child: ChildStream, pointer: string) {
   const connector = (def.source as ConnectorSource).connector;
   const definition: SyncDefinition = { id: `${def.id}/${child.id}`, source: { connector, action: child.action }, destination: child.destination, idPath: child.idPath, mode: 'full' };
   const destination: Destination = isStoreEndpoint(child.destination)
-    ? { collection: child.destination.store, apply: async () => undefined }
+    ? storeDestination(child.destination.store, child.destination.schema, `${pointer}/destination`)
     : connectorDestination(child.destination, `${pointer}/destination`);
   const ctx: RunContext = { ...parent, definition, key: { ...parent.key, syncId: definition.id }, destination, map: compileSyncMapping(child.mapping) };
   const source = (input: Record<string, unknown>) => connectorSource({ connector, action: child.action, input }, pointer);

@@ -97,7 +97,11 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
   });
 
   const results = await mapLimit(decided, ctx.destination.collection ? 1 : ctx.concurrency, async (d) => {
-    if (d.kind === 'skip' || ctx.destination.collection) return { ok: true, attempts: 0 };
+    if (d.kind === 'skip') return { ok: true, attempts: 0 };
+    if (ctx.destination.collection) {
+      const problem = ctx.destination.validate?.(d.record);
+      return problem === undefined ? { ok: true, attempts: 0 } : { ok: false, attempts: 1, error: problem };
+    }
     const op: WriteOp = { kind: d.kind, id: d.id, record: d.record, idempotencyKey: idempotencyKey(key.syncId, d.id, d.hash) };
     return withRetry(ctx.retry, clock, () => ctx.destination.apply(op, ctx.signal ?? undefined));
   });

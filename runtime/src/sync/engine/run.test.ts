@@ -113,6 +113,22 @@ describe('declarative mapping', () => {
   });
 });
 
+describe('custom objects', () => {
+  it('validates records against the collection schema; one that does not conform is dead-lettered', async () => {
+    api.records.set('i003', item(3, undefined, { name: '' }));
+    const schema = { type: 'object', required: ['id', 'name'], properties: { name: { type: 'string', minLength: 1 } } };
+    const run = await runSync(toStore({ destination: { store: 'contacts', schema } }), { store, clock });
+    expect(run).toMatchObject({ status: 'partial', counts: { created: 24, errors: 1 } });
+    expect((await store.listDeadLetters())[0]).toMatchObject({ recordId: 'i003', error: 'CG_SYNC_SCHEMA: /name must NOT have fewer than 1 characters' });
+    expect((await store.getRecords('contacts', ['i003'])).size).toBe(0);
+  });
+
+  it('refuses a schema that is not one', async () => {
+    const def = toStore({ destination: { store: 'contacts', schema: { type: 'no-such-type' } } });
+    await expect(runSync(def, { store, clock })).rejects.toMatchObject({ code: 'CG_SYNC_DEFINITION', pointer: '/destination/schema' });
+  });
+});
+
 describe('incremental sync', () => {
   const incremental = (overrides: Partial<SyncDefinition> = {}): SyncDefinition =>
     toStore({ mode: 'incremental', cursor: { field: 'meta.updated_at', lookback: '1h' }, source: { connector, action: 'listItems', sinceParam: 'updatedSince' }, ...overrides });

@@ -19,6 +19,7 @@ import { isStoreEndpoint, type SyncDefinition } from '../definition/types.js';
 import { parseSyncDefinition } from '../definition/validate.js';
 import { connectorDestination } from '../destinations/connector.js';
 import type { Destination } from '../destinations/destination.js';
+import { storeDestination } from '../destinations/store.js';
 import { describeError, SyncError } from '../errors.js';
 import { newHolder } from '../lease.js';
 import { connectorSource } from '../sources/connector.js';
@@ -278,9 +279,6 @@ function buildSource(definition: SyncDefinition, store: SyncStore): Source {
 }
 
 function buildDestination(definition: SyncDefinition): Destination {
-  if (isStoreEndpoint(definition.destination)) {
-    const collection = definition.destination.store;
-    return { collection, apply: async () => undefined };
-  }
+  if (isStoreEndpoint(definition.destination)) return storeDestination(definition.destination.store, definition.destination.schema);
   return connectorDestination(definition.destination);
 }
