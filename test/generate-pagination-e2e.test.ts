@@ -50,6 +50,15 @@ const STRATEGIES: Record<string, (request: RecordedRequest) => Reply> = {
     const headers: Record<string, string> = page < last ? { link: `<${server.url}/link-header?page=${page + 1}&per_page=${SIZE}>; rel="next"` } : {};
     return { headers, body: ITEMS.slice((page - 1) * SIZE, page * SIZE) };
   },
+  // OData (Microsoft Graph): `$top` sizes the page, the server hands back `@odata.nextLink` with a
+  // `$skiptoken` the client never interprets, and the last page has no link.
+  listOData: (r) => {
+    const start = number(r, '$skiptoken', 0);
+    const size = number(r, '$top', 100);
+    const more = start + size < ITEMS.length;
+    const next = `${server.url}/odata/items?$top=${size}&$skiptoken=${start + size}`;
+    return { body: { '@odata.context': `${server.url}/$metadata#items`, value: ITEMS.slice(start, start + size), ...(more ? { '@odata.nextLink': next } : {}) } };
+  },
   listByNextUrl: (r) => {
     const start = number(r, 'start', 0);
     const next = start + SIZE < ITEMS.length ? `${server.url}/next-url?start=${start + SIZE}` : undefined;

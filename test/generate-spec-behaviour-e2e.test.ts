@@ -1,8 +1,9 @@
 /**
- * What the spec says, the connector does (specs/features/spec-behaviour.yaml), through a generated
+ * What the spec says, the connector does (specs/features/spec-behaviour/), through a generated
  * connector, the real compiler and real servers on 127.0.0.1: a relative OAuth2 token URL served
  * by a token endpoint we run, options typed by the spec's auth schemes, whole responses, the union
- * of several 2xx bodies, and an operation on a server of its own.
+ * of several 2xx bodies, an operation on a server of its own, and a POST search paged by a cursor
+ * in its body.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,7 +17,10 @@ interface WholeResponse {
   headers: Record<string, unknown>;
   body: unknown;
 }
-type Call = ((input?: unknown) => Promise<unknown>) & { withResponse(input?: unknown): Promise<WholeResponse> };
+type Call = ((input?: unknown) => Promise<unknown>) & {
+  withResponse(input?: unknown): Promise<WholeResponse>;
+  all(input: unknown): AsyncIterable<unknown>;
+};
 type Connector = Record<string, Call> & { close(): Promise<void> };
 
 const CLIENT = { clientId: 'app', clientSecret: 's3cret' };
@@ -56,10 +60,16 @@ const API: Record<string, (request: RecordedRequest) => Reply> = {
       : { status: 401, body: { error: 'invalid_client' } },
   'GET /v1/widgets/w1': () => ({ headers: { etag: '"rev-7"', 'x-ratelimit-remaining': '41' }, body: { id: 'w1', name: 'gear' } }),
   'POST /v1/widgets': () => ({ status: 202, headers: { location: '/v1/jobs/j1' }, body: { jobId: 'j1' } }),
+  'POST /v1/widgets/search': (r) => {
+    const { query, cursor } = JSON.parse(r.body.toString()) as { query: string; cursor?: string };
+    const start = Number(cursor ?? 0);
+    const matches = ['w1', 'w2', 'w3', 'w4', 'w5'].map((id) => ({ id, name: query }));
+    return { body: { results: matches.slice(start, start + 2), next: start + 2 < matches.length ? String(start + 2) : null } };
+  },
 };
 
 beforeAll(async () => {
-  const { dir, ir } = await generateInto('specs/features/spec-behaviour.yaml', 'e2e-spec-behaviour');
+  const { dir, ir } = await generateInto('specs/features/spec-behaviour/connector.yaml', 'e2e-spec-behaviour');
   await writeFile(join(dir, 'src', 'typing-check.ts'), TYPING_CHECK);
   expect((await tsc(dir)).errors).toEqual([]);
   const mod = await importConnector<Record<string, (options: Record<string, unknown>) => Connector>>(dir);
@@ -104,6 +114,21 @@ describe('a generated connector does what its spec says', () => {
     expect(got.body).toEqual({ id: 'w1', name: 'gear' });
     const accepted = await connector.createWidget!.withResponse({ body: { id: 'w2' } });
     expect(accepted).toMatchObject({ status: 202, body: { jobId: 'j1' }, headers: { location: '/v1/jobs/j1' } });
+    await connector.close();
+  });
+
+  it('pages a POST search by the cursor in its body, as connector.yaml configures', async () => {
+    api.reset((r) => (r.path === '/oauth/token' ? API['POST /oauth/token']!(r) : API[`${r.method} ${r.path}`]!(r)));
+    const connector = connect();
+    const found: unknown[] = [];
+    for await (const widget of connector.searchWidgets!.all({ body: { query: 'gear' } })) found.push(widget);
+    expect(found).toEqual(['w1', 'w2', 'w3', 'w4', 'w5'].map((id) => ({ id, name: 'gear' })));
+    const searches = api.requests.filter((r) => r.path === '/v1/widgets/search');
+    expect(searches.map((r) => [r.method, r.url, JSON.parse(r.body.toString())])).toEqual([
+      ['POST', '/v1/widgets/search', { query: 'gear' }],
+      ['POST', '/v1/widgets/search', { query: 'gear', cursor: '2' }],
+      ['POST', '/v1/widgets/search', { query: 'gear', cursor: '4' }],
+    ]);
     await connector.close();
   });
 

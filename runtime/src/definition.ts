@@ -187,8 +187,13 @@ export interface LinkPagination extends PaginationCommon {
 
 export interface CursorPagination extends PaginationCommon {
   readonly type: 'cursor';
-  /** Query parameter that carries the cursor, e.g. `cursor`, `starting_after`, `next_token`. */
+  /**
+   * Query parameter that carries the cursor, e.g. `cursor`, `starting_after`, `next_token`; with
+   * `cursorIn: 'body'`, the path in the JSON request body where it goes (`cursor`, `page.after`).
+   */
   readonly cursorParam: string;
+  /** `query` (default), or `body` for search endpoints that take the cursor in a POST body. */
+  readonly cursorIn?: 'query' | 'body';
   /** JSONPath-like dotted path (`$.meta.next_cursor` or `meta.next_cursor`) to the next cursor in the body. */
   readonly nextCursorPath: string;
 }

@@ -13,6 +13,19 @@ import type { ClientContext } from './context.js';
 import { execute } from './execute.js';
 import { compileOperation, retarget, type PreparedRequest } from './prepare.js';
 import { withQuery } from './query.js';
+import { ConnectorConfigError } from '../http/errors.js';
+import { setPath } from '../path/index.js';
+
+/** The input with `values` written into a copy of its JSON body, each at its path. */
+function withBodyValues(input: OperationInput | undefined, values: Readonly<Record<string, unknown>>): OperationInput {
+  const current = input?.['body'] ?? {};
+  if (typeof current !== 'object' || current === null || Array.isArray(current)) {
+    throw new ConnectorConfigError('pagination puts the cursor in the request body, but the body given is not a JSON object');
+  }
+  const body = structuredClone(current) as Record<string, unknown>;
+  for (const [path, value] of Object.entries(values)) setPath(body, path, value);
+  return { ...input, body };
+}
 
 export function paginatedAction<TInput, TOutput, TItem>(ctx: ClientContext, operation: OperationSpec): PaginatedAction<TInput, TOutput, TItem> {
   const prepare = compileOperation(ctx, operation);
@@ -57,7 +70,9 @@ export function paginatedAction<TInput, TOutput, TItem>(ctx: ClientContext, oper
       config,
       resumeFrom: options?.resumeFrom,
       maxPages: options?.maxPages,
-      fetch: (page) => fetchPage(base, page, options),
+      // A page that writes into the request body (a cursor a POST search takes there) needs the
+      // request prepared again from an input whose body holds it.
+      fetch: (page) => fetchPage(page.kind === 'query' && page.body ? prepare(withBodyValues(input as OperationInput, page.body), options) : base, page, options),
     });
   }
 

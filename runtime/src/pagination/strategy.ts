@@ -18,9 +18,12 @@ export interface PageContext {
   readonly items: readonly unknown[];
 }
 
-/** What to fetch: query parameters to set on the operation's own URL, or an absolute URL. */
+/**
+ * What to fetch: query parameters to set on the operation's own URL (and values to write into its
+ * JSON request body, by path), or an absolute URL.
+ */
 export type PageRequest =
-  | { readonly kind: 'query'; readonly query: Readonly<Record<string, string>> }
+  | { readonly kind: 'query'; readonly query: Readonly<Record<string, string>>; readonly body?: Readonly<Record<string, unknown>> }
   | { readonly kind: 'url'; readonly url: string };
 
 export interface PaginationStrategy {

@@ -21,6 +21,7 @@ describe('pagination inference', () => {
     ['listByNextUrl', { type: 'link', nextUrlPath: 'links.next', resultsKey: 'data', pageSizeParam: 'limit' }],
     ['listAfterCursor', { type: 'link', rel: 'next', pageSizeParam: 'per_page' }],
     ['searchByPageToken', { type: 'cursor', cursorParam: 'page', nextCursorPath: 'next_page', resultsKey: 'data' }],
+    ['listOData', { type: 'link', nextUrlPath: "$['@odata.nextLink']", resultsKey: 'value', pageSizeParam: '$top' }],
     ['listAfterLastItem', { type: 'cursor', cursorParam: 'starting_after', nextCursorPath: 'data[-1].id', resultsKey: 'data', pageSizeParam: 'limit' }],
   ])('%s', (name, config) => {
     expect(op(name)?.pagination).toEqual({ config, itemType: item, source: 'inferred' });

@@ -8,13 +8,14 @@
  * 2. `cursor`: a cursor query parameter (`cursor`, `starting_after`, `after`, `next_token`,
  *    `page_token`...) and a next-cursor field in the body (`next_cursor`, `nextPageToken`,
  *    `meta.next_cursor`...), or for `starting_after` the last item's `id` (`data[-1].id`, Stripe);
- * 3. `link`: a declared `Link` response header, or a next-URL field in the body (`next`, `next_url`,
+ * 3. `link`: OData's `@odata.nextLink` in the body (before anything else: it needs no paging
+ *    parameter), a declared `Link` response header, or a next-URL field in the body (`next`, `next_url`,
  *    `links.next`...), or a cursor parameter with an array body and no cursor field (the cursor
  *    must come in an undeclared `Link` header);
  * 4. `offset`: `offset`/`start`/`skip` with a page-size parameter (`limit`, `count`, `take`...);
  * 5. `page`: `page`/`page_number` (first page 0 when the parameter's default is 0, else 1).
  */
-import type { PaginationConfig } from '@connectgen/runtime';
+import { formatPath, type PaginationConfig } from '@connectgen/runtime';
 import type { ObjectType, ParameterIR, PropertyIR, TypeNode } from '../types.js';
 
 const RESULTS_KEYS = ['data', 'items', 'results', 'records', 'entries', 'values', 'list', 'elements', 'content', 'nodes', 'objects', 'rows', 'hits'];
@@ -22,9 +23,9 @@ const CURSOR_PARAMS = ['cursor', 'starting_after', 'startingafter', 'after', 'ne
 const NEXT_CURSOR_FIELDS = ['next_cursor', 'nextcursor', 'next_page_token', 'nextpagetoken', 'next_token', 'nexttoken', 'cursor', 'continuation_token', 'continuationtoken', 'next_marker', 'nextmarker', 'end_cursor', 'endcursor'];
 const NEXT_URL_FIELDS = ['next', 'next_url', 'nexturl', 'next_link', 'nextlink', 'next_page_url', 'nextpageurl', 'next_page', 'nextpage', 'href'];
 const CONTAINERS = ['meta', 'metadata', 'pagination', 'paging', 'page_info', 'pageinfo', 'links', '_links', 'response_metadata', 'cursor', 'next'];
-const OFFSET_PARAMS = ['offset', 'start', 'skip', 'start_index', 'startindex', 'from'];
+const OFFSET_PARAMS = ['offset', 'start', 'skip', 'start_index', 'startindex', 'from', '$skip'];
 const PAGE_PARAMS = ['page', 'page_number', 'pagenumber', 'page_num', 'pagenum', 'p'];
-const SIZE_PARAMS = ['limit', 'per_page', 'perpage', 'page_size', 'pagesize', 'count', 'take', 'size', 'max_results', 'maxresults', 'top', 'max', 'results_per_page'];
+const SIZE_PARAMS = ['limit', 'per_page', 'perpage', 'page_size', 'pagesize', 'count', 'take', 'size', 'max_results', 'maxresults', 'top', 'max', 'results_per_page', '$top'];
 
 /** Looks up a named type (follows `ref`s). */
 export type ResolveRef = (name: string) => TypeNode | undefined;
@@ -73,35 +74,41 @@ export function findItems(body: TypeNode, resolve: ResolveRef): ItemsLocation | 
   const chosen = arrays.length === 1 ? arrays[0] : RESULTS_KEYS.map((key) => arrays.find((p) => norm(p.name) === key)).find((p) => p !== undefined);
   if (chosen === undefined) return undefined;
   const array = shape(chosen.type, resolve);
-  const key = segment(chosen.name);
-  if (array.kind !== 'array' || key === undefined) return undefined;
-  return { resultsKey: key, itemType: array.items };
+  if (array.kind !== 'array') return undefined;
+  return { resultsKey: pathOf([chosen.name]), itemType: array.items };
 }
 
 /** A dotted path to a scalar field named in `names`, at the top level or one container deep. */
 function findField(body: TypeNode, resolve: ResolveRef, names: readonly string[], kinds: readonly string[]): string | undefined {
   const resolved = shape(body, resolve);
   if (resolved.kind !== 'object') return undefined;
-  const matches = (p: PropertyIR): boolean => names.includes(norm(p.name)) && kinds.includes(shape(p.type, resolve).kind) && segment(p.name) !== undefined;
+  const matches = (p: PropertyIR): boolean => names.includes(norm(p.name)) && kinds.includes(shape(p.type, resolve).kind);
   const top = names.map((name) => resolved.properties.find((p) => norm(p.name) === name && matches(p))).find((p) => p !== undefined);
-  if (top !== undefined) return segment(top.name);
+  if (top !== undefined) return pathOf([top.name]);
   for (const container of CONTAINERS) {
-    const holder = resolved.properties.find((p) => norm(p.name) === container && segment(p.name) !== undefined);
+    const holder = resolved.properties.find((p) => norm(p.name) === container);
     const inner = holder === undefined ? undefined : shape(holder.type, resolve);
     if (holder === undefined || inner?.kind !== 'object') continue;
     const found = names.map((name) => inner.properties.find((p) => norm(p.name) === name && matches(p))).find((p) => p !== undefined);
-    if (found !== undefined) return `${holder.name}.${found.name}`;
+    if (found !== undefined) return pathOf([holder.name, found.name]);
   }
   return undefined;
 }
 
 /**
- * A property name as a segment of the runtime's dotted path syntax; undefined when it cannot be
- * written there (the runtime splits on dots even inside brackets, so `@odata.nextLink` is out).
+ * A path of property names in the runtime's path syntax: dotted when every name allows it
+ * (`meta.next_cursor`, as people write it), else bracketed (`$['@odata.nextLink']`).
  */
-function segment(name: string): string | undefined {
-  return /^[^.[\]'"]+$/.test(name) ? name : undefined;
+function pathOf(names: readonly string[]): string {
+  if (names.every((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))) return names.join('.');
+  return formatPath(names.map((name) => ({ kind: 'name', name })));
 }
+
+/**
+ * OData (Microsoft Graph, Dynamics, SharePoint): the next page's URL in `@odata.nextLink`
+ * (`odata.nextLink` in OData 3's JSON), items in `value`; `$top`/`$skip` need not be declared.
+ */
+const ODATA_NEXT_LINKS = ['@odata.nextlink', 'odata.nextlink'];
 
 /** Cursor parameters that take the id of the last item seen, not a token from the body. */
 const LAST_ITEM_CURSORS = ['starting_after', 'startingafter'];
@@ -138,6 +145,10 @@ export function inferPagination(
 ): PaginationInference | undefined {
   const items = findItems(body, resolve);
   if (items === undefined) return undefined;
+  const odataNext = findField(body, resolve, ODATA_NEXT_LINKS, ['string']);
+  if (odataNext !== undefined) {
+    return { config: { type: 'link', nextUrlPath: odataNext, ...sizeCommon(params, items) }, itemType: items.itemType };
+  }
   // `after=2024-01-01` is a filter, not a cursor.
   // A `page` parameter that takes a string is a page token, i.e. a cursor (Stripe's search: `page`
   // plus a `next_page` token in the body, which elsewhere would be a next URL).
