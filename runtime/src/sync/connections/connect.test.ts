@@ -136,6 +136,7 @@ describe('connections', () => {
       tokens.queue({ status: 200, body: { access_token: 'at-2', refresh_token: 'rt-2', expires_in: 3600, token_type: 'Bearer' } });
       const connector = await connect(factory, 'acme', { store, box, onEvent: (e) => events.push(e) });
       expect(await connector.listItems({})).toEqual({ items: [{ id: '1' }] });
+      expect((await connector.listItems.withResponse({})).status).toBe(200);
       await connector.close();
       const saved = (await store.getConnection('acme'))!;
       expect(saved.tokenVersion).toBe(before + 1);

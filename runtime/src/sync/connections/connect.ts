@@ -123,17 +123,21 @@ function watchStale<T extends object>(connector: T, onStale: (reason: string) =>
     }
     const action = value as ((...args: unknown[]) => Promise<unknown>) & Record<string, unknown>;
     const call = (...args: unknown[]) => action(...args).catch(check);
-    for (const method of ['pages', 'all'] as const) {
-      const iterate = action[method];
-      if (typeof iterate !== 'function') continue;
+    // Every method an action carries (`pages` and `all` iterate; `withResponse` and others answer once).
+    for (const [method, fn] of Object.entries(action)) {
+      if (typeof fn !== 'function') continue;
+      const f = fn as (...a: unknown[]) => unknown;
       Object.assign(call, {
-        [method]: async function* (...args: unknown[]) {
-          try {
-            yield* (iterate as (...a: unknown[]) => AsyncIterable<unknown>).apply(action, args);
-          } catch (error) {
-            await check(error);
-          }
-        },
+        [method]:
+          method === 'pages' || method === 'all'
+            ? async function* (...args: unknown[]) {
+                try {
+                  yield* f.apply(action, args) as AsyncIterable<unknown>;
+                } catch (error) {
+                  await check(error);
+                }
+              }
+            : (...args: unknown[]) => (f.apply(action, args) as Promise<unknown>).catch(check),
       });
     }
     wrapped[name] = call;
