@@ -12,7 +12,7 @@ export interface HelpdeskWebhookEvents {
    *
    * From `webhooks` in the spec.
    */
-  "ticketCreated": {
+  ticketCreated: {
     event: "ticket.created";
     ticket: Ticket;
   };

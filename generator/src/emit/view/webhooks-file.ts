@@ -5,7 +5,7 @@
 import type { ConnectorIR } from '../../ir/types.js';
 import { docBlock } from './doc.js';
 import { importStatement } from './imports.js';
-import { stringLiteral } from './safe.js';
+import { propertyKey } from './safe.js';
 import type { TypeSource } from './type-source.js';
 
 export interface WebhookNames {
@@ -40,7 +40,7 @@ export function webhooksView(ir: ConnectorIR, names: WebhookNames, types: TypeSo
     eventsType: names.eventsType,
     events: webhooks.map((webhook) => ({
       doc: docBlock([webhook.summary], [`From \`${webhook.source === 'webhook' ? 'webhooks' : 'callbacks'}\` in the spec.`]).map((line) => `  ${line}`),
-      key: stringLiteral(webhook.name),
+      key: propertyKey(webhook.name),
       type: types.print(webhook.payload, 'output', 1),
     })),
     factoryDoc: docBlock(
