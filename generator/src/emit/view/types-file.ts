@@ -15,7 +15,7 @@ export function typesView(ir: ConnectorIR, types: TypeSource, sourceTitle: strin
     schemas.push({ doc: schemaDoc(schema), name: identifier(schema.name), type: types.print(schema.type, 'output') });
     if (schema.inputName !== undefined) {
       schemas.push({
-        doc: docBlock([`${schema.name} as sent in a request: without its read-only properties.`]),
+        doc: docBlock([`${schema.name} as sent in a request: without read-only properties, files as \`Blob | Uint8Array\`.`]),
         name: identifier(schema.inputName),
         type: types.print(schema.type, 'input'),
       });
