@@ -90,7 +90,8 @@ async function expectRefused(file: string, code: string, flags: string[] = []): 
   for (const run of [lint, convert, generate]) expect(run.stdout + run.stderr).not.toContain('TOP-SECRET-CONTENT');
 }
 
-describe('$ref policy (lint, convert, generate)', () => {
+// Each case starts the CLI three to six times; on a loaded machine that is slow, not wrong.
+describe('$ref policy (lint, convert, generate)', { timeout: 180_000 }, () => {
   it('refuses a local $ref to a file outside the spec directory', () => expectRefused(path.join(root, 'api', 'outside.yaml'), 'CG_REF_OUTSIDE_TREE'));
 
   it('refuses an absolute path, and a symlink inside the tree that leads outside', async () => {

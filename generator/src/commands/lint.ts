@@ -45,7 +45,7 @@ export default class Lint extends BaseCommand {
     const [{ loadLintConfig }, { CG_RULES, lintSpec }] = await Promise.all([import('../lint/config.js'), import('../lint/index.js')]);
     const { spec: source, configFile: connector } = await resolveSourceArgument(args.spec, { timeoutMs: flags['timeout-ms'] });
     const config = loadLintConfig({ spec: isUrl(source) ? undefined : resolve(source), ruleset: flags.ruleset, ...(connector ? { connector } : {}) });
-    let spec = await loadSpec(source, { timeoutMs: flags['timeout-ms'] });
+    let spec = await loadSpec(source, { timeoutMs: flags['timeout-ms'], maxBytes: flags['max-bytes'] });
 
     if (flags.fix) {
       if (isUrl(spec.uri) && !flags.output) throw new ConnectgenError('CG_BAD_FLAG', 'cannot fix a URL in place', { hint: 'pass -o <file> to write the fixed document' });

@@ -1,5 +1,5 @@
 /** View of `README.md`: install, auth, usage, the table of actions, pagination and errors. */
-import type { AuthConfig } from '@connectgen/runtime';
+import { isRetryableMethod, resolveRetryPolicy, type AuthConfig, type RetryConfig } from '@connectgen/runtime';
 import type { ConnectorIR, OperationIR } from '../../ir/types.js';
 import { markdownCode, markdownInline, npmPackageName } from './safe.js';
 import { reexportedErrors, userAgent } from './index-file.js';
@@ -28,6 +28,8 @@ export interface ReadmeView {
   readonly serverVariables: string;
   readonly actions: { readonly name: string; readonly request: string; readonly summary: string }[];
   readonly paginated: { readonly name: string; readonly strategy: string }[];
+  /** What is retried, computed by the runtime's own retry policy so the README cannot overclaim. */
+  readonly retry: string;
 }
 
 export function readmeView(ir: ConnectorIR, factoryName: string): ReadmeView {
@@ -64,6 +66,7 @@ export function readmeView(ir: ConnectorIR, factoryName: string): ReadmeView {
     paginated: ir.operations
       .filter((operation) => operation.pagination)
       .map((operation) => ({ name: markdownCode(operation.name), strategy: strategyText(operation) })),
+    retry: retryText(ir.retry),
   };
 }
 
@@ -125,4 +128,42 @@ function strategyText(operation: OperationIR): string {
         ? `next link, from the ${markdownCode('Link')} header`
         : `next link, from ${markdownCode(config.nextUrlPath)}`;
   }
+}
+
+/** The README's retry paragraph, from the policy the runtime will apply to this connector's config. */
+export function retryText(config: RetryConfig | undefined): string {
+  const policy = resolveRetryPolicy(config, undefined);
+  if (policy.maxAttempts <= 1) return 'Failed requests are not retried.';
+  const methods = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'POST', 'PATCH'];
+  const retried = methods.filter((method) => isRetryableMethod(method, policy));
+  const notRetried = methods.filter((method) => !retried.includes(method));
+  const statuses = [...policy.statuses].sort((a, b) => a - b).map(String);
+  let text =
+    `A ${list(retried, 'or')} request that fails with status ${list(statuses, 'or')}, or whose connection drops, is tried up to ` +
+    `${policy.maxAttempts} times in all, with exponential backoff and jitter, honouring \`Retry-After\`.`;
+  if (notRetried.length > 0) {
+    text +=
+      ` ${list(notRetried, 'and')} requests are not repeated once they may have reached the server (that could apply them twice)` +
+      " unless `retry.idempotencyKeyHeader` names the API's idempotency key header; only a refused connection is retried for them.";
+  } else if (policy.idempotencyKeyHeader !== undefined) {
+    text += ` POST and PATCH are retried too: the connector is configured with the \`${policy.idempotencyKeyHeader.replace(/[`\r\n]/g, '')}\` idempotency key header.`;
+  }
+  return wrap(text, 100);
+}
+
+/** Greedy word wrap, so the paragraph reads like the rest of the README's source. */
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line].join('\n');
+}
+
+function list(items: readonly string[], conjunction: 'and' | 'or'): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
