@@ -20,7 +20,7 @@ async function changedSpec(): Promise<{ oldSpec: string; newSpec: string; dir: s
   return { oldSpec, newSpec, dir };
 }
 
-describe('connectgen diff', { timeout: 120_000 }, () => {
+describe('connectgen diff', { timeout: 240_000 }, () => {
   it('lists breaking and additive changes with pointers, and exits 1 only with --fail-on breaking', async () => {
     const { oldSpec, newSpec } = await changedSpec();
     const text = await runCli(['diff', oldSpec, newSpec]);

@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { TMP_ROOT } from './helpers/generate.js';
+import { REPO_ROOT, TMP_ROOT } from './helpers/generate.js';
 
 async function outDir(): Promise<string> {
   await mkdir(TMP_ROOT, { recursive: true });
@@ -52,5 +52,16 @@ describe('connectgen generate', () => {
     expect(missing.stderr).toMatch(/^error CG_/);
     const noOut = await runCli(['generate', 'specs/petstore/openapi.yaml']);
     expect(noOut.code).toBe(2);
+  });
+
+  // Regression: over a spec without an apiKey scheme this crashed in emit with CG_INTERNAL.
+  it('exits 2 on a bad connector.yaml: one coded line with file:line:col and pointer, a hint, nothing written', async () => {
+    const dir = await outDir();
+    const spec = join(REPO_ROOT, 'specs/formats/openapi-3.0.json');
+    await writeFile(join(dir, 'connector.yaml'), `spec: ${JSON.stringify(spec)}\nauth: { type: apiKey, preamble: Token }\n`);
+    const result = await runCli(['generate', join(dir, 'connector.yaml'), '--out', join(dir, 'out'), '--quiet']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error CG_CONFIG_MISSING_FIELD \S+connector\.yaml:2:\d+: .* \(at \/auth\/in\)\n {2}Try this: .+\n$/);
+    expect(await readdir(dir)).toEqual(['connector.yaml']);
   });
 });

@@ -3,12 +3,17 @@
  * byte-identical files, and connectors/<name> is exactly what the current generator makes from its
  * spec. After an intended change to the output, refresh the golden copy with
  *   npx connectgen generate specs/petstore/connector.yaml --out connectors/petstore
+ * and for each example: npx connectgen generate specs/examples/<name>/connector.yaml --out connectors/<name>
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateInto, readTree, REPO_ROOT } from './helpers/generate.js';
 
-const GOLDEN = [{ name: 'petstore', spec: 'specs/petstore/connector.yaml' }];
+const GOLDEN = [
+  { name: 'petstore', spec: 'specs/petstore/connector.yaml' },
+  // The example connectors of issue 10: together every auth method and every pagination type.
+  ...['helpdesk', 'scim', 'crm', 'files', 'odata'].map((name) => ({ name, spec: `specs/examples/${name}/connector.yaml` })),
+];
 
 function asText(files: Map<string, Buffer>): Record<string, string> {
   return Object.fromEntries([...files].map(([path, bytes]) => [path, bytes.toString('utf8')]));

@@ -14,7 +14,7 @@ async function scratch(): Promise<string> {
   return mkdtemp(join(TMP_ROOT, 'out-dir-'));
 }
 
-describe('generate --out', { timeout: 120_000 }, () => {
+describe('generate --out', { timeout: 240_000 }, () => {
   it('refuses a directory holding files connectgen did not write, unless --force', async () => {
     const project = await scratch();
     await writeFile(join(project, 'package.json'), '{"name":"my-app"}\n');

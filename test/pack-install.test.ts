@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 describe('npm pack of a generated connector', () => {
-  it('holds dist/ and installs with the runtime into an empty directory, where it calls the API', { timeout: 120_000 }, async () => {
+  it('holds dist/ and installs with the runtime into an empty directory, where it calls the API', { timeout: 300_000 }, async () => {
     const { dir } = await generateInto('specs/petstore/connector.yaml', 'pack-install-petstore');
     const tarballs = await mkdtemp(join(tmpdir(), 'cg-tarballs-'));
     cleanup.push(tarballs);

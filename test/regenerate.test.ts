@@ -31,7 +31,7 @@ async function edit(path: string, change: (text: string) => string): Promise<voi
   await writeFile(path, change(await readFile(path, 'utf8')));
 }
 
-describe('regenerate', { timeout: 120_000 }, () => {
+describe('regenerate', { timeout: 240_000 }, () => {
   it('keeps edits and custom files, removes a deleted action group, bumps major, writes CHANGELOG.md; the result compiles', async () => {
     const { spec, pkg, base } = await project();
     // The user's edits: a helper exported from index.ts, a custom module, a file of their own.

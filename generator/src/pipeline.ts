@@ -3,8 +3,7 @@
  * This is the one file that knows the order of the stages; it names and times each so that a slow
  * spec says which stage was slow. Only `load` reads input and only `emit/write` writes output.
  */
-import { readIcon } from './config/icon.js';
-import { readConnectorConfig } from './config/read.js';
+import { configBuildOptions, readConfigSettings } from './config/settings.js';
 import { convertSpec, type ConvertedSpec } from './convert/index.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { ConnectgenError } from './diagnostics/errors.js';
@@ -131,14 +130,13 @@ export async function generateConnector(source: string, outDir: string, options:
   const { previous } = await checkOutDir(outDir, { force: options.force ?? false });
   const { spec, config, configFile } = await resolveSourceArgument(source, options);
   // Checked before the spec is even loaded: a bad config fails fast, and nothing is written.
-  const settings = configFile === undefined ? undefined : readConnectorConfig(configFile);
-  const icon = settings?.config.icon === undefined ? undefined : readIcon(settings.config.icon, settings.source);
+  const settings = configFile === undefined ? undefined : readConfigSettings(configFile);
   const { loaded, converted, timings: early } = await loadAndConvert(spec, options);
   refuseBlocked(converted, options);
   const timer = new StageTimer(options.onStage);
   const ir = await timer.run(
     'ir',
-    () => buildIR(converted.document, settings?.config, { sourceUri: loaded.uri, ...(settings ? { configSource: settings.source } : {}), ...(icon !== undefined ? { icon } : {}) }),
+    () => buildIR(converted.document, settings?.config, { sourceUri: loaded.uri, ...configBuildOptions(settings) }),
     (ir) => `${ir.operations.length} operations, ${ir.schemas.length} schemas`,
   );
   const files = await timer.run('emit', () => emit(ir), (files) => `${files.size} files`);
@@ -178,9 +176,10 @@ export async function buildConnectorIR(argument: string, options: PipelineOption
     const ir = buildIR(spec, record.config, { sourceUri: argument });
     return { ir, document: spec, ...(record.config ? { config: record.config } : {}), diagnostics: ir.diagnostics };
   }
-  const { spec, config } = await resolveSourceArgument(argument, options);
+  const { spec, config, configFile } = await resolveSourceArgument(argument, options);
+  const settings = configFile === undefined ? undefined : readConfigSettings(configFile);
   const { loaded, converted } = await loadAndConvert(spec, options);
   refuseBlocked(converted, options);
-  const ir = buildIR(converted.document, config, { sourceUri: loaded.uri });
+  const ir = buildIR(converted.document, config, { sourceUri: loaded.uri, ...configBuildOptions(settings) });
   return { ir, document: converted.document, ...(config ? { config } : {}), diagnostics: [...converted.diagnostics, ...ir.diagnostics] };
 }

@@ -2,6 +2,7 @@
  * The runtime API that generated connectors call. Interfaces only: `createClient` (in client.ts)
  * implements them. Kept apart so the generator and the runtime agree on one shape.
  */
+import type { Clock } from './clock.js';
 import type { ConnectorDefinition, OperationSpec, RateLimitConfig, RetryConfig } from './definition.js';
 
 /** Per-call options accepted by every generated action. */
@@ -175,6 +176,8 @@ export interface ConnectorOptions<TSchemes extends SchemeCredentials = Readonly<
   readonly timeoutMs?: number;
   /** An undici Dispatcher (Agent, Pool, MockAgent...) to send requests through. */
   readonly dispatcher?: unknown;
+  /** Time source for retry backoff and rate limiting; default the system clock (tests pass their own). */
+  readonly clock?: Clock;
   readonly hooks?: ConnectorHooks;
   /** Headers sent with every request; they win over the connector's own, and per-call headers over them. */
   readonly headers?: Readonly<Record<string, string>>;

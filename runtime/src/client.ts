@@ -18,6 +18,7 @@ import { Redactor } from './http/redact.js';
 import { createAgent } from './http/transport.js';
 import { RateLimiter } from './ratelimit/limiter.js';
 import { resolveRetryPolicy } from './retry/policy.js';
+import { systemClock } from './clock.js';
 
 /** A call with no configured timeout still ends: a hung server must not hang a sync forever. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -35,12 +36,14 @@ export function createClient(definition: ConnectorDefinition, typedOptions: obje
   const auths = createSchemeAuths(definition, options, dispatcher, baseUrl);
   const rateLimit = options.rateLimit === false ? undefined : { ...definition.rateLimit, ...options.rateLimit };
 
+  const clock = options.clock ?? systemClock;
   const ctx: ClientContext = {
     definition,
+    clock,
     dispatcher,
     auths,
     retry: resolveRetryPolicy(definition.retry, options.retry),
-    limiter: new RateLimiter(rateLimit),
+    limiter: new RateLimiter(rateLimit, clock),
     timeoutMs: options.timeoutMs ?? definition.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     hooks: options.hooks,
     redactor: new Redactor(() => auths.secrets(), () => [options.auth, ...Object.values(options.credentials ?? {})].flatMap(credentialSecrets)),

@@ -15,6 +15,7 @@ export {
   ConnectorTimeoutError,
 } from './http/errors.js';
 export { REDACTED } from './http/redact.js';
+export { systemClock, type Clock } from './clock.js';
 // What a connector retries, for documentation that must say exactly that (the generated README).
 export { isRetryableMethod, resolveRetryPolicy, type RetryPolicy } from './retry/policy.js';
 // OAuth2 authorization code helpers, for the app that runs the browser redirect.

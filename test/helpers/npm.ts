@@ -1,14 +1,14 @@
 /**
  * npm as a user runs it, for tests that pack, install and publish real packages. Installs are
- * offline-safe: the runtime's dependencies (none of which has dependencies of its own) are packed
- * from the workspace's own node_modules, so an empty directory can install the runtime without
- * reaching any registry.
+ * offline-safe: the runtime's dependencies are packed from the workspace's own node_modules, so an
+ * empty directory can install the runtime without reaching any registry.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { dependencyClosure, tarInstalled } from './dependency-tarballs.js';
 import { REPO_ROOT } from './generate.js';
 
 const exec = promisify(execFile);
@@ -39,31 +39,9 @@ export async function pack(dir: string, dest: string, extra: readonly string[] =
   return join(dest, info!.filename);
 }
 
-/**
- * The runtime's dependencies and theirs, as tarballs packed from the workspace's installed
- * (hoisted) copies, so `npm install --offline` in an empty directory finds every one.
- */
+/** The runtime's dependencies, transitively, as tarballs of the workspace's installed copies. */
 export async function packRuntimeDependencies(dest: string): Promise<string[]> {
-  const seen = new Set<string>();
-  const queue = Object.keys((await manifest(join(REPO_ROOT, 'runtime'))).dependencies ?? {});
-  for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-    if (seen.has(name)) continue;
-    seen.add(name);
-    queue.push(...Object.keys((await manifest(join(REPO_ROOT, 'node_modules', name))).dependencies ?? {}));
-  }
-  // tar, not `npm pack`: an npm start-up per package is a second each on a loaded machine, and
-  // these are installed copies with nothing to build. npm takes any gzipped tar with package/ in it.
-  return Promise.all(
-    [...seen].sort().map(async (name) => {
-      const file = join(dest, `${name.replace('@', '').replace('/', '-')}.tgz`);
-      await exec('tar', ['-czf', file, '-C', join(REPO_ROOT, 'node_modules', name), '--transform', 's,^\\.,package,', '.']);
-      return file;
-    }),
-  );
-}
-
-async function manifest(dir: string): Promise<{ dependencies?: Record<string, string> }> {
-  return JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  return Promise.all(dependencyClosure(join(REPO_ROOT, 'runtime')).map((pkg) => tarInstalled(pkg, dest)));
 }
 
 /** A fresh, empty ESM project outside the repository (so nothing resolves from the workspace). */

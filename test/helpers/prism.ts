@@ -24,15 +24,34 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPrism(specFile: string, { timeoutMs = 30_000 } = {}): Promise<PrismServer> {
-  const port = await freePort();
+/**
+ * Starts Prism and waits for it to listen. Prism loads slowly (several seconds alone, far more when
+ * two suites share two cores), so the wait is generous and, when it runs out, says so plainly. The
+ * free port can be taken between our probe and Prism's bind: that exit is retried on a new port.
+ */
+export async function startPrism(specFile: string, { timeoutMs = 150_000 } = {}): Promise<PrismServer> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      return await launch(specFile, port, timeoutMs);
+    } catch (error) {
+      if (attempt < 3 && /EADDRINUSE/.test(String((error as Error).message))) continue;
+      throw error;
+    }
+  }
+}
+
+async function launch(specFile: string, port: number, timeoutMs: number): Promise<PrismServer> {
   const bin = path.join(repoRoot, 'node_modules', '.bin', 'prism');
   const child: ChildProcess = spawn(bin, ['mock', specFile, '-h', '127.0.0.1', '-p', String(port), '--dynamic=false'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start within ${timeoutMs} ms:\n${log}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`Prism did not start within ${timeoutMs} ms (it loads slowly; is the machine overloaded?). Its output so far:\n${log}`));
+    }, timeoutMs);
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
       if (/Prism is listening/.test(log)) {

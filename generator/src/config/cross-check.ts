@@ -3,6 +3,7 @@
  * action would be silently ignored, so each is an error (`CG_CONFIG_NO_MATCH`) naming the closest
  * names the spec does have. Pure functions over names; the IR builder calls them.
  */
+import { compileMapping, MappingDefinitionError, type FieldMapping } from '@connectgen/runtime';
 import { toPointer } from '../diagnostics/diagnostic.js';
 import type { ConfigProblem } from './explain.js';
 import { checkCompleteAuth } from './schema.js';
@@ -86,7 +87,25 @@ export function checkAuth(
 export function authReplacementNote(config: ConnectorConfig, result: { readonly name: string; readonly replaces?: { readonly name: string; readonly type: string } } | undefined): string | undefined {
   const type = config.auth?.type;
   if (type === undefined || type === 'none' || result === undefined) return undefined;
-  if (result.replaces === undefined) return `connector.yaml auth (${type}) is scheme ${JSON.stringify(result.name)}; the spec declares no scheme of that name`;
+  if (result.replaces === undefined) return `connector.yaml auth (${type}) adds the scheme ${JSON.stringify(result.name)}: the spec declares none of that name`;
   if (result.replaces.type === type) return undefined;
   return `connector.yaml auth (${type}) replaces the spec's security scheme ${JSON.stringify(result.replaces.name)} (${result.replaces.type})`;
+}
+
+/**
+ * `mappings`: each names one of the connector's actions and is a mapping `compileMapping` accepts
+ * (checked here, at generation, so a typo never reaches a user's first record).
+ */
+export function checkMappings(config: ConnectorConfig, actionNames: readonly string[]): ConfigProblem | undefined {
+  for (const [name, mapping] of Object.entries(config.mappings ?? {})) {
+    const base = `/mappings${toPointer([name])}`;
+    if (!actionNames.includes(mapping.action)) return noMatch(`${base}/action`, 'action', mapping.action, actionNames, 'name one of the connector\'s actions');
+    try {
+      compileMapping({ mappings: mapping.mappings as FieldMapping[] });
+    } catch (error) {
+      if (!(error instanceof MappingDefinitionError)) throw error;
+      return { code: error.code, pointer: `${base}${error.pointer}`, message: error.message.replace(/^\S+ at \S+ /, ''), hint: error.hint ?? 'see `connectgen map --help` for the entry shape' };
+    }
+  }
+  return undefined;
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ConnectgenError } from '../diagnostics/errors.js';
 import { generateConnector } from '../pipeline.js';
+import { regenerateConnector } from '../regenerate/index.js';
 
 const SVG = '<?xml version="1.0"?>\n<!-- logo -->\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>\n';
 
@@ -71,4 +72,16 @@ describe('icon, status and headers', () => {
     symlinkSync(join(dir, '..', 'secret.svg'), join(dir, 'link.svg'));
     expect((await refusal(dir, 'spec: ./openapi.yaml\nicon: ./link.svg\n')).code).toBe('CG_CONFIG_ICON_OUTSIDE');
   });
+
+  // Regression: regenerate built its IR from the bare config, so icon.svg was dropped from the package.
+  test('regenerate keeps the icon', async () => {
+    const dir = project({ 'project/icon.svg': SVG });
+    writeFileSync(join(dir, 'connector.yaml'), 'spec: ./openapi.yaml\nicon: ./icon.svg\n');
+    const out = join(dir, 'out');
+    await generateConnector(join(dir, 'connector.yaml'), out);
+    await regenerateConnector(out, { now: () => new Date('2026-11-30T00:00:00Z') });
+    expect(readFileSync(join(out, 'icon.svg'), 'utf8')).toBe(SVG);
+    expect(JSON.parse(readFileSync(join(out, 'connector.json'), 'utf8'))).toMatchObject({ icon: 'icon.svg' });
+  });
 });
+

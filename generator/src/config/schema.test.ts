@@ -6,6 +6,8 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { buildIR } from '../ir/build/document.js';
 import { loadLintConfig } from '../lint/config.js';
 import { generateConnector } from '../pipeline.js';
 import { readConnectorConfig } from './read.js';
@@ -82,3 +84,24 @@ describe('did you mean', () => {
     expect(closest('Inventory', ['getInventory', 'listPets'])).toEqual(['getInventory']);
   });
 });
+
+describe('lint reads connector.yaml through the same reader', () => {
+  test('a bad connector.yaml beside the spec stops lint with the same coded error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'connectgen-lint-config-'));
+    copyFileSync(new URL('specs/petstore/openapi.yaml', root), join(dir, 'openapi.yaml'));
+    writeFileSync(join(dir, 'connector.yaml'), 'spec: ./openapi.yaml\nlint:\n  rulez: { CG_NO_SERVER: off }\n');
+    expect(() => loadLintConfig({ spec: join(dir, 'openapi.yaml') })).toThrow(expect.objectContaining({ code: 'CG_CONFIG_UNKNOWN_FIELD', pointer: '/lint/rulez', hint: 'did you mean "rules"?' }));
+  });
+});
+
+describe('an auth override of another type', () => {
+  test('says which of the spec\'s schemes it replaces', () => {
+    const spec = parse(readFileSync(new URL('specs/petstore/openapi.yaml', root), 'utf8')) as Record<string, unknown>;
+    const ir = buildIR(spec, { auth: { type: 'oauth2', grant: 'client_credentials', tokenUrl: 'https://auth.example.com/token' } });
+    const note = ir.diagnostics.find((d) => d.code === 'CG_CONFIG_AUTH_REPLACED');
+    expect(note).toMatchObject({ severity: 'info', pointer: '/components/securitySchemes/apiKey' });
+    expect(note?.message).toContain('replaces the spec\'s security scheme "apiKey" (apiKey)');
+    expect(buildIR(spec, { auth: { type: 'apiKey', preamble: 'Token' } }).diagnostics.some((d) => d.code === 'CG_CONFIG_AUTH_REPLACED')).toBe(false);
+  });
+});
+

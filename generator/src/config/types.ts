@@ -43,6 +43,16 @@ export interface LintSettings {
   readonly rules?: Readonly<Record<string, string | number | boolean>>;
 }
 
+/** A field mapping exported by the connector, typed by one of its actions (`connectgen map` entries). */
+export interface ActionMappingConfig {
+  /** The action's name in the connector. */
+  readonly action: string;
+  /** `output` (default): the action's records -> your shape; `input`: your records -> the action's input. */
+  readonly direction?: 'output' | 'input';
+  readonly description?: string;
+  readonly mappings: readonly Readonly<Record<string, unknown>>[];
+}
+
 export interface ConnectorConfig {
   /** The API description: a path relative to connector.yaml, or a URL. */
   readonly spec?: string;
@@ -68,4 +78,6 @@ export interface ConnectorConfig {
   readonly timeoutMs?: number;
   readonly testAction?: string;
   readonly lint?: LintSettings;
+  /** By the name the connector exports it under. */
+  readonly mappings?: Readonly<Record<string, ActionMappingConfig>>;
 }

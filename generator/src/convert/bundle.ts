@@ -45,7 +45,9 @@ export async function bundleSpec(spec: LoadedSpec, options: LoadOptions = {}): P
   // An empty config: we want resolution only, not Redocly's lint rules or a redocly.yaml lookup.
   configPromise ??= createConfig({});
   const config = await configPromise;
-  const doc = { source: new Source(spec.uri, spec.text), parsed: spec.document };
+  // Redocly bundles in place (it adds `components` and rewrites $refs). A stage returns new data and
+  // leaves its input alone: lint, the IR's source maps and callers all hold the loaded document.
+  const doc = { source: new Source(spec.uri, spec.text), parsed: structuredClone(spec.document) };
   const resolver = new PolicyResolver(createRefPolicy(spec.uri, options), options);
   let result;
   try {

@@ -67,3 +67,26 @@ describe('convertSpec', () => {
     expect(unresolved[0]?.start?.line).toBe(23);
   });
 });
+
+/** Freezes every object and array reachable from `value`, so any write throws in strict mode. */
+function deepFreeze<T>(value: T): T {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object' || Object.isFrozen(node)) continue;
+    Object.freeze(node);
+    stack.push(...Object.values(node));
+  }
+  return value;
+}
+
+describe('convertSpec leaves its input alone', () => {
+  it.each(['swagger-2.0.yaml', 'multi-file/openapi.yaml', 'openapi-3.0.json', '../convert/missing-ref.yaml'])('%s (deep-frozen) converts', async (file) => {
+    const loaded = await loadSpec(path.join(specs, file));
+    const before = structuredClone(loaded.document);
+    deepFreeze(loaded.document);
+    const converted = await convertSpec(loaded);
+    expect(converted.document).not.toBe(loaded.document);
+    expect(loaded.document).toEqual(before);
+  });
+});

@@ -8,6 +8,7 @@ import { render } from './render.js';
 import { actionsView, groupNames, type GroupNames } from './view/actions.js';
 import { indexView } from './view/index-file.js';
 import { ICON_FILE, manifestJson } from './view/manifest.js';
+import { mappingsView } from './view/mappings-file.js';
 import { NameScope } from './view/names.js';
 import { packageJsonView } from './view/package-json.js';
 import { readmeView } from './view/readme.js';
@@ -34,6 +35,7 @@ export function emit(ir: ConnectorIR): Map<string, string> {
   if (ir.info.icon !== undefined) files.set(ICON_FILE, ir.info.icon);
   files.set('src/index.ts', render('src/index.ts.hbs', indexView(ir, { connectorType, optionsType, factoryName }, groups, sourceTitle)));
   files.set('src/types.ts', render('src/types.ts.hbs', typesView(ir, types, sourceTitle)));
+  if (ir.mappings !== undefined) files.set('src/mappings.ts', render('src/mappings.ts.hbs', mappingsView(ir, connectorType, sourceTitle)));
   for (const names of groups) {
     const view = actionsView(names, byGroup.get(names.group)!, types, sourceTitle);
     files.set(`src/actions/${names.group}.ts`, render('src/actions/tag.ts.hbs', view));

@@ -340,6 +340,18 @@ export interface InfoIR {
   readonly icon?: string;
 }
 
+/** A field mapping the connector exports (connector.yaml `mappings`), already checked. */
+export interface MappingIR {
+  /** Export name: a safe identifier, unique among the mappings. */
+  readonly name: string;
+  /** The action (`OperationIR.name`) whose records or input type the mapping. */
+  readonly action: string;
+  readonly direction: 'output' | 'input';
+  readonly description?: string;
+  /** The entries as written, passed to `compileMapping` unchanged. */
+  readonly entries: readonly JsonValue[];
+}
+
 export interface ConnectorIR {
   readonly irVersion: typeof IR_VERSION;
   readonly info: InfoIR;
@@ -357,6 +369,8 @@ export interface ConnectorIR {
   readonly testAction?: string;
   /** connector.yaml `headers`: sent with every request (the connector's options win). */
   readonly headers?: Readonly<Record<string, string>>;
+  /** connector.yaml `mappings`, by name; absent when there are none. */
+  readonly mappings?: readonly MappingIR[];
   /** Sorted by pointer, then code. */
   readonly diagnostics: readonly Diagnostic[];
 }

@@ -89,6 +89,34 @@ describe('parseSpec rejects what is not a supported API description', () => {
   });
 });
 
+describe('YAML that js-yaml 3 and PyYAML read but YAML 1.2 refuses', () => {
+  it('reads a quoted string continued on a line not indented past its key, with a warning naming the line', () => {
+    const text = [
+      'openapi: 3.0.3',
+      'info:',
+      '  title: t',
+      '  version: "1"',
+      '  description: "Returns the pets',
+      '  in the store, \\"newest\\" first"',
+      '  summary: \'it\'\'s',
+      ' fine\'',
+      'paths: {}',
+      '',
+    ].join('\n');
+    const loaded = parseSpec(text, '/specs/vendor.yaml');
+    expect(loaded.document['info']).toEqual({ title: 't', version: '1', description: 'Returns the pets in the store, "newest" first', summary: "it's fine" });
+    expect(loaded.diagnostics?.map((d) => [d.code, d.severity, d.start?.line])).toEqual([
+      ['CG_YAML_LENIENT', 'warn', 6],
+      ['CG_YAML_LENIENT', 'warn', 8],
+    ]);
+  });
+
+  it('still refuses YAML the repair does not fix, with the original error', async () => {
+    const error = await loadError(() => parseSpec('openapi: 3.0.3\ninfo:\n  description: "open\n  never closed\npaths: [\n', '/specs/bad.yaml'));
+    expect(error.code).toBe('CG_LOAD_PARSE');
+  });
+});
+
 describe('loadSpec from URLs (a real server on 127.0.0.1)', () => {
   let server: Server;
   let base: string;

@@ -7,6 +7,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ConnectgenError } from '../diagnostics/errors.js';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { assertDepth, isStackOverflow, jsonTextDepth, MAX_DEPTH, tooDeep } from './depth.js';
+import { indentQuotedContinuations } from './yaml-repair.js';
 import { findDuplicateKeys, jsonErrorOffset, type DuplicateKey } from './json-error-offset.js';
 import type { SpecFormat } from './types.js';
 
@@ -27,9 +28,9 @@ export function parseText(text: string, uri: string): ParsedText {
   }
   if (/^\s*[{[]/.test(body)) return parseJson(body, uri);
   // YAML needs no duplicate check: the parser refuses repeated keys itself.
-  const value = parseYamlText(body, uri);
+  const { value, diagnostics } = parseYamlLeniently(body, uri);
   assertDepth(value, uri);
-  return { format: 'yaml', value, diagnostics: [] };
+  return { format: 'yaml', value, diagnostics };
 }
 
 function parseJson(text: string, uri: string): ParsedText {
@@ -71,6 +72,39 @@ function describeJsonError(message: string): string {
     .replace(/ in JSON at position \d+.*$/s, '')
     .replace(/, "[\s\S]*" is not valid JSON$/, '')
     .replace(/\s+/g, ' ');
+}
+
+/**
+ * Strict YAML 1.2 first. When that fails on a quoted string continued on a line not indented past
+ * its key (which js-yaml 3 and PyYAML read, and vendors publish), the continuation lines are
+ * indented (the value is unchanged) and the text parsed again, with a warning naming each line.
+ */
+function parseYamlLeniently(text: string, uri: string): { value: unknown; diagnostics: Diagnostic[] } {
+  try {
+    return { value: parseYamlText(text, uri), diagnostics: [] };
+  } catch (error) {
+    if (!(error instanceof ConnectgenError) || error.code !== 'CG_LOAD_PARSE') throw error;
+    const repair = indentQuotedContinuations(text);
+    if (repair.lines.length === 0) throw error;
+    let value: unknown;
+    try {
+      value = parseYamlText(repair.text, uri);
+    } catch {
+      throw error; // the repair was not the fix: report the original problem
+    }
+    const diagnostics = repair.lines.map(
+      (line): Diagnostic => ({
+        code: 'CG_YAML_LENIENT',
+        severity: 'warn',
+        message: 'a quoted string continues on a line not indented past its key: not valid YAML 1.2, read as js-yaml and PyYAML read it',
+        pointer: '',
+        hint: 'indent the continuation line further than the key it belongs to',
+        file: uri,
+        start: { line, column: 1 },
+      }),
+    );
+    return { value, diagnostics };
+  }
 }
 
 function parseYamlText(text: string, uri: string): unknown {

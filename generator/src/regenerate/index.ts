@@ -8,6 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { configBuildOptions, readConfigSettings } from '../config/settings.js';
 import { ConnectgenError } from '../diagnostics/errors.js';
 import { diffIR, nextVersion, type Bump, type DiffResult } from '../diff/index.js';
 import { emit } from '../emit/index.js';
@@ -56,11 +57,13 @@ export async function regenerateConnector(dir: string, options: RegenerateOption
     });
   }
   const source = options.source ?? (isUrl(previous.record.source) ? previous.record.source : resolve(dir, previous.record.source));
-  const { spec, config } = await resolveSourceArgument(source, options);
+  const { spec, config, configFile } = await resolveSourceArgument(source, options);
+  // The same reader as generate: file:line:col in config errors, and the icon (which an IR built from the bare config would drop).
+  const settings = configFile === undefined ? undefined : readConfigSettings(configFile);
   const { loaded, converted } = await loadAndConvert(spec, options);
   refuseBlocked(converted, options);
   const oldIR = buildIR(previous.spec, previous.record.config, { sourceUri: join(dir, RECORD_FILE) });
-  const fresh = buildIR(converted.document, config, { sourceUri: loaded.uri });
+  const fresh = buildIR(converted.document, config, { sourceUri: loaded.uri, ...configBuildOptions(settings) });
   const diff = diffIR(oldIR, fresh);
 
   const baseVersion = versionIn(previous.base.get('package.json')) ?? oldIR.info.version;

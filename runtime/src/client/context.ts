@@ -1,5 +1,6 @@
 /** What every part of a client instance shares: built once by createClient, read by the rest. */
 import type { Dispatcher } from 'undici';
+import type { Clock } from '../clock.js';
 import type { SchemeAuths } from './auth-selection.js';
 import type { ConnectorHooks } from '../client-api.js';
 import type { OperationSpec } from '../definition.js';
@@ -10,6 +11,8 @@ import type { RetryPolicy } from '../retry/policy.js';
 
 export interface ClientContext {
   readonly definition: ConnectorDefinition;
+  /** Retry backoff and rate limiting read the time and wait through this. */
+  readonly clock: Clock;
   readonly dispatcher: Dispatcher;
   /** The configured auth schemes; `authForOperation` picks an operation's. */
   readonly auths: SchemeAuths;

@@ -30,7 +30,7 @@ type Attempt = { readonly done: CallResult } | { readonly retryAfterMs: number }
 export async function execute(ctx: ClientContext, request: PreparedRequest, options: CallOptions | undefined): Promise<CallResult> {
   const deadline = new Deadline(options?.timeoutMs ?? ctx.timeoutMs, options?.signal);
   const abortable = deadline.active ? deadline : undefined;
-  const retry = new RetryHandler(ctx.retry, request.method, request.replayable);
+  const retry = new RetryHandler(ctx.retry, request.method, request.replayable, ctx.clock);
   const state = { sent: 0, replayed: false };
   let stream: Readable | undefined;
   try {

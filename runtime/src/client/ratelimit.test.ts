@@ -2,11 +2,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../client.js';
 import type { ConnectorDefinition, OperationSpec } from '../definition.js';
+import { TestClock } from '../testing/clock.js';
 import { json, startServer, type TestServer } from '../testing/server.js';
 
 let server: TestServer;
 let inFlight = 0;
 let maxInFlight = 0;
+/** Responses are held until this many requests are in flight (or 2 s pass), so the peak does not depend on timing. */
+let holdUntil = 1;
+let held: (() => void)[] = [];
 const arrivals: number[] = [];
 
 beforeAll(async () => {
@@ -14,10 +18,14 @@ beforeAll(async () => {
     arrivals.push(Date.now());
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
-    setTimeout(() => {
+    const answer = () => {
       inFlight--;
       json(res, 200, { ok: true });
-    }, 30);
+    };
+    held.push(answer);
+    const release = () => held.splice(0).forEach((f) => f());
+    if (inFlight >= holdUntil) release();
+    else setTimeout(release, 2000);
   });
 });
 afterAll(() => server.close());
@@ -28,6 +36,7 @@ const definition = (rateLimit: ConnectorDefinition['rateLimit']): ConnectorDefin
 describe('rate limits through the client', () => {
   it('caps requests in flight per connector instance', async () => {
     maxInFlight = 0;
+    holdUntil = 3;
     const c = createClient(definition({ concurrency: 3 }), { baseUrl: server.origin });
     await Promise.all(Array.from({ length: 12 }, () => c.action(get)({})));
     expect(maxInFlight).toBe(3);
@@ -36,11 +45,13 @@ describe('rate limits through the client', () => {
 
   it('the user`s settings override the definition`s, and false turns limiting off', async () => {
     maxInFlight = 0;
+    holdUntil = 5;
     const c = createClient(definition({ concurrency: 1 }), { baseUrl: server.origin, rateLimit: { concurrency: 5 } });
     await Promise.all(Array.from({ length: 10 }, () => c.action(get)({})));
     expect(maxInFlight).toBe(5);
     await c.close();
     maxInFlight = 0;
+    holdUntil = 8;
     const off = createClient(definition({ concurrency: 1 }), { baseUrl: server.origin, rateLimit: false });
     await Promise.all(Array.from({ length: 8 }, () => off.action(get)({})));
     expect(maxInFlight).toBe(8);
@@ -49,13 +60,13 @@ describe('rate limits through the client', () => {
 
   it('spaces requests to requests-per-interval after the burst', async () => {
     arrivals.length = 0;
-    const c = createClient(definition({ requests: 5, intervalMs: 500, burst: 0 }), { baseUrl: server.origin });
-    const started = Date.now();
+    holdUntil = 1;
+    const clock = new TestClock();
+    const c = createClient(definition({ requests: 5, intervalMs: 500, burst: 0 }), { baseUrl: server.origin, clock });
     await Promise.all(Array.from({ length: 8 }, () => c.action(get)({})));
-    // 5 at once, then one per 100 ms.
-    const late = arrivals.filter((t) => t - started >= 250).length;
-    expect(late).toBeGreaterThanOrEqual(1);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(280);
+    // 5 at once (no wait), then the 6th, 7th and 8th reserved the next tokens, 100 ms apart.
+    expect(clock.slept).toEqual([100, 200, 300]);
+    expect(arrivals).toHaveLength(8);
     await c.close();
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../client.js';
 import type { ConnectorDefinition, OperationSpec } from '../definition.js';
 import { ConnectorHttpError, ConnectorNetworkError } from '../http/errors.js';
+import { TestClock } from '../testing/clock.js';
 import { json, startServer, type TestServer } from '../testing/server.js';
 
 const servers: TestServer[] = [];
@@ -44,35 +45,37 @@ describe('retry', () => {
     await c.close();
   });
 
+  // Waits are checked on a TestClock (the client's injected time source): exact, and independent
+  // of how busy the machine is.
   it('429 with Retry-After: waits as long as asked, then succeeds', async () => {
     let n = 0;
-    const times: number[] = [];
-    const s = await serve((_req, res) => {
-      times.push(Date.now());
-      return ++n === 1 ? json(res, 429, { error: 'slow down' }, { 'retry-after': '1' }) : json(res, 200, { ok: true });
-    });
-    const c = createClient(definition, { baseUrl: s.origin });
+    const s = await serve((_req, res) => (++n === 1 ? json(res, 429, { error: 'slow down' }, { 'retry-after': '1' }) : json(res, 200, { ok: true })));
+    const clock = new TestClock();
+    const c = createClient(definition, { baseUrl: s.origin, clock });
     expect(await c.action(get)({})).toEqual({ ok: true });
-    expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(950);
+    expect(clock.slept).toEqual([1000]);
+    expect(s.received.length).toBe(2);
     await c.close();
   });
 
   it('429 with retry-after-ms pauses concurrent calls too', async () => {
     let refused = false;
+    const clock = new TestClock();
     const times: number[] = [];
     const s = await serve((req, res) => {
       if (!refused) {
         refused = true;
         return json(res, 429, {}, { 'retry-after-ms': '200' });
       }
-      times.push(Date.now());
+      times.push(clock.now());
       json(res, 200, { ok: true });
     });
-    const c = createClient(definition, { baseUrl: s.origin, rateLimit: { concurrency: 1 } });
-    const started = Date.now();
+    const c = createClient(definition, { baseUrl: s.origin, rateLimit: { concurrency: 1 }, clock });
+    const started = clock.now();
     await Promise.all([c.action(get)({}), c.action(get)({}), c.action(get)({})]);
     // Every call that went out after the 429 waited for the pause.
-    for (const t of times) expect(t - started).toBeGreaterThanOrEqual(180);
+    expect(times).toHaveLength(3);
+    for (const t of times) expect(t - started).toBeGreaterThanOrEqual(200);
     await c.close();
   });
 
@@ -138,12 +141,14 @@ describe('retry', () => {
   });
 
   it('slows down on RateLimit headers before the server refuses', async () => {
+    // The server's window runs on the client's TestClock: time passes only when the client waits.
+    const clock = new TestClock();
     const windowMs = 300;
-    let windowStart = Date.now();
+    let windowStart = clock.now();
     let used = 0;
     let refusals = 0;
     const s = await serve((_req, res) => {
-      const now = Date.now();
+      const now = clock.now();
       if (now - windowStart >= windowMs) {
         windowStart = now;
         used = 0;
@@ -156,9 +161,10 @@ describe('retry', () => {
       used++;
       json(res, 200, {}, { 'ratelimit-remaining': String(3 - used), 'ratelimit-reset': reset });
     });
-    const c = createClient(definition, { baseUrl: s.origin, rateLimit: { concurrency: 1 } });
+    const c = createClient(definition, { baseUrl: s.origin, rateLimit: { concurrency: 1 }, clock });
     for (let i = 0; i < 8; i++) await c.action(get)({});
     expect(refusals).toBe(0);
+    expect(clock.slept.length).toBeGreaterThanOrEqual(2); // it waited for the window twice
     await c.close();
   });
 });

@@ -9,7 +9,7 @@ export { compileMapping, type CustomTransform, type MappingOptions } from './com
 export { MappingDefinitionError, TransformFailure, OptionError, type MappingErrorCode } from './errors.js';
 export { loadMapping, parseMapping } from './load.js';
 export { mapAll, mapRecords, type BatchItem, type BatchSummary } from './batch.js';
-export { defineMapping, type PathOf, type TypedFieldMapping, type TypedMapping, type TypedMappingDefinition } from './typed.js';
+export { defineMapping, type ActionInput, type ActionRecord, type PathOf, type TypedFieldMapping, type TypedMapping, type TypedMappingDefinition } from './typed.js';
 export { BUILTIN_TRANSFORMS } from './transforms/registry.js';
 export type { Transform, TransformContext, TransformFn, TransformOptions } from './transforms/transform.js';
 export { BUILTIN_VALIDATORS } from './validators/rules.js';

@@ -42,3 +42,9 @@ export type TypedMapping<Source, Target> = TypedMappingDefinition<Source, Target
 export function defineMapping<Source, Target>(definition: TypedMappingDefinition<Source, Target>): TypedMapping<Source, Target> {
   return definition as TypedMapping<Source, Target>;
 }
+
+/** The records an action yields: the items of a paginated action, the output of a plain one. */
+export type ActionRecord<A> = A extends { all(...args: never[]): AsyncIterable<infer Item> } ? Item : A extends (...args: never[]) => Promise<infer Output> ? Output : never;
+
+/** The input an action takes. */
+export type ActionInput<A> = A extends (input: infer Input, ...rest: never[]) => Promise<unknown> ? Input : never;

@@ -4,7 +4,8 @@
  * the one that was refused, until the server's `Retry-After` (or reset) has passed.
  */
 import type { RateLimitConfig } from '../definition.js';
-import { sleep, type Abortable } from '../http/deadline.js';
+import { systemClock, type Clock } from '../clock.js';
+import type { Abortable } from '../http/deadline.js';
 import { parseRetryAfter } from '../retry/policy.js';
 import { Semaphore } from './concurrency.js';
 import { parseRateLimitHeaders } from './headers.js';
@@ -25,11 +26,13 @@ export class RateLimiter {
   #resetAt = 0;
   #pausedUntil = 0;
   readonly #release: Release;
+  readonly #clock: Clock;
 
-  constructor(config: RateLimitConfig | undefined) {
+  constructor(config: RateLimitConfig | undefined, clock: Clock = systemClock) {
+    this.#clock = clock;
     this.#semaphore = new Semaphore(config?.concurrency ?? 0);
     this.#bucket =
-      config?.requests !== undefined ? new TokenBucket(config.requests, config.intervalMs ?? 1000, config.burst ?? 0) : undefined;
+      config?.requests !== undefined ? new TokenBucket(config.requests, config.intervalMs ?? 1000, config.burst ?? 0, clock.now()) : undefined;
     this.#release = () => this.#semaphore.release();
   }
 
@@ -56,18 +59,18 @@ export class RateLimiter {
    */
   acquire(signal?: Abortable): Release | Promise<Release> {
     if (this.#semaphore.tryAcquire()) {
-      const wait = this.#delay(Date.now());
+      const wait = this.#delay(this.#clock.now());
       return wait === 0 ? this.#release : this.#waitOut(wait, signal);
     }
-    return this.#semaphore.acquire(signal).then(() => this.#waitOut(this.#delay(Date.now()), signal));
+    return this.#semaphore.acquire(signal).then(() => this.#waitOut(this.#delay(this.#clock.now()), signal));
   }
 
   /** Sleeps `wait` ms holding the slot, re-checking 429 pauses and the server budget after each sleep. */
   async #waitOut(wait: number, signal: Abortable | undefined): Promise<Release> {
     try {
       while (wait > 0) {
-        await sleep(wait, signal);
-        const now = Date.now();
+        await this.#clock.sleep(wait, signal);
+        const now = this.#clock.now();
         const budgetWait = this.#remaining !== undefined && this.#remaining <= 0 && this.#resetAt > now ? this.#resetAt - now : 0;
         wait = Math.max(this.#pausedUntil - now, budgetWait);
       }
@@ -80,7 +83,7 @@ export class RateLimiter {
 
   /** Feeds a response's status and headers back into the limiter. */
   observe(status: number, headers: Headers): void {
-    const now = Date.now();
+    const now = this.#clock.now();
     const budget = parseRateLimitHeaders(headers, now);
     if (budget?.remaining !== undefined) {
       this.#remaining = budget.remaining;

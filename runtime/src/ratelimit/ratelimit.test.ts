@@ -3,6 +3,7 @@ import { Semaphore } from './concurrency.js';
 import { parseRateLimitHeaders } from './headers.js';
 import { RateLimiter } from './limiter.js';
 import { TokenBucket } from './token-bucket.js';
+import { TestClock } from '../testing/clock.js';
 
 describe('TokenBucket', () => {
   it('allows requests + burst at once, then refills at requests/interval', () => {
@@ -66,44 +67,49 @@ describe('Semaphore', () => {
   });
 });
 
+// Driven by a TestClock: time moves only when the limiter sleeps, so each wait is asserted as the
+// virtual time that passed, not measured on a machine that may be busy.
 describe('RateLimiter', () => {
   it('waits out an exhausted server budget before sending', async () => {
-    const limiter = new RateLimiter(undefined);
+    const clock = new TestClock();
+    const limiter = new RateLimiter(undefined, clock);
     limiter.observe(200, { 'ratelimit-remaining': '0', 'ratelimit-reset': '0.15' });
-    const started = Date.now();
+    const started = clock.now();
     const release = await limiter.acquire();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(120);
+    expect(clock.now() - started).toBe(150);
     release();
   });
 
   it('counts its own requests against the reported budget', async () => {
-    const limiter = new RateLimiter(undefined);
+    const clock = new TestClock();
+    const limiter = new RateLimiter(undefined, clock);
     limiter.observe(200, { 'ratelimit-remaining': '2', 'ratelimit-reset': '0.2' });
     const r1 = limiter.acquire();
     const r2 = limiter.acquire();
     expect(typeof r1).toBe('function'); // granted synchronously
     expect(typeof r2).toBe('function');
-    const started = Date.now();
+    const started = clock.now();
     const r3 = await limiter.acquire(); // budget used up locally: waits for the reset
-    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    expect(clock.now() - started).toBe(200);
     for (const r of [r1, r2, r3]) (r as () => void)();
   });
 
   it('pauses every caller after a 429 with Retry-After', async () => {
-    const limiter = new RateLimiter({ concurrency: 4 });
+    const clock = new TestClock();
+    const limiter = new RateLimiter({ concurrency: 4 }, clock);
     limiter.observe(429, { 'retry-after-ms': '150' });
-    const started = Date.now();
     const releases = await Promise.all([limiter.acquire(), limiter.acquire()]);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(120);
+    // Both callers were held: each asked to sleep out the pause.
+    expect(clock.slept).toEqual([150, 150]);
     releases.forEach((r) => r());
   });
 
   it('spaces requests by the token bucket', async () => {
-    const limiter = new RateLimiter({ requests: 20, intervalMs: 1000 }); // 1 per 50 ms after 20
-    const started = Date.now();
+    const clock = new TestClock();
+    const limiter = new RateLimiter({ requests: 20, intervalMs: 1000 }, clock); // 1 per 50 ms after 20
+    const started = clock.now();
     for (let i = 0; i < 23; i++) (await limiter.acquire())();
-    const elapsed = Date.now() - started;
-    expect(elapsed).toBeGreaterThanOrEqual(130);
-    expect(elapsed).toBeLessThan(2000);
+    expect(clock.slept).toEqual([50, 50, 50]);
+    expect(clock.now() - started).toBe(150);
   });
 });

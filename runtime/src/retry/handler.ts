@@ -4,7 +4,8 @@
  * policy.ts; the client's request loop drives this.
  */
 import { randomUUID } from 'node:crypto';
-import { sleep, type Abortable } from '../http/deadline.js';
+import { systemClock, type Clock } from '../clock.js';
+import type { Abortable } from '../http/deadline.js';
 import { decideRetry, isRetryableMethod, type AttemptOutcome, type RetryPolicy } from './policy.js';
 
 export class RetryHandler {
@@ -14,7 +15,10 @@ export class RetryHandler {
   readonly #replayable: boolean;
   #idempotencyKey: string | undefined;
 
-  constructor(policy: RetryPolicy, method: string, replayable: boolean) {
+  readonly #clock: Clock;
+
+  constructor(policy: RetryPolicy, method: string, replayable: boolean, clock: Clock = systemClock) {
+    this.#clock = clock;
     this.#policy = policy;
     this.#method = method;
     this.#replayable = replayable;
@@ -36,13 +40,13 @@ export class RetryHandler {
     const decision = decideRetry(
       { ...outcome, method: this.#method, attempt: this.attempt, replayable: this.#replayable },
       this.#policy,
-      Date.now(),
+      this.#clock.now(),
       Math.random(),
     );
     return decision.retry ? decision.delayMs : undefined;
   }
 
   wait(ms: number, signal: Abortable | undefined): Promise<void> {
-    return ms <= 0 && !signal?.aborted ? Promise.resolve() : sleep(ms, signal);
+    return ms <= 0 && !signal?.aborted ? Promise.resolve() : this.#clock.sleep(ms, signal);
   }
 }

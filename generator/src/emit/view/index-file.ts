@@ -62,6 +62,7 @@ export function indexView(
   }
   const reexports = groups
     .map((group) => exportTypeStatement([group.interfaceName, ...group.inputNames.values(), ...group.outputNames.values(), ...group.itemNames.values()], `./actions/${group.group}.js`));
+  if (ir.mappings !== undefined) reexports.push('export { mappings } from "./mappings.js";');
   return {
     sourceTitle,
     doc: docBlock([ir.info.title, ir.info.description], ir.info.docsUrl === undefined ? [] : [`@see ${ir.info.docsUrl}`]),

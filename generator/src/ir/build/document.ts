@@ -10,11 +10,11 @@
 import { compareStrings as compare, dedupe, isIdentifier, isReserved, actionName, actionNameFromPath, camelCase, kebabCase, pascalCase, safeValueName, typeName } from '../infer/names.js';
 import { inferPagination, strategyParam } from '../infer/pagination.js';
 import { parsePath } from '@connectgen/runtime';
-import { authReplacementNote, checkActions, checkAuth, checkTestAction } from '../../config/cross-check.js';
+import { authReplacementNote, checkActions, checkAuth, checkMappings, checkTestAction } from '../../config/cross-check.js';
 import type { ConfigProblem } from '../../config/explain.js';
 import { configError, parseConnectorConfig, type ConfigSource } from '../../config/read.js';
 import { applyAuth, choosePagination, isIncluded, overrideFor, renameAction, type ConnectorConfig, type OperationIdentity } from '../overlay.js';
-import type { ConnectorIR, InfoIR, OperationIR, PaginationIR, SchemaIR, ServerIR, TypeNode } from '../types.js';
+import type { ConnectorIR, InfoIR, JsonValue, MappingIR, OperationIR, PaginationIR, SchemaIR, ServerIR, TypeNode } from '../types.js';
 import { IR_VERSION, requirementSchemes } from '../types.js';
 import type { BuildContext, Obj } from './context.js';
 import { child, createContext, deref, isObj, own, ownObj, ownString, report } from './context.js';
@@ -51,6 +51,7 @@ export function buildIR(document: Obj, config?: ConnectorConfig | unknown, optio
   const operations = nameOperations(ctx, drafts, settings).map((op) => paginate(ctx, op, settings, types, defaulted));
   reportPaginationDefault(ctx, settings, defaulted, options.configSource?.file);
   refuse(checkTestAction(settings, operations.map((op) => op.name)));
+  refuse(checkMappings(settings, operations.map((op) => op.name)));
   const inferredAuth = buildAuth(ctx, rootSecurity, scopes);
   const { auth, replaced, result } = applyAuth(inferredAuth, settings.auth);
   refuse(checkAuth(settings, Object.keys(inferredAuth), result));
@@ -70,8 +71,25 @@ export function buildIR(document: Obj, config?: ConnectorConfig | unknown, optio
     ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
     ...(settings.testAction !== undefined ? { testAction: settings.testAction } : {}),
     ...(settings.headers !== undefined && Object.keys(settings.headers).length > 0 ? { headers: settings.headers } : {}),
+    ...(settings.mappings !== undefined && Object.keys(settings.mappings).length > 0 ? { mappings: buildMappings(settings.mappings) } : {}),
     diagnostics: sortDiagnostics(ctx),
   };
+}
+
+/** connector.yaml `mappings` (names are identifiers by the schema), sorted by name. */
+function buildMappings(mappings: NonNullable<ConnectorConfig['mappings']>): MappingIR[] {
+  return Object.keys(mappings)
+    .sort(compare)
+    .map((name) => {
+      const m = mappings[name]!;
+      return {
+        name,
+        action: m.action,
+        direction: m.direction ?? 'output',
+        ...(m.description !== undefined ? { description: m.description } : {}),
+        entries: m.mappings as JsonValue[],
+      };
+    });
 }
 
 /** `/components/schemas/<key>` -> unique type name; exact spellings win clashes. */
