@@ -50,7 +50,7 @@ function sampleInput(document: Obj, path: string, method: string, keys: Map<stri
     const parameter = deref(document, raw);
     const key = keys.get(`${parameter.in}\u0000${parameter.name}`);
     if (key === undefined || (!parameter.required && mode === 'required')) continue;
-    const schema = parameter.schema ?? Object.values(parameter.content ?? {})[0]?.schema;
+    const schema = parameter.schema ?? (Object.values(parameter.content ?? {}) as Obj[])[0]?.schema;
     const value = sampleValue(schema, resolve, mode);
     if (value !== undefined) input[key] = value;
   }
