@@ -37,7 +37,7 @@ export type Pet = {
   birthDate?: string;
 };
 
-/** Pet as sent in a request: without read-only properties, files as `Blob | Uint8Array`. */
+/** Pet as sent in a request: without its read-only properties. */
 export type PetInput = {
   name: string;
   kind: "dog" | "cat";
