@@ -12,7 +12,11 @@ import type {
   ConnectorDefinition,
   ConnectorOptions,
   OAuth2Credentials,
+  ReceiverOptions,
+  WebhookRequestHandler,
 } from "@connectgen/runtime";
+import { createHelpdeskWebhookReceiver } from "./webhooks.js";
+import type { HelpdeskWebhookEvents } from "./webhooks.js";
 import { createCommentsActions } from "./actions/comments.js";
 import type { CommentsActions } from "./actions/comments.js";
 import { createTicketsActions } from "./actions/tickets.js";
@@ -47,6 +51,8 @@ export const definition: ConnectorDefinition = {
 export type HelpdeskConnectorOptions = ConnectorOptions<{ oauth: OAuth2Credentials }>;
 
 export interface HelpdeskConnector extends CommentsActions, TicketsActions {
+  /** A node:http handler receiving the webhooks this API sends, typed by event name. */
+  webhooks(options: ReceiverOptions<HelpdeskWebhookEvents>): WebhookRequestHandler;
   /** Calls one cheap read-only action and reports whether the server and the credentials work. */
   testConnection(): Promise<ConnectionTestResult>;
   /** Closes the connection pools; call it when done with the connector. */
@@ -71,6 +77,7 @@ export function createHelpdeskConnector(options: HelpdeskConnectorOptions = {}):
   return {
     ...createCommentsActions(client),
     ...createTicketsActions(client),
+    webhooks: createHelpdeskWebhookReceiver,
     testConnection: () => client.testConnection(),
     close: () => client.close(),
   };
@@ -87,3 +94,5 @@ export type {
   TicketsActions,
   UpdateTicketInput,
 } from "./actions/tickets.js";
+export { createHelpdeskWebhookReceiver } from "./webhooks.js";
+export type { HelpdeskWebhookEvents } from "./webhooks.js";

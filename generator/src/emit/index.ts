@@ -9,6 +9,7 @@ import { actionsView, groupNames, type GroupNames } from './view/actions.js';
 import { indexView } from './view/index-file.js';
 import { ICON_FILE, manifestJson } from './view/manifest.js';
 import { mappingsView } from './view/mappings-file.js';
+import { webhooksView, type WebhookNames } from './view/webhooks-file.js';
 import { NameScope } from './view/names.js';
 import { packageJsonView } from './view/package-json.js';
 import { readmeView } from './view/readme.js';
@@ -23,6 +24,8 @@ export function emit(ir: ConnectorIR): Map<string, string> {
   const connectorType = scope.allocate(`${ir.info.pascalName}Connector`);
   const optionsType = scope.allocate(`${ir.info.pascalName}ConnectorOptions`);
   const factoryName = `create${ir.info.pascalName}Connector`;
+  const webhooks: WebhookNames | undefined =
+    ir.webhooks === undefined ? undefined : { eventsType: scope.allocate(`${ir.info.pascalName}WebhookEvents`), factoryName: `create${ir.info.pascalName}WebhookReceiver` };
 
   const byGroup = groupOperations(ir.operations);
   const groups: GroupNames[] = [...byGroup].map(([group, operations]) => groupNames(group, operations, scope));
@@ -33,8 +36,9 @@ export function emit(ir: ConnectorIR): Map<string, string> {
   files.set('README.md', render('README.md.hbs', readmeView(ir, factoryName)));
   files.set('connector.json', manifestJson(ir));
   if (ir.info.icon !== undefined) files.set(ICON_FILE, ir.info.icon);
-  files.set('src/index.ts', render('src/index.ts.hbs', indexView(ir, { connectorType, optionsType, factoryName }, groups, sourceTitle)));
+  files.set('src/index.ts', render('src/index.ts.hbs', indexView(ir, { connectorType, optionsType, factoryName, webhooks }, groups, sourceTitle)));
   files.set('src/types.ts', render('src/types.ts.hbs', typesView(ir, types, sourceTitle)));
+  if (webhooks !== undefined) files.set('src/webhooks.ts', render('src/webhooks.ts.hbs', webhooksView(ir, webhooks, types, sourceTitle)));
   if (ir.mappings !== undefined) files.set('src/mappings.ts', render('src/mappings.ts.hbs', mappingsView(ir, connectorType, sourceTitle)));
   for (const names of groups) {
     const view = actionsView(names, byGroup.get(names.group)!, types, sourceTitle);

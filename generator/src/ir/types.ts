@@ -340,6 +340,17 @@ export interface InfoIR {
   readonly icon?: string;
 }
 
+/** An event the API sends us: a 3.1 `webhooks` entry or an operation's callback. */
+export interface WebhookIR {
+  /** The event name as the spec writes it (the key receivers dispatch on). */
+  readonly name: string;
+  readonly source: 'webhook' | 'callback';
+  readonly summary?: string;
+  /** The request body the API sends; print in `output` mode. */
+  readonly payload: TypeNode;
+  readonly pointer: string;
+}
+
 /** A field mapping the connector exports (connector.yaml `mappings`), already checked. */
 export interface MappingIR {
   /** Export name: a safe identifier, unique among the mappings. */
@@ -369,6 +380,8 @@ export interface ConnectorIR {
   readonly testAction?: string;
   /** connector.yaml `headers`: sent with every request (the connector's options win). */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Webhooks and callbacks, by name; absent when the spec has none. */
+  readonly webhooks?: readonly WebhookIR[];
   /** connector.yaml `mappings`, by name; absent when there are none. */
   readonly mappings?: readonly MappingIR[];
   /** Sorted by pointer, then code. */

@@ -5,6 +5,7 @@
 import type { AuthConfig } from '@connectgen/runtime';
 import type { ConnectorIR, OperationIR } from '../../ir/types.js';
 import type { GroupNames } from './actions.js';
+import type { WebhookNames } from './webhooks-file.js';
 import { docBlock } from './doc.js';
 import { exportTypeStatement, importStatement } from './imports.js';
 import { dataLiteral, type Data } from './literal.js';
@@ -17,6 +18,8 @@ export interface IndexNames {
   /** `PetstoreConnectorOptions`: the runtime's options typed by this connector's auth schemes. */
   readonly optionsType: string;
   readonly factoryName: string;
+  /** When the API sends webhooks: the events type and receiver factory of `src/webhooks.ts`. */
+  readonly webhooks?: WebhookNames | undefined;
 }
 
 export interface IndexView {
@@ -38,6 +41,7 @@ export interface IndexView {
   /** `export { ConnectorError, ... } from "@connectgen/runtime"`, or '' when schemas took those names. */
   readonly errorExports: string;
   readonly reexports: string[];
+  readonly webhooks: WebhookNames | false;
 }
 
 export function indexView(
@@ -51,17 +55,24 @@ export function indexView(
   const imports = [
     importStatement(['createClient'], '@connectgen/runtime', false),
     importStatement(
-      ['ConnectionTestResult', 'ConnectorDefinition', 'ConnectorOptions', ...credentials.imports, ...(fallback ? ['OperationSpec'] : [])],
+      ['ConnectionTestResult', 'ConnectorDefinition', 'ConnectorOptions', ...credentials.imports, ...(fallback ? ['OperationSpec'] : []), ...(names.webhooks ? ['ReceiverOptions', 'WebhookRequestHandler'] : [])],
       '@connectgen/runtime',
       true,
     ),
   ];
+  if (names.webhooks) {
+    imports.push(importStatement([names.webhooks.factoryName], './webhooks.js', false));
+    imports.push(importStatement([names.webhooks.eventsType], './webhooks.js', true));
+  }
   for (const group of groups) {
     imports.push(importStatement([group.factoryName], `./actions/${group.group}.js`, false));
     imports.push(importStatement([group.interfaceName], `./actions/${group.group}.js`, true));
   }
   const reexports = groups
     .map((group) => exportTypeStatement([group.interfaceName, ...group.inputNames.values(), ...group.outputNames.values(), ...group.itemNames.values()], `./actions/${group.group}.js`));
+  if (names.webhooks) {
+    reexports.push(`export { ${names.webhooks.factoryName} } from "./webhooks.js";`, exportTypeStatement([names.webhooks.eventsType], './webhooks.js'));
+  }
   if (ir.mappings !== undefined) reexports.push('export { mappings } from "./mappings.js";');
   return {
     sourceTitle,
@@ -83,6 +94,7 @@ export function indexView(
     hasSchemas: ir.schemas.length > 0,
     errorExports: errorExports(ir),
     reexports,
+    webhooks: names.webhooks ?? false,
   };
 }
 

@@ -26,6 +26,7 @@ export interface ReadmeView {
   readonly factoryName: string;
   readonly server: string;
   readonly serverVariables: string;
+  readonly webhooks: { readonly name: string; readonly summary: string }[];
   readonly actions: { readonly name: string; readonly request: string; readonly summary: string }[];
   readonly paginated: { readonly name: string; readonly strategy: string }[];
   /** What is retried, computed by the runtime's own retry policy so the README cannot overclaim. */
@@ -58,6 +59,7 @@ export function readmeView(ir: ConnectorIR, factoryName: string): ReadmeView {
         : Object.entries(server.variables)
             .map(([name, variable]) => `${markdownCode(name)} default ${markdownCode(variable.default)}`)
             .join(', '),
+    webhooks: (ir.webhooks ?? []).map((webhook) => ({ name: markdownCode(webhook.name), summary: markdownInline(webhook.summary ?? '') })),
     actions: ir.operations.map((operation) => ({
       name: markdownCode(operation.name) + (operation.deprecated ? ' (deprecated)' : ''),
       request: markdownCode(`${operation.method} ${operation.path}`),

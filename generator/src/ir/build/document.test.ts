@@ -177,11 +177,10 @@ describe('buildIR: 3.1', () => {
     expect(schema(ir, 'Nullable').type).toEqual({ kind: 'union', members: [{ kind: 'ref', name: 'Thing' }, { kind: 'null' }] });
   });
 
-  test('webhooks are not actions, and each is reported at info level', () => {
+  test('webhooks are not actions: they become typed events of the receiver', () => {
     expect(ir.operations.map((op) => op.name)).toEqual(['getThing']);
-    const webhooks = ir.diagnostics.filter((d) => d.code === 'CG_WEBHOOK_NOT_GENERATED');
-    expect(webhooks.length).toBeGreaterThan(0);
-    expect(webhooks.every((d) => d.severity === 'info' && d.pointer.startsWith('/webhooks/'))).toBe(true);
+    expect(ir.webhooks?.length).toBeGreaterThan(0);
+    expect(ir.webhooks!.every((w) => w.source === 'webhook' && w.pointer.startsWith('/webhooks/'))).toBe(true);
   });
 });
 

@@ -24,6 +24,7 @@ import { buildOperation, METHODS, type OperationDraft } from './operation.js';
 import { convertNamedSchema, docsOf } from './schema.js';
 import { buildAuth, requirementNames } from './security-scheme.js';
 import { buildServers, variables } from './server.js';
+import { buildWebhooks } from './webhook.js';
 
 export interface BuildOptions {
   /** Where the document came from: relative server URLs resolve against it. */
@@ -45,10 +46,10 @@ export function buildIR(document: Obj, config?: ConnectorConfig | unknown, optio
   const rootSecurity = requirementNames(ctx, document['security'], '/security', scopes) ?? [];
   const { drafts, identities } = collectOperations(ctx, settings, scopes);
   refuse(checkActions(settings, identities));
-  reportWebhooks(ctx);
   const types = new Map(schemas.map((schema) => [schema.name, schema.type]));
   const defaulted: string[] = [];
-  const operations = nameOperations(ctx, drafts, settings).map((op) => paginate(ctx, op, settings, types, defaulted));
+  const webhooks = buildWebhooks(ctx, document);
+  const operations = nameOperations(ctx, drafts, settings, webhooks.length > 0).map((op) => paginate(ctx, op, settings, types, defaulted));
   reportPaginationDefault(ctx, settings, defaulted, options.configSource?.file);
   refuse(checkTestAction(settings, operations.map((op) => op.name)));
   refuse(checkMappings(settings, operations.map((op) => op.name)));
@@ -71,6 +72,7 @@ export function buildIR(document: Obj, config?: ConnectorConfig | unknown, optio
     ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
     ...(settings.testAction !== undefined ? { testAction: settings.testAction } : {}),
     ...(settings.headers !== undefined && Object.keys(settings.headers).length > 0 ? { headers: settings.headers } : {}),
+    ...(webhooks.length > 0 ? { webhooks } : {}),
     ...(settings.mappings !== undefined && Object.keys(settings.mappings).length > 0 ? { mappings: buildMappings(settings.mappings) } : {}),
     diagnostics: sortDiagnostics(ctx),
   };
@@ -151,17 +153,10 @@ function collectOperations(ctx: BuildContext, config: ConnectorConfig, scopes: M
   return { drafts, identities };
 }
 
-/** Webhooks are requests the API sends, not actions; until typed payloads exist, say they were left out. */
-function reportWebhooks(ctx: BuildContext): void {
-  for (const name of Object.keys(ownObj(ctx.document, 'webhooks') ?? {}).sort(compare)) {
-    report(ctx, 'info', 'CG_WEBHOOK_NOT_GENERATED', child('/webhooks', name), `webhook ${JSON.stringify(name)} is sent by the API; no action or typed payload is generated for it`, 'verify and dispatch these requests yourself');
-  }
-}
-
 const CONNECTOR_MEMBERS: ReadonlySet<string> = new Set(['testConnection', 'close']);
 
 /** Action names: override name, else rename rules over camelCase(operationId) or method + path; then made unique. */
-function nameOperations(ctx: BuildContext, drafts: OperationDraft[], config: ConnectorConfig): OperationDraft[] {
+function nameOperations(ctx: BuildContext, drafts: OperationDraft[], config: ConnectorConfig, hasWebhooks: boolean): OperationDraft[] {
   const requests = drafts.map((op) => {
     const override = overrideFor(config, op);
     const base = op.operationId !== undefined ? actionName(op.operationId) : actionNameFromPath(op.method, op.path);
@@ -169,8 +164,9 @@ function nameOperations(ctx: BuildContext, drafts: OperationDraft[], config: Con
     const candidate = isIdentifier(wanted) && !isReserved(wanted) ? wanted : safeValueName(camelCase(wanted, 'action'));
     return { id: op.pointer, candidate, exact: override?.name !== undefined || candidate === op.operationId };
   });
-  // Every connector object also has testConnection() and close(); an action must not shadow them.
-  const names = dedupe(requests, CONNECTOR_MEMBERS);
+  // Every connector object also has testConnection() and close() (and webhooks() when the API sends
+  // any); an action must not shadow them.
+  const names = dedupe(requests, hasWebhooks ? new Set([...CONNECTOR_MEMBERS, 'webhooks']) : CONNECTOR_MEMBERS);
   return drafts.map((op, i) => {
     const name = names.get(op.pointer) ?? op.pointer;
     if (name !== requests[i]?.candidate) {
