@@ -80,6 +80,10 @@ describe('connectgen sync', () => {
     expect(audit.code, audit.stderr).toBe(0);
     expect(audit.stdout).toMatch(/skip\s+7/);
     expect(audit.stdout).toMatch(/create\s+7 {2}after \{"id":7,"name":"PET 7"\}/);
+
+    const records = await runCli(['sync', 'records', 'pets', '--store', store, '--limit', '2']);
+    expect(records.code, records.stderr).toBe(0);
+    expect(records.stdout.trim().split('\n').map((line) => JSON.parse(line).data)).toEqual([{ id: 1, name: 'PET 1' }, { id: 2, name: 'PET 2' }]);
   }, 60_000);
 
   it('refuses a bad definition with the code, file:line:column, pointer and a hint', async () => {

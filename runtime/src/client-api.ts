@@ -104,6 +104,13 @@ export interface OAuth2Tokens {
 export interface TokenStore {
   load(): Promise<OAuth2Tokens | undefined> | OAuth2Tokens | undefined;
   save(tokens: OAuth2Tokens): Promise<void> | void;
+  /**
+   * Runs a refresh under a lock shared by every process using these tokens (a lease in a shared
+   * store). Inside it the token cache loads the stored tokens again first: when another process
+   * refreshed meanwhile, its tokens are used and no second refresh (with a rotated-away refresh
+   * token) is made. Without it, refreshes are single-flight within this process only.
+   */
+  refreshLock?<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /** Credentials of an `apiKey` scheme. */

@@ -8,7 +8,8 @@ import { runCli } from '../../../test/helpers/cli.js';
 const bad = 'specs/lint/bad/no-operation-id.yaml';
 
 // Each run loads oclif and Spectral (~1 s alone, several under a loaded CI machine).
-describe('connectgen lint', { timeout: 120_000 }, () => {
+// Each case starts the CLI (and Spectral) several times: minutes when two suites share two cores.
+describe('connectgen lint', { timeout: 300_000 }, () => {
   it('exits 0 on a clean spec and 1 on a finding at --fail-severity', async () => {
     const clean = await runCli(['lint', 'specs/lint/good/petstore-oas30.json']);
     expect(clean).toMatchObject({ code: 0 });

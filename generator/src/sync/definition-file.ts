@@ -44,8 +44,8 @@ export async function checkSyncFile(file: string): Promise<SyncDefinition> {
 }
 
 export async function loadSyncFile(file: string, env: NodeJS.ProcessEnv = process.env): Promise<LoadedSync> {
-  const definition = await checkSyncFile(file);
   const base = path.dirname(path.resolve(file));
+  const definition = await withSchemaFiles(await checkSyncFile(file), base, file);
   const opened: { close(): Promise<void> }[] = [];
   const resolve = async (endpoint: object, pointer: string): Promise<object> => {
     const e = endpoint as { connector?: unknown; options?: Record<string, unknown> };
@@ -64,6 +64,17 @@ export async function loadSyncFile(file: string, env: NodeJS.ProcessEnv = proces
       await Promise.all(opened.map((c) => c.close()));
     },
   };
+}
+
+/** `destination.schema` may name a JSON or YAML file (relative to the sync file) holding the schema. */
+async function withSchemaFiles(definition: SyncDefinition, base: string, file: string): Promise<SyncDefinition> {
+  const destination = definition.destination as { schema?: unknown };
+  if (typeof destination.schema !== 'string') return definition;
+  const schemaFile = path.resolve(base, destination.schema);
+  const { value } = await readSyncFile(schemaFile).catch((error: unknown) => {
+    throw new ConnectgenError('CG_SYNC_FILE', `cannot read the schema ${destination.schema}`, { file, pointer: '/destination/schema', cause: error });
+  });
+  return { ...definition, destination: { ...definition.destination, schema: value } } as SyncDefinition;
 }
 
 function expandEnv(value: unknown, env: NodeJS.ProcessEnv, pointer: string, file: string): unknown {

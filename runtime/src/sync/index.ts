@@ -15,3 +15,7 @@ export { systemClock, type Clock } from './clock.js';
 export { createMasker, type Masker } from './audit/mask.js';
 export type { Source, SourcePage, SourceReadOptions } from './sources/source.js';
 export type { Destination, WriteOp } from './destinations/destination.js';
+export { connect, saveConnection, type ConnectionDeps, type ConnectionEvent, type ConnectionOptions } from './connections/connect.js';
+export { createSecretBox, secretKeyFromEnv, SECRET_KEY_ENV, type SecretBox } from './connections/secret-box.js';
+export { createScheduler, type ScheduledSync, type Scheduler, type TickResult } from './schedule/scheduler.js';
+export { isDue, type Due, type MissedPolicy, type ScheduleSpec } from './schedule/due.js';

@@ -24,6 +24,8 @@ export interface RecordsApi extends TestServer {
   fail: ((method: string, url: URL, body: unknown) => number | undefined) | undefined;
   /** Called on each list request, before answering (a test can kill a child process here). */
   onList: ((count: number) => void) | undefined;
+  /** Child records by parent id, listed at /items/{id}/notes. */
+  readonly notes: Map<string, ApiRecord[]>;
   /** Serve the first page whatever the offset, as a broken server would. */
   ignoreOffset: boolean;
 }
@@ -32,6 +34,7 @@ export async function startRecordsApi(initial: readonly ApiRecord[] = []): Promi
   const records = new Map(initial.map((r) => [r.id, r]));
   const writes: string[] = [];
   const idempotency = new Map<string, string>();
+  const notes = new Map<string, ApiRecord[]>();
   let lists = 0;
   let api: RecordsApi | undefined;
   const server = await startServer((req: IncomingMessage & { body: Buffer }, res) => {
@@ -41,6 +44,12 @@ export async function startRecordsApi(initial: readonly ApiRecord[] = []): Promi
     const status = api.fail?.(req.method ?? '', url, body);
     if (status !== undefined) return json(res, status, { error: 'injected failure' });
     const id = decodeURIComponent(url.pathname.split('/')[2] ?? '');
+    if (req.method === 'GET' && url.pathname.endsWith('/notes')) {
+      const offset = Number(url.searchParams.get('offset') ?? 0);
+      const limit = Number(url.searchParams.get('limit') ?? 10);
+      const list = notes.get(id) ?? [];
+      return json(res, 200, { items: list.slice(offset, offset + limit), total: list.length });
+    }
     if (req.method === 'GET' && url.pathname === '/items') {
       api.onList?.(++lists);
       const offset = api.ignoreOffset ? 0 : Number(url.searchParams.get('offset') ?? 0);
@@ -75,7 +84,7 @@ export async function startRecordsApi(initial: readonly ApiRecord[] = []): Promi
     }
     json(res, 404, { error: 'not found' });
   });
-  api = Object.assign(server, { records, writes, idempotency, fail: undefined, onList: undefined, ignoreOffset: false });
+  api = Object.assign(server, { records, writes, idempotency, notes, fail: undefined, onList: undefined, ignoreOffset: false });
   return api;
 }
 
@@ -86,6 +95,18 @@ export const recordsApiOperations = {
     path: '/items',
     parameters: [
       { name: 'updated_since', key: 'updatedSince', in: 'query' },
+      { name: 'offset', key: 'offset', in: 'query' },
+      { name: 'limit', key: 'limit', in: 'query' },
+    ],
+    response: 'json',
+    pagination: { type: 'offset', offsetParam: 'offset', pageSizeParam: 'limit', resultsKey: 'items', defaultPageSize: 10 },
+  },
+  listNotes: {
+    id: 'listNotes',
+    method: 'GET',
+    path: '/items/{id}/notes',
+    parameters: [
+      { name: 'id', key: 'itemId', in: 'path', required: true },
       { name: 'offset', key: 'offset', in: 'query' },
       { name: 'limit', key: 'limit', in: 'query' },
     ],
@@ -124,6 +145,7 @@ export function recordsApiConnector(origin: string) {
   const ops = recordsApiOperations;
   return {
     listItems: client.paginatedAction(ops.listItems),
+    listNotes: client.paginatedAction(ops.listNotes),
     createItem: client.action(ops.createItem),
     putItem: client.action(ops.putItem),
     deleteItem: client.action(ops.deleteItem),

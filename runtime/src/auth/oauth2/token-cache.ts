@@ -163,6 +163,27 @@ export class OAuth2TokenCache implements AuthHandler {
   async #refreshOnce(): Promise<Obtained> {
     // A token set whose save failed last time: save it now rather than spend another refresh token.
     if (this.#unsaved) return this.#save(this.#unsaved);
+    const store = this.#options.store;
+    if (store?.refreshLock) return store.refreshLock(() => this.#refreshShared(store));
+    return this.#obtain();
+  }
+
+  /** Under the cross-process lock: adopt what another process stored meanwhile, else refresh from the newest tokens. */
+  async #refreshShared(store: TokenStore): Promise<Obtained> {
+    const stored = (await store.load()) ?? undefined;
+    if (stored && stored.accessToken !== this.#current?.tokens.accessToken) {
+      this.#previousAccessToken = this.#current?.tokens.accessToken;
+      this.#current = { tokens: stored, obtainedAt: this.#options.now() };
+      const freshness = tokenFreshness({ accessToken: stored.accessToken, expiresAt: stored.expiresAt, obtainedAt: this.#current.obtainedAt, now: this.#options.now(), strategy: this.#options.strategy });
+      if (freshness === 'fresh') {
+        this.#refreshedAt = this.#options.now();
+        return this.#current;
+      }
+    }
+    return this.#obtain();
+  }
+
+  async #obtain(): Promise<Obtained> {
     const current = this.#current?.tokens;
     if (!this.#options.grant.canObtain(current)) throw this.#cannotObtain(current);
     let next: OAuth2Tokens;

@@ -26,6 +26,8 @@ export interface ConnectorSource extends SideWrites {
 /** A collection of the sync store (records kept locally, or a custom object type). */
 export interface StoreEndpoint {
   readonly store: string;
+  /** A custom object type: records are validated against this JSON Schema before they are written. */
+  readonly schema?: Readonly<Record<string, unknown>>;
 }
 
 /** How one destination action is called: which input keys take the id, the record and a key. */
@@ -59,6 +61,24 @@ export interface ConnectorDestination extends SideWrites {
 }
 
 export type SourceConfig = ConnectorSource | StoreEndpoint;
+
+/**
+ * Records that belong to a source record (comments of an issue, line items of an order), read with
+ * another paginated action of the source connector for each parent that was created or changed in
+ * this run; an unchanged parent's children are not read again.
+ */
+export interface ChildStream {
+  /** Names the child stream; its state is kept as `<sync id>/<child id>`. */
+  readonly id: string;
+  /** A paginated action of the source connector, e.g. `listComments`. */
+  readonly action: string;
+  /** The input key that receives the parent's id, e.g. `issueNumber`. */
+  readonly parentKey: string;
+  readonly input?: Readonly<Record<string, unknown>>;
+  readonly idPath: string;
+  readonly destination: DestinationConfig;
+  readonly mapping?: MappingFunction | Readonly<Record<string, unknown>>;
+}
 export type DestinationConfig = ConnectorDestination | StoreEndpoint;
 
 /** A mapping result as runtime/src/mapping returns it; a plain return value is taken as `{ ok: true, value }`. */
@@ -88,6 +108,8 @@ export interface SyncDefinition {
   readonly cursor?: { readonly field: string; readonly lookback?: string | number };
   /** Applied to each source record before it is written; a declarative mapping in YAML. */
   readonly mapping?: MappingFunction | Readonly<Record<string, unknown>>;
+  /** Child streams read for each created or changed parent (one-way syncs from a connector). */
+  readonly children?: readonly ChildStream[];
   /** Full syncs: what happens to destination records that left the source. Default `delete`. */
   readonly onDelete?: 'delete' | 'flag' | 'keep';
   readonly pageSize?: number;
@@ -104,7 +126,8 @@ export interface SyncDefinition {
   };
   /** Stop a run that makes no progress: no record written for `noProgress`; the same page again `repeatedPages` times. */
   readonly stall?: { readonly noProgress?: string | number; readonly repeatedPages?: number };
-  readonly schedule?: { readonly cron: string; readonly timezone?: string };
+  /** Cron expression (5 or 6 fields), IANA time zone, and what to do about missed fire times (default `run-once`). */
+  readonly schedule?: { readonly cron: string; readonly timezone?: string; readonly missed?: 'run-once' | 'skip' };
 }
 
 export function isStoreEndpoint(value: SourceConfig | DestinationConfig): value is StoreEndpoint {

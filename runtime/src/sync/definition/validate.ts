@@ -5,12 +5,13 @@
  */
 import { parsePath, PathSyntaxError } from '../../path/index.js';
 import { parseDuration } from '../cursor.js';
+import { cronOf } from '../schedule/due.js';
 import { SyncError, type SyncIssue } from '../errors.js';
 import type { SyncDefinition } from './types.js';
 
 type Obj = Record<string, unknown>;
 
-const TOP_KEYS = ['id', 'source', 'destination', 'idPath', 'mode', 'direction', 'conflict', 'cursor', 'mapping', 'onDelete', 'pageSize', 'concurrency', 'retry', 'audit', 'stall', 'schedule'];
+const TOP_KEYS = ['id', 'source', 'destination', 'idPath', 'mode', 'direction', 'conflict', 'children', 'cursor', 'mapping', 'onDelete', 'pageSize', 'concurrency', 'retry', 'audit', 'stall', 'schedule'];
 const WRITE_KEYS = ['upsert', 'create', 'update', 'delete'];
 
 class Checker {
@@ -91,6 +92,7 @@ export function parseSyncDefinition(value: unknown): SyncDefinition {
   checkEndpoint(c, def['source'], '/source', 'source', both);
   checkEndpoint(c, def['destination'], '/destination', 'destination', both);
   if (both) checkBidirectional(c, def);
+  checkChildren(c, def);
   checkCursor(c, def);
   if (def['mapping'] !== undefined && typeof def['mapping'] !== 'function') c.object(def['mapping'], '/mapping', 'mapping');
   c.oneOf(def, 'onDelete', '', ['delete', 'flag', 'keep'], false);
@@ -114,6 +116,32 @@ function failure(issues: readonly SyncIssue[]): SyncError {
   });
 }
 
+function checkChildren(c: Checker, def: Obj): void {
+  const children = def['children'];
+  if (children === undefined) return;
+  if (!Array.isArray(children)) return c.add('/children', '"children" must be a list of child streams');
+  const source = def['source'] as Obj | undefined;
+  if (def['direction'] === 'both' || typeof source !== 'object' || source === null || source['connector'] === undefined) {
+    c.add('/children', 'child streams need a one-way sync from a connector', 'read children with another action of the source connector');
+  }
+  const ids = new Set<string>();
+  children.forEach((child: unknown, i: number) => {
+    const pointer = `/children/${i}`;
+    const obj = c.object(child, pointer, 'a child stream');
+    if (!obj) return;
+    c.keys(obj, pointer, ['id', 'action', 'parentKey', 'input', 'idPath', 'destination', 'mapping']);
+    const id = c.string(obj, 'id', pointer, true, 'name the child stream, e.g. id: comments');
+    if (id !== undefined && ids.has(id)) c.add(`${pointer}/id`, `child stream "${id}" is defined twice`);
+    if (id !== undefined) ids.add(id);
+    c.string(obj, 'action', pointer, true, 'the paginated action that lists a parent\'s children, e.g. action: listComments');
+    c.string(obj, 'parentKey', pointer, true, 'the input key that takes the parent id, e.g. parentKey: issueNumber');
+    c.path(obj, 'idPath', pointer, true, 'the path to the child record id');
+    if (obj['input'] !== undefined) c.object(obj['input'], `${pointer}/input`, 'input');
+    if (obj['mapping'] !== undefined && typeof obj['mapping'] !== 'function') c.object(obj['mapping'], `${pointer}/mapping`, 'mapping');
+    checkEndpoint(c, obj['destination'], `${pointer}/destination`, 'destination', false);
+  });
+}
+
 function checkBidirectional(c: Checker, def: Obj): void {
   if (def['mode'] !== 'full') c.add('/mode', 'a bidirectional sync runs in full mode', 'mode: full (each run compares every record on both sides)');
   if (def['mapping'] !== undefined) c.add('/mapping', 'a bidirectional sync copies records as they are', 'drop the mapping, or use two one-way syncs');
@@ -126,8 +154,10 @@ function checkEndpoint(c: Checker, value: unknown, pointer: string, role: 'sourc
   const obj = c.object(value, pointer, role);
   if (!obj) return;
   if (obj['store'] !== undefined) {
-    c.keys(obj, pointer, ['store']);
+    c.keys(obj, pointer, ['store', ...(role === 'destination' ? ['schema'] : [])]);
     c.string(obj, 'store', pointer, true);
+    // A string is a schema file's path, which the CLI reads before the run.
+    if (obj['schema'] !== undefined && typeof obj['schema'] !== 'string') c.object(obj['schema'], `${pointer}/schema`, 'schema');
     return;
   }
   if (obj['connector'] === undefined) {
@@ -212,9 +242,25 @@ function checkStall(c: Checker, value: unknown): void {
 function checkSchedule(c: Checker, value: unknown): void {
   const schedule = value === undefined ? undefined : c.object(value, '/schedule', 'schedule');
   if (!schedule) return;
-  c.keys(schedule, '/schedule', ['cron', 'timezone']);
-  c.string(schedule, 'cron', '/schedule', true, 'a cron expression, e.g. "*/15 * * * *"');
-  c.string(schedule, 'timezone', '/schedule', false);
+  c.keys(schedule, '/schedule', ['cron', 'timezone', 'missed']);
+  const cron = c.string(schedule, 'cron', '/schedule', true, 'a cron expression, e.g. "*/15 * * * *"');
+  const timezone = c.string(schedule, 'timezone', '/schedule', false);
+  c.oneOf(schedule, 'missed', '/schedule', ['run-once', 'skip'], false);
+  if (timezone !== undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: timezone });
+    } catch {
+      c.add('/schedule/timezone', `unknown time zone "${timezone}"`, 'an IANA name such as Europe/Berlin or America/New_York');
+      return;
+    }
+  }
+  if (cron !== undefined) {
+    try {
+      cronOf({ cron, ...(timezone ? { timezone } : {}) });
+    } catch (error) {
+      c.add('/schedule/cron', `invalid cron expression: ${(error as Error).message}`, 'five fields: minute hour day-of-month month day-of-week, e.g. "0 */2 * * *"');
+    }
+  }
 }
 
 function escape(key: string): string {

@@ -14,6 +14,8 @@ export interface Destination {
    * transaction (`apply` is then never called).
    */
   readonly collection?: string;
+  /** A store collection's schema check: the violation, or undefined when the record conforms. */
+  validate?(record: unknown): string | undefined;
   /** Applies one write; rejects to fail the record (it is retried, then dead-lettered). */
   apply(op: WriteOp, signal?: AbortSignal): Promise<void>;
 }

@@ -26,6 +26,8 @@ export interface PageOutcome {
   /** The page's record ids in order, to notice a server serving the same page again. */
   readonly ids: string;
   readonly wrote: boolean;
+  /** Ids of the records this page created or changed: parents whose child streams are read. */
+  readonly changed: string[];
 }
 
 interface Candidate {
@@ -48,6 +50,7 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
     minFailedCursor: undefined,
     ids: '',
     wrote: false,
+    changed: [],
   };
   const mutable = out as { -readonly [K in keyof PageOutcome]: PageOutcome[K] };
   const fail = (id: string, raw: unknown, cursor: CursorValue | undefined, error: string, attempts: number): void => {
@@ -94,7 +97,11 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
   });
 
   const results = await mapLimit(decided, ctx.destination.collection ? 1 : ctx.concurrency, async (d) => {
-    if (d.kind === 'skip' || ctx.destination.collection) return { ok: true, attempts: 0 };
+    if (d.kind === 'skip') return { ok: true, attempts: 0 };
+    if (ctx.destination.collection) {
+      const problem = ctx.destination.validate?.(d.record);
+      return problem === undefined ? { ok: true, attempts: 0 } : { ok: false, attempts: 1, error: problem };
+    }
     const op: WriteOp = { kind: d.kind, id: d.id, record: d.record, idempotencyKey: idempotencyKey(key.syncId, d.id, d.hash) };
     return withRetry(ctx.retry, clock, () => ctx.destination.apply(op, ctx.signal ?? undefined));
   });
@@ -115,6 +122,7 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
     if (d.kind === 'create') out.counts.created++;
     else out.counts.updated++;
     mutable.wrote = true;
+    out.changed.push(d.id);
     (out.writes?.upserts as { id: string; data: unknown }[] | undefined)?.push({ id: d.id, data: d.record });
     const previous = before?.get(d.id)?.data;
     out.audit.push({ ...key, runId, recordId: d.id, action: d.kind, before: previous === undefined ? undefined : ctx.mask(previous), after: ctx.mask(d.record), at: now });

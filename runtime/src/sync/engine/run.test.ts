@@ -113,6 +113,22 @@ describe('declarative mapping', () => {
   });
 });
 
+describe('custom objects', () => {
+  it('validates records against the collection schema; one that does not conform is dead-lettered', async () => {
+    api.records.set('i003', item(3, undefined, { name: '' }));
+    const schema = { type: 'object', required: ['id', 'name'], properties: { name: { type: 'string', minLength: 1 } } };
+    const run = await runSync(toStore({ destination: { store: 'contacts', schema } }), { store, clock });
+    expect(run).toMatchObject({ status: 'partial', counts: { created: 24, errors: 1 } });
+    expect((await store.listDeadLetters())[0]).toMatchObject({ recordId: 'i003', error: 'CG_SYNC_SCHEMA: /name must NOT have fewer than 1 characters' });
+    expect((await store.getRecords('contacts', ['i003'])).size).toBe(0);
+  });
+
+  it('refuses a schema that is not one', async () => {
+    const def = toStore({ destination: { store: 'contacts', schema: { type: 'no-such-type' } } });
+    await expect(runSync(def, { store, clock })).rejects.toMatchObject({ code: 'CG_SYNC_DEFINITION', pointer: '/destination/schema' });
+  });
+});
+
 describe('incremental sync', () => {
   const incremental = (overrides: Partial<SyncDefinition> = {}): SyncDefinition =>
     toStore({ mode: 'incremental', cursor: { field: 'meta.updated_at', lookback: '1h' }, source: { connector, action: 'listItems', sinceParam: 'updatedSince' }, ...overrides });
@@ -243,8 +259,44 @@ describe('definitions and leases', () => {
     expect((error as SyncError).issues.map((i) => i.pointer).sort()).toEqual(['/cursor', '/destination', '/idPath', '/source/extra']);
   });
 
+  it('checks a schedule: the cron expression and the time zone', async () => {
+    const bad = (schedule: object) => runSync(toStore({ schedule } as Partial<SyncDefinition>), { store, clock }).catch((e: unknown) => e as SyncError);
+    expect(await bad({ cron: 'every tuesday' })).toMatchObject({ code: 'CG_SYNC_DEFINITION', pointer: '/schedule/cron' });
+    expect(await bad({ cron: '0 9 * * *', timezone: 'Mars/Olympus' })).toMatchObject({ pointer: '/schedule/timezone' });
+  });
+
   it('refuses a second run of the same sync while the first holds the lease', async () => {
     await store.acquireLease('sync:items:', 'otherhost:1:x', t + 60_000, t);
     await expect(runSync(toStore(), { store, clock })).rejects.toMatchObject({ code: 'CG_SYNC_BUSY' });
+  });
+});
+
+describe('child streams', () => {
+  it('reads the children of created and changed parents only', async () => {
+    for (const id of ['i000', 'i001', 'i002']) api.notes.set(id, [1, 2, 3].map((n) => ({ id: `${id}-n${n}`, text: `note ${n} of ${id}` })));
+    const def = toStore({
+      children: [{ id: 'notes', action: 'listNotes', parentKey: 'itemId', idPath: 'id', destination: { store: 'notes' }, mapping: { mappings: [{ source: 'id', target: 'id' }, { source: 'text', target: 'text', transformation: 'uppercase' }] } }],
+    });
+    const first = await runSync(def, { store, clock });
+    expect(first).toMatchObject({ status: 'succeeded', counts: { created: 25 + 9 } });
+    expect((await store.listRecords('notes', { limit: 100 })).map((r) => r.id)).toHaveLength(9);
+    expect((await store.getRecords('notes', ['i001-n2'])).get('i001-n2')?.data).toEqual({ id: 'i001-n2', text: 'NOTE 2 OF I001' });
+    const notePaths = new Set(api.received.filter((r) => r.url.includes('/notes')).map((r) => r.url.split('?')[0]));
+    expect(notePaths.size).toBe(25); // every parent was new
+
+    api.records.set('i001', item(1, '2026-01-03T00:00:00Z', { name: 'edited' }));
+    api.notes.set('i001', [{ id: 'i001-n1', text: 'rewritten' }, { id: 'i001-n4', text: 'new' }]);
+    api.notes.set('i002', [{ id: 'i002-n1', text: 'changed, but the parent did not' }]);
+    api.received.length = 0;
+    const second = await runSync(def, { store, clock });
+    expect(new Set(api.received.filter((r) => r.url.includes('/notes')).map((r) => r.url.split('?')[0]))).toEqual(new Set(['/items/i001/notes']));
+    expect(second.counts).toMatchObject({ created: 1, updated: 2 });
+    expect((await store.getRecords('notes', ['i001-n1', 'i002-n1'])).get('i001-n1')?.data).toEqual({ id: 'i001-n1', text: 'REWRITTEN' });
+    expect((await store.listAudit({ syncId: 'items/notes', recordId: 'i001-n4' }))[0]).toMatchObject({ action: 'create' });
+  });
+
+  it('refuses child streams on a sync whose source is not a connector', async () => {
+    const def = toStore({ source: { store: 'other' }, children: [{ id: 'x', action: 'listNotes', parentKey: 'itemId', idPath: 'id', destination: { store: 'n' } }] });
+    await expect(runSync(def, { store, clock })).rejects.toMatchObject({ code: 'CG_SYNC_DEFINITION', pointer: '/children' });
   });
 });

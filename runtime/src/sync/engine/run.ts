@@ -19,6 +19,7 @@ import { isStoreEndpoint, type SyncDefinition } from '../definition/types.js';
 import { parseSyncDefinition } from '../definition/validate.js';
 import { connectorDestination } from '../destinations/connector.js';
 import type { Destination } from '../destinations/destination.js';
+import { storeDestination } from '../destinations/store.js';
 import { describeError, SyncError } from '../errors.js';
 import { newHolder } from '../lease.js';
 import { connectorSource } from '../sources/connector.js';
@@ -27,6 +28,7 @@ import { storeSource } from '../sources/store.js';
 import { emptyCounts, type Checkpoint, type RunRecord, type RunStatus, type SyncStore } from '../store/store.js';
 import type { RunContext } from './context.js';
 import { runBidirectional } from './bidirectional.js';
+import { childRunner } from './children.js';
 import { deleteUnseen } from './deletions.js';
 import { writePage } from './page.js';
 import { DEFAULT_RETRY } from './retry.js';
@@ -135,7 +137,7 @@ export async function runSync(input: SyncDefinition, options: RunSyncOptions): P
         stopped = 'failed'; // the checkpoint stays: the next run resumes from it
       }
     } else if (checkpoint.phase === 'read') {
-      stopped = await readPages(ctx, source, since, () => checkpoint, commit, errors, progress);
+      stopped = await readPages(ctx, source, since, () => checkpoint, commit, errors, progress, () => run);
     }
     if (!stopped && checkpoint.phase === 'delete') {
       for (;;) {
@@ -182,8 +184,10 @@ async function readPages(
   commit: Commit,
   errors: string[],
   progress: (cp: Checkpoint) => void,
+  run: () => RunRecord,
 ): Promise<RunStatus | undefined> {
   const { definition, clock } = ctx;
+  const children = childRunner(ctx, definition.pageSize ?? DEFAULT_PAGE_SIZE);
   const noProgressMs = definition.stall?.noProgress === undefined ? undefined : parseDuration(definition.stall.noProgress);
   const repeatLimit = definition.stall?.repeatedPages ?? 3;
   let failures = 0;
@@ -218,16 +222,17 @@ async function readPages(
       failures = 0;
       const page = next.value;
       const outcome = await writePage(ctx, page.records, since);
+      const kids = children && outcome.changed.length > 0 ? await children(outcome.changed, run) : {};
       const before = current();
       const c = before.counts;
       const counts = {
         ...c,
         pages: c.pages + 1,
-        read: c.read + outcome.counts.read,
-        created: c.created + outcome.counts.created,
-        updated: c.updated + outcome.counts.updated,
-        skipped: c.skipped + outcome.counts.skipped,
-        errors: c.errors + outcome.counts.errors,
+        read: c.read + outcome.counts.read + (kids.read ?? 0),
+        created: c.created + outcome.counts.created + (kids.created ?? 0),
+        updated: c.updated + outcome.counts.updated + (kids.updated ?? 0),
+        skipped: c.skipped + outcome.counts.skipped + (kids.skipped ?? 0),
+        errors: c.errors + outcome.counts.errors + (kids.errors ?? 0),
       };
       for (const d of outcome.deadLetters) if (errors.length < MAX_RUN_ERRORS) errors.push(`record ${d.recordId}: ${d.error}`);
       const now = clock.now();
@@ -274,9 +279,6 @@ function buildSource(definition: SyncDefinition, store: SyncStore): Source {
 }
 
 function buildDestination(definition: SyncDefinition): Destination {
-  if (isStoreEndpoint(definition.destination)) {
-    const collection = definition.destination.store;
-    return { collection, apply: async () => undefined };
-  }
+  if (isStoreEndpoint(definition.destination)) return storeDestination(definition.destination.store, definition.destination.schema);
   return connectorDestination(definition.destination);
 }

@@ -195,6 +195,22 @@ export interface RetentionPolicy {
   readonly maxRows?: number;
 }
 
+/** A tenant's connection: a connector with that tenant's credentials, sealed (connections/secret-box.ts). */
+export interface ConnectionRecord {
+  readonly id: string;
+  /** Which connector it is for (a package name), for listings. */
+  readonly connector: string;
+  /** Sealed connector options (credentials, baseUrl...). */
+  readonly credentials: string;
+  /** Sealed OAuth2 tokens, once obtained. */
+  readonly tokens?: string;
+  /** Bumped by every token save: the compare-and-set guard. */
+  readonly tokenVersion: number;
+  readonly state: 'active' | 'stale';
+  readonly staleReason?: string;
+  readonly updatedAt: number;
+}
+
 export interface SyncStore {
   /** State and checkpoint of a stream. */
   getState(key: StreamKey): Promise<SyncState>;
@@ -231,6 +247,14 @@ export interface SyncStore {
    * by `holder` already, or held by a holder `isDead` says is gone (a killed process on this host).
    */
   acquireLease(name: string, holder: string, expiresAt: number, now: number): Promise<boolean>;
+
+  /** Creates or replaces a connection's credentials; it becomes active again, its tokens dropped. */
+  putConnection(connection: { readonly id: string; readonly connector: string; readonly credentials: string; readonly tokens?: string }, now: number): Promise<void>;
+  getConnection(id: string): Promise<ConnectionRecord | undefined>;
+  listConnections(): Promise<ConnectionRecord[]>;
+  /** Saves tokens only while the version is still `expectedVersion` (compare-and-set); false when another process saved first. */
+  saveTokens(id: string, expectedVersion: number, tokens: string, now: number): Promise<boolean>;
+  markConnectionStale(id: string, reason: string, now: number): Promise<void>;
   releaseLease(name: string, holder: string): Promise<void>;
 
   close(): Promise<void>;

@@ -50,4 +50,8 @@ export const SYNC_MIGRATIONS: readonly Migration[] = [
   `,
   // Bidirectional syncs write both sides: the audit row says which.
   'ALTER TABLE sync_audit ADD COLUMN side TEXT',
+  `CREATE TABLE connections (
+    id TEXT PRIMARY KEY, connector TEXT NOT NULL, credentials TEXT NOT NULL, tokens TEXT,
+    token_version INTEGER NOT NULL, state TEXT NOT NULL, stale_reason TEXT, updated_at INTEGER NOT NULL
+  )`,
 ];

@@ -11,6 +11,7 @@ import type {
   AuditQuery,
   Checkpoint,
   ConflictStatus,
+  ConnectionRecord,
   CursorValue,
   LedgerEntry,
   PageCommit,
@@ -273,6 +274,32 @@ export class SqliteSyncStore implements SyncStore {
     return take.immediate();
   }
 
+  async putConnection(c: { readonly id: string; readonly connector: string; readonly credentials: string; readonly tokens?: string }, now: number): Promise<void> {
+    const sql = `INSERT INTO connections (id, connector, credentials, tokens, token_version, state, stale_reason, updated_at)
+      VALUES (?, ?, ?, ?, 0, 'active', NULL, ?) ON CONFLICT (id) DO UPDATE SET connector = excluded.connector,
+      credentials = excluded.credentials, tokens = excluded.tokens, token_version = connections.token_version + 1,
+      state = 'active', stale_reason = NULL, updated_at = excluded.updated_at`;
+    this.db.prepare(sql).run(c.id, c.connector, c.credentials, c.tokens ?? null, now);
+  }
+
+  async getConnection(id: string): Promise<ConnectionRecord | undefined> {
+    const row = this.db.prepare('SELECT * FROM connections WHERE id = ?').get(id) as Row | undefined;
+    return row ? toConnection(row) : undefined;
+  }
+
+  async listConnections(): Promise<ConnectionRecord[]> {
+    return (this.db.prepare('SELECT * FROM connections ORDER BY id').all() as Row[]).map(toConnection);
+  }
+
+  async saveTokens(id: string, expectedVersion: number, tokens: string, now: number): Promise<boolean> {
+    const sql = 'UPDATE connections SET tokens = ?, token_version = token_version + 1, updated_at = ? WHERE id = ? AND token_version = ?';
+    return this.db.prepare(sql).run(tokens, now, id, expectedVersion).changes === 1;
+  }
+
+  async markConnectionStale(id: string, reason: string, now: number): Promise<void> {
+    this.db.prepare(`UPDATE connections SET state = 'stale', stale_reason = ?, updated_at = ? WHERE id = ?`).run(reason, now, id);
+  }
+
   async releaseLease(name: string, holder: string): Promise<void> {
     this.#q['releaseLease']!.run(name, holder);
   }
@@ -311,6 +338,19 @@ function toRun(r: Row): RunRecord {
     ...(durationMs === undefined ? {} : { durationMs }),
     counts: parse(r['counts']) as RunRecord['counts'],
     errors: parse(r['errors']) as string[],
+  };
+}
+
+function toConnection(r: Row): ConnectionRecord {
+  return {
+    id: String(r['id']),
+    connector: String(r['connector']),
+    credentials: String(r['credentials']),
+    ...(r['tokens'] === null ? {} : { tokens: String(r['tokens']) }),
+    tokenVersion: Number(r['token_version']),
+    state: r['state'] as ConnectionRecord['state'],
+    ...(r['stale_reason'] === null ? {} : { staleReason: String(r['stale_reason']) }),
+    updatedAt: Number(r['updated_at']),
   };
 }
 

@@ -1,0 +1,62 @@
+/**
+ * Child streams: for each parent a page created or changed, every page of its children is read
+ * with the child action (the parent id in `parentKey`) and written like any page, under the child
+ * stream's own ledger (`<sync>/<child>`). This runs before the parent page commits, so a run killed
+ * midway reads those parents' children again on resume, and the writes, upserts by id, are not
+ * doubled. An unchanged parent's children are not read at all.
+ */
+import { compileSyncMapping } from '../definition/mapping.js';
+import { isStoreEndpoint, type ChildStream, type ConnectorSource, type SyncDefinition } from '../definition/types.js';
+import { connectorDestination } from '../destinations/connector.js';
+import type { Destination } from '../destinations/destination.js';
+import { storeDestination } from '../destinations/store.js';
+import { connectorSource } from '../sources/connector.js';
+import type { PageCommit, RunCounts, RunRecord } from '../store/store.js';
+import type { RunContext } from './context.js';
+import { writePage } from './page.js';
+
+export interface ChildRunner {
+  /** Reads and writes the children of these parents; returns the counts to add to the run. */
+  (parentIds: readonly string[], run: () => RunRecord): Promise<Partial<RunCounts>>;
+}
+
+export function childRunner(parent: RunContext, pageSize: number): ChildRunner | undefined {
+  const children = parent.definition.children ?? [];
+  if (children.length === 0) return undefined;
+  const streams = children.map((child, i) => prepare(parent, child, `/children/${i}`));
+  return async (parentIds, run) => {
+    const total = { read: 0, created: 0, updated: 0, skipped: 0, errors: 0 };
+    for (const { child, ctx, source } of streams) {
+      for (const parentId of parentIds) {
+        const input = { ...child.input, [child.parentKey]: parentId };
+        for await (const page of source(input).read({ pageSize })) {
+          const outcome = await writePage(ctx, page.records, undefined);
+          const commit: PageCommit = {
+            ...ctx.key,
+            checkpoint: null,
+            ledger: outcome.ledger,
+            audit: outcome.audit,
+            deadLetters: outcome.deadLetters,
+            ...(outcome.writes ? { writes: [outcome.writes] } : {}),
+            run: run(),
+          };
+          await ctx.store.commitPage(commit);
+          for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += outcome.counts[key];
+        }
+      }
+    }
+    return total;
+  };
+}
+
+function prepare(parent: RunContext, child: ChildStream, pointer: string) {
+  const def = parent.definition;
+  const connector = (def.source as ConnectorSource).connector;
+  const definition: SyncDefinition = { id: `${def.id}/${child.id}`, source: { connector, action: child.action }, destination: child.destination, idPath: child.idPath, mode: 'full' };
+  const destination: Destination = isStoreEndpoint(child.destination)
+    ? storeDestination(child.destination.store, child.destination.schema, `${pointer}/destination`)
+    : connectorDestination(child.destination, `${pointer}/destination`);
+  const ctx: RunContext = { ...parent, definition, key: { ...parent.key, syncId: definition.id }, destination, map: compileSyncMapping(child.mapping) };
+  const source = (input: Record<string, unknown>) => connectorSource({ connector, action: child.action, input }, pointer);
+  return { child, ctx, source };
+}
