@@ -10,6 +10,7 @@ import { tsc } from './helpers/tsc.js';
 const FIXTURES = [
   'specs/features/auth.yaml',
   'specs/features/bodies.yaml',
+  'specs/features/discriminator-base.yaml',
   'specs/features/naming.yaml',
   'specs/features/pagination.yaml',
   'specs/features/schemas-3.0.yaml',

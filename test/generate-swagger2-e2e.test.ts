@@ -26,12 +26,14 @@ async function connector(spec: string, name: string): Promise<Connector> {
 
 let search: Connector;
 let files: Connector;
+let pathLevel: Connector;
 
 beforeAll(async () => {
   server = await startServer();
-  [search, files] = await Promise.all([
+  [search, files, pathLevel] = await Promise.all([
     connector('specs/swagger2/collection-formats.yaml', 'e2e-swagger2-search'),
     connector('specs/swagger2/form-upload.yaml', 'e2e-swagger2-files'),
+    connector('specs/swagger2/path-level-params.yaml', 'e2e-swagger2-path-level'),
   ]);
 }, 60_000);
 
@@ -41,6 +43,24 @@ afterAll(async () => {
 });
 
 describe('a connector generated from Swagger 2.0', () => {
+  it('keeps every kind of path-level parameter: path, header ($ref), query, body and formData', async () => {
+    server.reset(() => ({ body: { name: 'n' } }));
+    await pathLevel['replaceItem']!({ id: 'i1', xTenant: 't1', verbose: true, body: { name: 'gear' } });
+    const [put] = server.requests;
+    expect([put!.method, put!.url, put!.headers['x-tenant'], put!.headers['content-type'], put!.body.toString()]).toEqual([
+      'PUT', '/api/items/i1?verbose=true', 't1', 'application/json', '{"name":"gear"}',
+    ]);
+
+    // The operation's own body parameter wins over the path item's.
+    server.reset(() => ({ status: 204 }));
+    await pathLevel['patchItem']!({ id: 'i1', xTenant: 't1', body: { op: 'rename' } });
+    expect(server.requests[0]!.body.toString()).toBe('{"op":"rename"}');
+
+    server.reset(() => ({ status: 201 }));
+    await pathLevel['addNote']!({ body: { text: 'hello world' } });
+    expect([server.requests[0]!.headers['content-type'], server.requests[0]!.body.toString()]).toEqual(['application/x-www-form-urlencoded', 'text=hello%20world']);
+  });
+
   it('sends every collectionFormat as Swagger 2.0 defined it', async () => {
     server.reset(() => ({ body: [] }));
     await search['search']!({ ids: ['a', 'b'], csv: ['1', '2'], ssv: ['3', '4'], pipes: ['5', '6'], multi: [7, 8], xIds: ['h1', 'h2'] });

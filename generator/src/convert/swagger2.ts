@@ -6,6 +6,7 @@
 import converter from 'swagger2openapi';
 import { toPointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ConnectgenError } from '../diagnostics/errors.js';
+import { moveBodyParametersIntoOperations } from './swagger2-path-bodies.js';
 
 const WARNING_KEY = 'x-s2o-warning';
 
@@ -17,7 +18,7 @@ export async function swagger2ToOpenApi3(
   try {
     // `text` must be set: without it swagger2openapi re-serialises the whole document to YAML
     // just to keep a copy, which costs seconds on large specs.
-    result = await converter.convertObj(document, { patch: true, warnOnly: true, warnProperty: WARNING_KEY, source: uri, text: '-' });
+    result = await converter.convertObj(moveBodyParametersIntoOperations(document), { patch: true, warnOnly: true, warnProperty: WARNING_KEY, source: uri, text: '-' });
   } catch (error) {
     throw new ConnectgenError('CG_CONVERT_SWAGGER2', `cannot convert Swagger 2.0 to OpenAPI 3: ${(error as Error).message}`, {
       file: uri,

@@ -124,3 +124,18 @@ const smallIR: ConnectorIR = {
   ],
   diagnostics: [],
 };
+
+describe('binary properties of named schemas', () => {
+  it('are typed as the runtime`s file input in the schema`s input variant, and as a string in responses', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const { buildIR } = await import('../ir/build/document.js');
+    const spec = parse(readFileSync(new URL('../../../specs/features/bodies.yaml', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const ir = buildIR(spec);
+    expect(ir.schemas.find((s) => s.name === 'Attachment')?.inputName).toBe('AttachmentInput');
+    const files = emit(ir);
+    expect(files.get('src/types.ts')).toContain('export type AttachmentInput = {\n  file: Blob | Uint8Array | string;');
+    expect(files.get('src/types.ts')).toContain('export type Attachment = {\n  file: string;');
+    expect(files.get('src/actions/attachments.ts')).toContain('body: AttachmentInput;');
+  });
+});

@@ -64,10 +64,14 @@ function schemaOf(node: TypeNode, mode: Mode, inputNames: ReadonlyMap<string, st
           properties.map((p) => [p.name, withDocs(schemaOf(p.type, mode, inputNames), p)]),
         ),
         required: properties.filter((p) => p.required).map((p) => p.name),
+        // A closed object stays open here: TypeScript accepts extra properties on any value that
+        // is not a literal, and `allOf` of closed objects (`Animal & { meow }`) would accept nothing.
         additionalProperties:
-          typeof node.additionalProperties === 'boolean'
-            ? node.additionalProperties
-            : schemaOf(node.additionalProperties, mode, inputNames),
+          node.additionalProperties === false
+            ? undefined
+            : node.additionalProperties === true
+              ? true
+              : schemaOf(node.additionalProperties, mode, inputNames),
       };
     }
     case 'union':

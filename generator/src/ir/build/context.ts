@@ -22,6 +22,8 @@ export interface BuildContext {
   readonly inProgress: Set<string>;
   /** Resolved `$ref` targets by pointer (`undefined` when the target does not exist). */
   readonly refMemo: Map<string, unknown>;
+  /** Named schemas with a discriminator of their own, by pointer: the union of their subtypes, or null. */
+  readonly subtypeUnions: Map<string, TypeNode | null>;
 }
 
 export function createContext(document: Obj, schemaNames: ReadonlyMap<string, string>): BuildContext {
@@ -34,6 +36,7 @@ export function createContext(document: Obj, schemaNames: ReadonlyMap<string, st
     schemaMemo: new Map(),
     inProgress: new Set(),
     refMemo: new Map(),
+    subtypeUnions: new Map(),
   };
 }
 

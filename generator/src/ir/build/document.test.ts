@@ -96,6 +96,21 @@ describe('buildIR: schemas (3.0)', () => {
   });
 });
 
+describe('buildIR: a discriminator on a base schema', () => {
+  test('uses of the base become the union of its mapped and implicit subtypes; the subtypes extend the base itself', () => {
+    const ir = buildIR(spec('discriminator-base.yaml'));
+    const union = {
+      kind: 'union',
+      members: [{ kind: 'ref', name: 'Cat' }, { kind: 'ref', name: 'Dog' }],
+      discriminator: { propertyName: 'petType', mapping: [{ value: 'kitty', type: { kind: 'ref', name: 'Cat' } }, { value: 'Dog', type: { kind: 'ref', name: 'Dog' } }] },
+    };
+    expect(ir.operations.find((op) => op.name === 'getPet')?.success.type).toEqual(union);
+    expect(ir.operations.find((op) => op.name === 'listPets')?.success.type).toEqual({ kind: 'array', items: union });
+    expect(schema(ir, 'Cat').type).toMatchObject({ kind: 'intersection', members: [{ kind: 'ref', name: 'Pet' }, { kind: 'object' }] });
+    expect(schema(ir, 'Pet').type.kind).toBe('object');
+  });
+});
+
 describe('buildIR: validation constraints', () => {
   test('pattern, lengths, bounds and item counts are kept, 3.0 boolean exclusive bounds in 2020-12 form', () => {
     const ir = buildIR({

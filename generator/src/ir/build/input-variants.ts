@@ -1,8 +1,10 @@
 /**
- * readOnly / writeOnly: one named type per schema, printed in two modes. `output` (responses) drops
- * writeOnly properties; `input` (request bodies, parameters) drops readOnly ones. A schema only gets a
- * separate input type (`PetInput`) when printing it in input mode differs, i.e. it (or a schema it
- * references) has such properties, and when a request actually uses it. Linear in the schema graph.
+ * readOnly / writeOnly and binary: one named type per schema, printed in two modes. `output`
+ * (responses) drops writeOnly properties and reads binary as a string; `input` (request bodies,
+ * parameters) drops readOnly ones and takes binary as the runtime's file input (`Blob | Uint8Array |
+ * string`, as a top-level file parameter does). A schema only gets a separate input type
+ * (`PetInput`) when printing it in input mode differs, i.e. it (or a schema it references) has such
+ * properties, and when a request actually uses it. Linear in the schema graph.
  */
 import { dedupe } from '../infer/names.js';
 import type { OperationIR, SchemaIR, TypeNode } from '../types.js';
@@ -34,10 +36,11 @@ export function assignInputNames(schemas: readonly SchemaIR[], operations: reado
     walk(schema.type, (node) => {
       if (node.kind === 'ref') out.add(node.name);
       if (node.kind === 'object' && node.properties.some((p) => p.readOnly === true || p.writeOnly === true)) direct.add(schema.name);
+      if (node.kind === 'binary') direct.add(schema.name);
     });
     refs.set(schema.name, out);
   }
-  // Affected: reaches a schema with readOnly/writeOnly properties (reverse reachability from `direct`).
+  // Affected: reaches a schema with readOnly/writeOnly or binary properties (reverse reachability from `direct`).
   const referrers = new Map<string, string[]>();
   for (const [from, targets] of refs) {
     for (const to of targets) {

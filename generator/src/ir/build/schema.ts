@@ -14,6 +14,8 @@ import { child, isObj, own, ownBool, ownObj, ownString, refPointer, report, reso
 import { discriminatorMapping } from './discriminator.js';
 import { convertEnum, literal, orNull } from './enum.js';
 
+const SCHEMAS = '/components/schemas/';
+
 const UNKNOWN: TypeNode = { kind: 'unknown' };
 const NULL: TypeNode = { kind: 'null' };
 
@@ -33,8 +35,15 @@ function convert(ctx: BuildContext, schema: unknown, pointer: string): TypeNode 
     return UNKNOWN;
   }
   const ref = ownString(schema, '$ref');
-  if (ref !== undefined) return withNullable(ctx, schema, convertRef(ctx, ref, pointer));
+  if (ref !== undefined) return withNullable(ctx, schema, subtypesOf(ctx, ref, pointer) ?? convertRef(ctx, ref, pointer));
   return withNullable(ctx, schema, convertBody(ctx, schema, pointer));
+}
+
+/** An `allOf` member names its base as the base, never as the union of the base's subtypes. */
+function convertAllOfMember(ctx: BuildContext, schema: unknown, pointer: string): TypeNode {
+  const ref = isObj(schema) ? ownString(schema, '$ref') : undefined;
+  if (ref !== undefined && isObj(schema)) return withNullable(ctx, schema, convertRef(ctx, ref, pointer));
+  return convert(ctx, schema, pointer);
 }
 
 /** The converted named schema at `/components/schemas/<key>`, memoised. */
@@ -95,7 +104,7 @@ function convertBody(ctx: BuildContext, schema: Obj, pointer: string): TypeNode 
   const parts: TypeNode[] = [];
   const allOf = own(schema, 'allOf');
   if (Array.isArray(allOf)) {
-    const members = allOf.map((member, i) => convert(ctx, member, child(pointer, 'allOf', i)));
+    const members = allOf.map((member, i) => convertAllOfMember(ctx, member, child(pointer, 'allOf', i)));
     parts.push(...members.filter((member) => member.kind !== 'unknown'));
   }
   for (const keyword of ['oneOf', 'anyOf'] as const) {
@@ -303,3 +312,38 @@ function convertUnion(ctx: BuildContext, schema: Obj, list: readonly unknown[], 
   return union;
 }
 
+
+/**
+ * OpenAPI 3.0 §4.7.25 / 3.1 §4.8.25, discriminator on a base schema: `Pet` lists no `oneOf`, but
+ * names a `discriminator`, and `Cat` and `Dog` are `allOf: [Pet, ...]`. A value typed `Pet` is then
+ * one of its subtypes, told apart by the property: where the spec says `Pet`, the type is the
+ * discriminated union of the mapped subtypes (the `mapping`, then every schema whose `allOf` names
+ * `Pet`, by its schema name). Undefined when `ref` is no such base or no subtype exists.
+ */
+function subtypesOf(ctx: BuildContext, ref: string, pointer: string): TypeNode | undefined {
+  const target = refPointer(ref);
+  if (target === undefined || !target.startsWith(SCHEMAS) || ctx.schemaNames.get(target) === undefined) return undefined;
+  const known = ctx.subtypeUnions.get(target);
+  if (known !== undefined) return known ?? undefined;
+  const resolved = resolvePointer(ctx, target);
+  const base = isObj(resolved) ? resolved : undefined;
+  const discriminator = ownObj(base, 'discriminator');
+  let union: TypeNode | null = null;
+  if (base !== undefined && ownString(discriminator, 'propertyName') !== undefined && own(base, 'oneOf') === undefined && own(base, 'anyOf') === undefined) {
+    const schemas = ownObj(ownObj(ctx.document, 'components'), 'schemas') ?? {};
+    const implicit = Object.keys(schemas)
+      .filter((key) => {
+        const schema = schemas[key];
+        const allOf = isObj(schema) ? own(schema, 'allOf') : undefined;
+        return Array.isArray(allOf) && allOf.some((member) => isObj(member) && refPointer(ownString(member, '$ref') ?? '') === target);
+      })
+      .map((key) => ({ $ref: `#${child(SCHEMAS.slice(0, -1), key)}` }));
+    const mapping = discriminatorMapping(ctx, discriminator, implicit, implicit.map((member) => convertRef(ctx, member.$ref, pointer)), child(target, 'discriminator'));
+    const members = mapping.filter((entry, i) => entry.type.name !== ctx.schemaNames.get(target) && mapping.findIndex((other) => other.type.name === entry.type.name) === i);
+    if (members.length > 0) {
+      union = { kind: 'union', members: members.map((entry) => entry.type), discriminator: { propertyName: ownString(discriminator, 'propertyName')!, mapping } };
+    }
+  }
+  ctx.subtypeUnions.set(target, union);
+  return union ?? undefined;
+}

@@ -11,7 +11,6 @@ import requiredNotInProperties from './required-not-in-properties.js';
 import unsupportedSecurityScheme from './unsupported-security-scheme.js';
 import callbackNotGenerated from './callback-not-generated.js';
 import oauthRelativeUrl from './oauth-relative-url.js';
-import webhookNotGenerated from './webhook-not-generated.js';
 
 export const CG_RULES: readonly Rule[] = [
   noOperationId,
@@ -24,6 +23,5 @@ export const CG_RULES: readonly Rule[] = [
   noServer,
   unsupportedSecurityScheme,
   oauthRelativeUrl,
-  webhookNotGenerated,
   callbackNotGenerated,
 ] as readonly Rule[];
