@@ -70,6 +70,18 @@ describe('example connectors', { timeout: 300_000 }, () => {
       expect(patch.method).toBe('PATCH');
       expect(patch.headers['content-type']).toMatch(/^application\/scim\+json/);
       expect(JSON.parse(patch.body.toString()).Operations).toEqual([{ op: 'replace', path: 'active', value: false }]);
+
+      // SCIM counts from 1: after users 1-2 the next page starts at 3, so no user comes twice.
+      const users = ['u1', 'u2', 'u3', 'u4', 'u5'];
+      server.reset((request) => {
+        const start = Number(request.query.get('startIndex') ?? 1);
+        const slice = users.slice(start - 1, start - 1 + Number(request.query.get('count') ?? 100));
+        const list = { schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: users.length, startIndex: start, itemsPerPage: slice.length };
+        return { headers: { 'content-type': 'application/scim+json' }, body: JSON.stringify({ ...list, Resources: slice.map((id) => ({ schemas: [], id, userName: id })) }) };
+      });
+      const all = await collect(scim.listUsers.all({ count: 2 }));
+      expect(all.map((u: { id: string }) => u.id)).toEqual(users);
+      expect(server.requests.slice(0, 3).map((r) => r.query.get('startIndex'))).toEqual([null, '3', '5']);
     } finally {
       await scim.close();
     }

@@ -168,6 +168,12 @@ export interface OffsetPagination extends PaginationCommon {
   readonly type: 'offset';
   /** The index parameter: `offset`, `start`, `skip`, ... */
   readonly offsetParam: string;
+  /**
+   * The index of the first item: 0 (default) or 1 for APIs that count from one, such as SCIM's
+   * `startIndex` (RFC 7644 section 3.4.2.4). The first request sends no index, so the server's own
+   * default applies; the next one asks for this plus the items seen.
+   */
+  readonly firstOffset?: 0 | 1;
 }
 
 export interface PagePagination extends PaginationCommon {

@@ -10,7 +10,8 @@ export function offsetStrategy(config: OffsetPagination): PaginationStrategy {
     type: 'offset',
     request: (state) => (state === undefined ? FIRST_PAGE : { kind: 'query', query: { [config.offsetParam]: String(state.value) } }),
     next: ({ url, items }) => {
-      const current = Number(url.searchParams.get(config.offsetParam) ?? 0) || 0;
+      const first = config.firstOffset ?? 0;
+      const current = Number(url.searchParams.get(config.offsetParam) ?? first) || first;
       return { type: 'offset', value: current + items.length };
     },
   };

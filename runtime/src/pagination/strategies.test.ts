@@ -33,6 +33,14 @@ describe('strategies', () => {
     expect(s.request({ type: 'offset', value: 43 })).toEqual({ kind: 'query', query: { offset: '43' } });
   });
 
+  it('offset counts from firstOffset when the first request sent no index (SCIM startIndex is 1-based)', () => {
+    const scim = strategyFor({ type: 'offset', offsetParam: 'startIndex', firstOffset: 1 })!;
+    expect(scim.next(ctx('http://h/Users?count=2', {}, {}, [1, 2]))).toEqual({ type: 'offset', value: 3 });
+    expect(scim.next(ctx('http://h/Users?startIndex=3&count=2', {}, {}, [3, 4]))).toEqual({ type: 'offset', value: 5 });
+    const zero = strategyFor({ type: 'offset', offsetParam: 'offset' })!;
+    expect(zero.next(ctx('http://h/x?limit=2', {}, {}, [1, 2]))).toEqual({ type: 'offset', value: 2 });
+  });
+
   it('page starts at firstPage', () => {
     expect(strategyFor({ type: 'page', pageParam: 'p' })!.next(ctx('http://h/x'))).toEqual({ type: 'page', value: 2 });
     expect(strategyFor({ type: 'page', pageParam: 'p', firstPage: 0 })!.next(ctx('http://h/x'))).toEqual({ type: 'page', value: 1 });

@@ -60,6 +60,7 @@ const listGroupsOperation: OperationSpec = {
   pagination: {
     type: "offset",
     offsetParam: "startIndex",
+    firstOffset: 1,
     pageSizeParam: "count",
     resultsKey: "Resources",
   },

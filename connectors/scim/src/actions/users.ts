@@ -89,6 +89,7 @@ const listUsersOperation: OperationSpec = {
   pagination: {
     type: "offset",
     offsetParam: "startIndex",
+    firstOffset: 1,
     pageSizeParam: "count",
     resultsKey: "Resources",
   },

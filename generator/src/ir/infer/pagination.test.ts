@@ -14,6 +14,7 @@ describe('pagination inference', () => {
 
   test.each([
     ['listByOffset', { type: 'offset', offsetParam: 'offset', resultsKey: 'results', pageSizeParam: 'limit', defaultPageSize: 50 }],
+    ['listFromOne', { type: 'offset', offsetParam: 'startIndex', firstOffset: 1, resultsKey: 'Resources', pageSizeParam: 'count' }],
     ['listByPage', { type: 'page', pageParam: 'page', firstPage: 0, pageSizeParam: 'per_page' }],
     ['listByCursor', { type: 'cursor', cursorParam: 'cursor', nextCursorPath: 'meta.next_cursor', resultsKey: 'data', pageSizeParam: 'page_size' }],
     ['listByToken', { type: 'cursor', cursorParam: 'pageToken', nextCursorPath: 'nextPageToken', resultsKey: 'items' }],

@@ -178,7 +178,10 @@ export function inferPagination(
     return result({ type: 'link', rel: 'next', ...common });
   }
   const offset = param(params, OFFSET_PARAMS);
-  if (offset !== undefined && common.pageSizeParam !== undefined) return result({ type: 'offset', offsetParam: offset.name, ...common });
+  if (offset !== undefined && common.pageSizeParam !== undefined) {
+    // An index that defaults to 1 counts from one (SCIM's startIndex): asking for N after N items would repeat one.
+    return result({ type: 'offset', offsetParam: offset.name, ...(offset.default === 1 ? { firstOffset: 1 as const } : {}), ...common });
+  }
   const page = param(params, PAGE_PARAMS);
   if (page !== undefined) {
     return result({ type: 'page', pageParam: page.name, firstPage: page.default === 0 ? 0 : 1, ...common });
