@@ -323,8 +323,9 @@ describe('buildIR: operations', () => {
       },
       components: { securitySchemes: { oauth: { type: 'oauth2', flows: { authorizationCode: { authorizationUrl: '/authorize', tokenUrl: '/oauth/token', refreshUrl: 'oauth/refresh', scopes: {} } } } } },
     });
-    expect(ir.diagnostics.filter((d) => d.code === 'CG_CALLBACK_NOT_GENERATED').map((d) => [d.severity, d.pointer])).toEqual([
-      ['info', '/paths/~1subscriptions/post/callbacks/onEvent'],
+    // Callbacks are typed events of the connector's webhooks() receiver, like 3.1 webhooks.
+    expect((ir.webhooks ?? []).map((w) => [w.name, w.source, w.pointer])).toEqual([
+      ['onEvent', 'callback', '/paths/~1subscriptions/post/callbacks/onEvent/{$request.body#~1url}/post'],
     ]);
     expect(ir.auth['oauth']?.config).toMatchObject({ tokenUrl: '/oauth/token', authorizationUrl: '/authorize', refreshUrl: 'oauth/refresh' });
     expect(ir.diagnostics.filter((d) => d.code === 'CG_AUTH_RELATIVE_URL').length).toBe(3);

@@ -45,9 +45,6 @@ export function buildOperation(
     own(operation, 'servers') !== undefined
       ? buildOperationServers(ctx, own(operation, 'servers'), child(pointer, 'servers'))
       : buildOperationServers(ctx, own(pathItem, 'servers'), child(pathItemPointer, 'servers'));
-  for (const name of Object.keys(ownObj(operation, 'callbacks') ?? {})) {
-    report(ctx, 'info', 'CG_CALLBACK_NOT_GENERATED', child(pointer, 'callbacks', name), `callback ${JSON.stringify(name)} is sent by the API; no typed payload is generated for it`, 'receive these requests yourself at the callback URL you pass');
-  }
   if (operationId === undefined) {
     report(ctx, 'warn', 'CG_NO_OPERATION_ID', pointer, `${method.toUpperCase()} ${path} has no operationId; the action is named from its method and path`, 'add an operationId, or rename actions in connector.yaml');
   }

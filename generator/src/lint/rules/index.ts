@@ -9,7 +9,6 @@ import pathTrailingSlash from './path-trailing-slash.js';
 import refCycle from './ref-cycle.js';
 import requiredNotInProperties from './required-not-in-properties.js';
 import unsupportedSecurityScheme from './unsupported-security-scheme.js';
-import callbackNotGenerated from './callback-not-generated.js';
 import oauthRelativeUrl from './oauth-relative-url.js';
 
 export const CG_RULES: readonly Rule[] = [
@@ -23,5 +22,4 @@ export const CG_RULES: readonly Rule[] = [
   noServer,
   unsupportedSecurityScheme,
   oauthRelativeUrl,
-  callbackNotGenerated,
 ] as readonly Rule[];
