@@ -165,11 +165,7 @@ export class SqliteSyncStore implements SyncStore {
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
     const rows = this.db.prepare(`SELECT * FROM sync_audit ${where} ORDER BY id DESC LIMIT @limit`).all({ ...query, limit: query.limit ?? 100 }) as Row[];
     return rows.map((r) => ({
-      id: Number(r['id']),
-      syncId: String(r['sync_id']),
-      connectionId: String(r['connection_id']),
-      runId: String(r['run_id']),
-      recordId: String(r['record_id']),
+      ...rowOfRecord(r),
       action: r['action'] as AuditEntry['action'],
       ...(r['side'] === null ? {} : { side: r['side'] as 'source' | 'destination' }),
       ...(r['before'] === null ? {} : { before: parse(r['before']) }),
@@ -195,11 +191,7 @@ export class SqliteSyncStore implements SyncStore {
     const where = query.syncId === undefined ? '' : 'WHERE sync_id = @syncId';
     const rows = this.db.prepare(`SELECT * FROM sync_dead_letters ${where} ORDER BY id LIMIT @limit`).all({ syncId: query.syncId, limit: query.limit ?? 100 }) as Row[];
     return rows.map((r) => ({
-      id: Number(r['id']),
-      syncId: String(r['sync_id']),
-      connectionId: String(r['connection_id']),
-      runId: String(r['run_id']),
-      recordId: String(r['record_id']),
+      ...rowOfRecord(r),
       record: parse(r['record']),
       error: String(r['error']),
       attempts: Number(r['attempts']),
@@ -214,11 +206,7 @@ export class SqliteSyncStore implements SyncStore {
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
     const rows = this.db.prepare(`SELECT * FROM sync_conflicts ${where} ORDER BY id`).all({ ...query }) as Row[];
     return rows.map((r) => ({
-      id: Number(r['id']),
-      syncId: String(r['sync_id']),
-      connectionId: String(r['connection_id']),
-      runId: String(r['run_id']),
-      recordId: String(r['record_id']),
+      ...rowOfRecord(r),
       source: parse(r['source']),
       destination: parse(r['destination']),
       status: r['status'] as ConflictStatus,
@@ -321,6 +309,17 @@ function runParams(run: RunRecord): Record<string, unknown> {
     durationMs: run.durationMs ?? null,
     counts: JSON.stringify(run.counts),
     errors: JSON.stringify(run.errors),
+  };
+}
+
+/** The columns every per-record row shares (audit, dead letters, conflicts). */
+function rowOfRecord(r: Row): { id: number; syncId: string; connectionId: string; runId: string; recordId: string } {
+  return {
+    id: Number(r['id']),
+    syncId: String(r['sync_id']),
+    connectionId: String(r['connection_id']),
+    runId: String(r['run_id']),
+    recordId: String(r['record_id']),
   };
 }
 
