@@ -11,7 +11,7 @@ import { strategyFor } from '../pagination/registry.js';
 import type { PageRequest } from '../pagination/strategy.js';
 import type { ClientContext } from './context.js';
 import { execute } from './execute.js';
-import { compileOperation, retarget, type PreparedRequest } from './prepare.js';
+import { aimedAt, compileOperation, retarget, type PreparedRequest } from './prepare.js';
 import { withQuery } from './query.js';
 import { ConnectorConfigError } from '../http/errors.js';
 import { setPath } from '../path/index.js';
@@ -40,7 +40,7 @@ export function paginatedAction<TInput, TOutput, TItem>(ctx: ClientContext, oper
       // An explicit pageSize option wins; the default only fills a gap the input left.
       url = withQuery(url, { [config.pageSizeParam]: String(pageSize) }, !explicitSize);
     }
-    return { ...base, url };
+    return aimedAt(base, url);
   };
 
   const fetchPage = async (base: PreparedRequest, page: PageRequest, options: PaginateOptions | undefined): Promise<FetchedPage> => {
