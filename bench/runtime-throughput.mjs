@@ -179,7 +179,8 @@ async function all(client, pool, headers) {
       if (statusCode !== 200) throw new Error(`status ${statusCode}`);
       const { data } = await body.json();
       if (data.length === 0) return;
-      yield* data;
+      // A for-of yield, not `yield* data`: the faster of the two (yield* wraps the array's iterator).
+      for (const item of data) yield item;
     }
   }
   const stream = async (items) => {

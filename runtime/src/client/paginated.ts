@@ -6,6 +6,7 @@
  */
 import type { ActionResponse, CallOptions, Page, PaginateOptions, PaginatedAction } from '../client-api.js';
 import type { OperationInput, OperationSpec } from '../definition.js';
+import { ItemIterator } from '../pagination/items.js';
 import { iteratePages, type FetchedPage } from '../pagination/paginate.js';
 import { strategyFor } from '../pagination/registry.js';
 import type { PageRequest } from '../pagination/strategy.js';
@@ -76,9 +77,7 @@ export function paginatedAction<TInput, TOutput, TItem>(ctx: ClientContext, oper
     });
   }
 
-  async function* all(input: TInput, options?: PaginateOptions): AsyncGenerator<TItem, void, undefined> {
-    for await (const page of pages(input, options)) yield* page.items;
-  }
+  const all = (input: TInput, options?: PaginateOptions): AsyncGenerator<TItem, void, undefined> => new ItemIterator<TItem>(pages(input, options));
 
   return Object.assign(first, { withResponse, pages, all });
 }
