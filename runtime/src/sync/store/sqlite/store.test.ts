@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyCounts, type PageCommit, type RunRecord } from '../store.js';
 import { migrate, openDatabase } from './open.js';
+import { SYNC_MIGRATIONS } from './schema.js';
 import { openSqliteStore, type SqliteSyncStore } from './store.js';
 
 let dir: string;
@@ -78,6 +79,44 @@ describe('SQLite store', () => {
     await store.commitPage(page({ ledger: ['a', 'b', 'c'].map((id) => ({ recordId: id, hash: 'h', seenRun: 'run-0', deleted: id === 'c' })) }));
     await store.commitPage(page({ ledger: [{ recordId: 'a', hash: 'h', seenRun: 'run-1', deleted: false }] }));
     expect((await store.unseenLedger(key, 'run-1', 10)).map((e) => e.recordId)).toEqual(['b']);
+  });
+
+  it('lists what a re-read parent no longer has, and keeps each entry\'s parent and last written copy', async () => {
+    const child = (recordId: string, parentId: string, seenRun: string) => ({ recordId, hash: 'h', seenRun, deleted: false, parentId, written: { text: recordId } });
+    await store.commitPage(page({ ledger: [child('a1', 'a', 'run-0'), child('a2', 'a', 'run-0'), child('b1', 'b', 'run-0')] }));
+    await store.commitPage(page({ ledger: [child('a1', 'a', 'run-1')] }));
+    expect((await store.unseenLedger(key, 'run-1', 10, 'a')).map((e) => e.recordId)).toEqual(['a2']);
+    expect((await store.unseenLedger(key, 'run-1', 10)).map((e) => e.recordId)).toEqual(['a2', 'b1']);
+    expect((await store.getLedger(key, ['b1'])).get('b1')).toEqual(child('b1', 'b', 'run-0'));
+  });
+
+  it('keeps one dead letter per record: a new failure updates it, a later write resolves it', async () => {
+    const letter = (runId: string, error: string, at: number) => ({ ...key, runId, recordId: '9', record: { id: 9 }, error, attempts: 3, at });
+    await store.commitPage(page({ deadLetters: [letter('run-1', 'CG_HTTP_422: first', 100)] }));
+    await store.commitPage(page({ deadLetters: [letter('run-2', 'CG_HTTP_422: again', 200)] }));
+    expect(await store.listDeadLetters({ syncId: 'pets' })).toEqual([
+      { id: expect.any(Number), ...letter('run-2', 'CG_HTTP_422: again', 200), attempts: 6, firstAt: 100 },
+    ]);
+    await store.commitPage(page({ resolvedDeadLetters: ['9', 'not-dead'] })); // run at startedAt 1000, checkpoint at 1500
+    expect(await store.listDeadLetters({ status: 'open' })).toEqual([]);
+    expect(await store.listDeadLetters({ status: 'resolved' })).toMatchObject([{ recordId: '9', resolvedAt: 1500 }]);
+    await store.commitPage(page({ deadLetters: [letter('run-3', 'CG_HTTP_422: back', 300)] })); // failing again: open again
+    expect(await store.listDeadLetters({ status: 'open' })).toMatchObject([{ runId: 'run-3', attempts: 9, firstAt: 100 }]);
+  });
+
+  it('merges the repeated dead letters of files from before they were kept one per record', () => {
+    const file = path.join(dir, 'old.db');
+    const db = openDatabase(file);
+    migrate(db, 'sync', SYNC_MIGRATIONS.slice(0, 3));
+    const insert = db.prepare(`INSERT INTO sync_dead_letters (sync_id, connection_id, run_id, record_id, record, error, attempts, at) VALUES ('s', '', ?, '9', '{}', ?, 3, ?)`);
+    insert.run('run-1', 'old', 100);
+    insert.run('run-2', 'newer', 200);
+    db.close();
+    const upgraded = openSqliteStore(file);
+    return upgraded.listDeadLetters().then(async (letters) => {
+      expect(letters).toMatchObject([{ runId: 'run-2', error: 'newer', attempts: 6, firstAt: 100, at: 200 }]);
+      await upgraded.close();
+    });
   });
 
   it('prunes the audit trail by age and by row count', async () => {
