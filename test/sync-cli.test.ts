@@ -43,6 +43,16 @@ describe('connectgen sync', () => {
     return p;
   };
 
+  /** The Petstore connector's listPets against the test server, as YAML lines. */
+  const petsSource = (): string[] => [
+    'source:',
+    `  connector: ${path.relative(dir, connectorDir)}`,
+    '  action: listPets',
+    '  options:',
+    `    baseUrl: ${server.origin}`,
+    '    auth: { apiKey: "${PETSTORE_KEY}" }',
+  ];
+
   it('runs a sync from a YAML file, then shows it in status and the audit trail', async () => {
     const sync = await file(
       'pets.sync.yaml',
@@ -51,12 +61,7 @@ describe('connectgen sync', () => {
         'mode: full',
         'idPath: id',
         'pageSize: 7',
-        'source:',
-        `  connector: ${path.relative(dir, connectorDir)}`,
-        '  action: listPets',
-        '  options:',
-        `    baseUrl: ${server.origin}`,
-        '    auth: { apiKey: "${PETSTORE_KEY}" }',
+        ...petsSource(),
         'destination: { store: pets }',
         'mapping:',
         '  mappings:',
@@ -102,12 +107,7 @@ describe('connectgen sync', () => {
         'mode: full',
         'idPath: id',
         'pageSize: 10',
-        'source:',
-        `  connector: ${path.relative(dir, connectorDir)}`,
-        '  action: listPets',
-        '  options:',
-        `    baseUrl: ${server.origin}`,
-        '    auth: { apiKey: "${PETSTORE_KEY}" }',
+        ...petsSource(),
         'destination: { store: strict, schema: { type: object, properties: { id: { maximum: 29 } } } }',
         '',
       ].join('\n'),
