@@ -11,11 +11,16 @@
  *   import  `import('@connectgen/runtime')` in a fresh node vs bare node and vs `import('undici')`
  *           (the floor: the runtime cannot load less than its HTTP client): wall and CPU ms.
  *
- *   npx tsc -b runtime && node --expose-gc bench/runtime-throughput.mjs [--seconds 2] [--rounds 5] [--only calls,all,import]
+ *   npx tsc -b runtime && node --expose-gc bench/runtime-throughput.mjs [--seconds 1] [--rounds 11]
+ *       [--all-rounds 3] [--import-runs 15] [--only calls,all,import] [--before <runtime dir>]
  *
- * The machine is shared, so every figure is paired: rounds alternate baseline/connectgen (and swap
- * which goes first), each round yields a ratio, and the median ratio is the figure to read. The
- * server runs in a child process so it does not compete with the client for the event loop.
+ * `--before` runs another build of the runtime (a checkout of an earlier commit's runtime/, built)
+ * as a third contestant, so before/after come from the same run too.
+ *
+ * The machine is shared, so every figure is paired: rounds run every side in turn (the starting
+ * side rotating), each round yields a ratio to the baseline, and the median ratio is the figure to
+ * read. Client CPU per request is printed with its own ratio: on a loaded machine it moves far less
+ * than wall-clock rates. The server runs in a child process so it does not compete with the client.
  */
 import { fork } from 'node:child_process';
 import http from 'node:http';
@@ -33,7 +38,7 @@ if (args.serve) serve();
 else await main();
 
 function parseArgs(argv) {
-  const out = { seconds: 1, rounds: 11, allRounds: 5, importRuns: 15, only: new Set(['calls', 'all', 'import']), serve: false };
+  const out = { seconds: 1, rounds: 11, allRounds: 3, importRuns: 15, only: new Set(['calls', 'all', 'import']), serve: false, before: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === 'serve') out.serve = true;
@@ -42,6 +47,7 @@ function parseArgs(argv) {
     else if (a === '--all-rounds') out.allRounds = Number(argv[++i]);
     else if (a === '--import-runs') out.importRuns = Number(argv[++i]);
     else if (a === '--only') out.only = new Set(argv[++i].split(','));
+    else if (a === '--before') out.before = path.resolve(argv[++i]);
     else throw new Error(`unknown argument ${a}`);
   }
   return out;
@@ -76,29 +82,36 @@ async function main() {
   if (args.only.has('import')) await importTime();
   if (!args.only.has('calls') && !args.only.has('all')) return;
 
-  const { createClient } = await import('../runtime/dist/index.js');
+  // `--before <dir>`: another build of the runtime (e.g. the last commit's) runs as a third contestant.
+  const runtimes = [['connectgen', path.join(here, '../runtime/dist/index.js')]];
+  if (args.before) runtimes.push(['before', path.join(args.before, 'dist/index.js')]);
   const child = fork(fileURLToPath(import.meta.url), ['serve'], { stdio: 'inherit' });
   const { port } = await new Promise((resolve) => child.once('message', resolve));
   const origin = `http://127.0.0.1:${port}`;
   try {
-    const client = createClient(
-      {
-        name: 'bench',
-        version: '1.0.0',
-        servers: [{ url: origin }],
-        auth: { key: { type: 'apiKey', in: 'header', name: 'X-API-Key' } },
-        retry: { maxAttempts: 3 },
-        rateLimit: { requests: 1_000_000, intervalMs: 1000, burst: 1000, concurrency: 64 },
-        timeoutMs: 10_000,
-      },
-      { auth: { apiKey: 'bench-key' } },
-    );
+    const clients = [];
+    for (const [name, entry] of runtimes) {
+      const { createClient } = await import(entry);
+      const client = createClient(
+        {
+          name: 'bench',
+          version: '1.0.0',
+          servers: [{ url: origin }],
+          auth: { key: { type: 'apiKey', in: 'header', name: 'X-API-Key' } },
+          retry: { maxAttempts: 3 },
+          rateLimit: { requests: 1_000_000, intervalMs: 1000, burst: 1000, concurrency: 64 },
+          timeoutMs: 10_000,
+        },
+        { auth: { apiKey: 'bench-key' } },
+      );
+      clients.push([name, client]);
+    }
     // The baseline's pool has the same keep-alive settings as the runtime's Agent.
     const pool = new Pool(origin, { keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 });
     const headers = { 'x-api-key': 'bench-key', accept: 'application/json', 'user-agent': 'bench/1.0.0' };
-    if (args.only.has('calls')) await calls(client, pool, headers);
-    if (args.only.has('all')) await all(client, pool, headers);
-    await client.close();
+    if (args.only.has('calls')) await calls(clients, pool, headers);
+    if (args.only.has('all')) await all(clients, pool, headers);
+    for (const [, client] of clients) await client.close();
     await pool.close();
   } finally {
     child.kill();
@@ -106,8 +119,8 @@ async function main() {
 }
 
 /** One small GET per call: the per-request overhead of every layer. */
-async function calls(client, pool, headers) {
-  const getItem = client.action({
+async function calls(clients, pool, headers) {
+  const operation = {
     id: 'itemGet',
     method: 'GET',
     path: '/item/{id}',
@@ -116,27 +129,40 @@ async function calls(client, pool, headers) {
       { name: 'fields', key: 'fields', in: 'query', explode: false },
     ],
     response: 'json',
-  });
+  };
   // The same request on the wire: path, query, the key, accept and user-agent headers, JSON body parsed.
   const baseline = async (i) => {
     const { statusCode, body } = await pool.request({ path: `/item/${i}?fields=id,name`, method: 'GET', headers });
     if (statusCode !== 200) throw new Error(`status ${statusCode}`);
     return body.json();
   };
-  const ours = (i) => getItem({ id: i, fields: ['id', 'name'] });
+  const sides = [['undici Pool', baseline]];
+  for (const [name, client] of clients) {
+    const getItem = client.action(operation);
+    sides.push([name, (i) => getItem({ id: i, fields: ['id', 'name'] })]);
+  }
 
-  console.log(`\none action vs undici Pool.request, ${args.rounds} paired rounds of ${args.seconds} s`);
+  console.log(`\none action vs undici Pool.request, ${args.rounds} interleaved rounds of ${args.seconds} s; ratio = side / undici Pool, median of per-round ratios`);
   for (const concurrency of [1, 32]) {
-    await measure(baseline, concurrency, 0.5); // warm both paths, their pools and the JIT
-    await measure(ours, concurrency, 0.5);
-    const rounds = await paired(args.rounds, () => measure(baseline, concurrency, args.seconds), () => measure(ours, concurrency, args.seconds));
-    const label = concurrency === 1 ? 'sequential    ' : `concurrency ${concurrency}`;
-    console.log(
-      `${label}  undici Pool ${median(rounds.map((r) => r.a.rate)).toFixed(0).padStart(6)} req/s   connectgen ${median(rounds.map((r) => r.b.rate)).toFixed(0).padStart(6)} req/s` +
-        `   ratio ${ratioSummary(rounds, (r) => r.b.rate / r.a.rate)}` +
-        `   CPU ${median(rounds.map((r) => r.a.cpuUs)).toFixed(1)} vs ${median(rounds.map((r) => r.b.cpuUs)).toFixed(1)} µs/req` +
-        `   peak RSS ${mb(Math.max(...rounds.map((r) => r.a.peakRss)))} vs ${mb(Math.max(...rounds.map((r) => r.b.peakRss)))} MB`,
-    );
+    for (const [, fn] of sides) await measure(fn, concurrency, 0.5); // warm every path, its pool and the JIT
+    const rounds = await interleaved(args.rounds, sides.map(([, fn]) => () => measure(fn, concurrency, args.seconds)));
+    console.log(concurrency === 1 ? 'sequential' : `concurrency ${concurrency}`);
+    report(sides, rounds, 'req/s', 'µs/req');
+  }
+}
+
+/** One line per side: median rate, median per-round ratio to side 0, CPU per op and its ratio, peak RSS. */
+function report(sides, rounds, unit, cpuUnit) {
+  for (const [i, [name]] of sides.entries()) {
+    const rate = median(rounds.map((r) => r[i].rate));
+    const cpu = median(rounds.map((r) => r[i].cpuUs));
+    const line = `  ${name.padEnd(12)} ${rate.toFixed(0).padStart(7)} ${unit}   CPU ${cpu.toFixed(2).padStart(7)} ${cpuUnit}   peak RSS ${mb(Math.max(...rounds.map((r) => r[i].peakRss)))} MB`;
+    if (i === 0) console.log(line);
+    else {
+      console.log(
+        `${line}   ratio ${ratioSummary(rounds, (r) => r[i].rate / r[0].rate)}   CPU ratio (baseline CPU / ours) ${ratioSummary(rounds, (r) => r[0].cpuUs / r[i].cpuUs)}`,
+      );
+    }
   }
 }
 
@@ -163,15 +189,15 @@ async function measure(fn, concurrency, seconds) {
 }
 
 /** Streams a million items through both paging loops, in turn, with heap used at start/mid/end. */
-async function all(client, pool, headers) {
-  const listItems = client.paginatedAction({
+async function all(clients, pool, headers) {
+  const operation = {
     id: 'itemsList',
     method: 'GET',
     path: '/items',
     parameters: [],
     response: 'json',
     pagination: { type: 'offset', offsetParam: 'offset', pageSizeParam: 'limit', defaultPageSize: PAGE, resultsKey: 'data' },
-  });
+  };
   // What a person writes by hand against the same API: a page at a time, stop on an empty page.
   async function* handWritten() {
     for (let offset = 0; ; offset += PAGE) {
@@ -189,6 +215,7 @@ async function all(client, pool, headers) {
     let peakRss = process.memoryUsage.rss();
     let count = 0;
     let sum = 0;
+    const cpu = process.cpuUsage();
     const started = performance.now();
     for await (const item of items) {
       count++;
@@ -201,20 +228,24 @@ async function all(client, pool, headers) {
       }
     }
     const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
     heap.end = process.memoryUsage().heapUsed;
     if (count !== TOTAL_ITEMS || sum !== (TOTAL_ITEMS * (TOTAL_ITEMS - 1)) / 2) throw new Error(`streamed ${count} items, sum ${sum}: not each item exactly once`);
-    return { rate: count / seconds, seconds, heap, peakRss };
+    return { rate: count / seconds, cpuUs: (used.user + used.system) / count, heap, peakRss };
   };
 
-  console.log(`\n.all() over ${TOTAL_ITEMS.toLocaleString('en')} items (${PAGE} a page) vs a hand-written Pool.request paging loop, ${args.allRounds} paired rounds`);
-  const rounds = await paired(args.allRounds, () => stream(handWritten()), () => stream(listItems.all({})));
-  console.log(
-    `items/s    hand-written ${median(rounds.map((r) => r.a.rate)).toFixed(0)}   .all() ${median(rounds.map((r) => r.b.rate)).toFixed(0)}   ratio ${ratioSummary(rounds, (r) => r.b.rate / r.a.rate)}`,
-  );
-  for (const [name, side] of [['hand-written', 'a'], ['.all()', 'b']]) {
-    const last = rounds.at(-1)[side];
+  const sides = [['hand-written', () => stream(handWritten())]];
+  for (const [name, client] of clients) {
+    const listItems = client.paginatedAction(operation);
+    sides.push([name === 'connectgen' ? '.all()' : `.all() ${name}`, () => stream(listItems.all({}))]);
+  }
+  console.log(`\n.all() over ${TOTAL_ITEMS.toLocaleString('en')} items (${PAGE} a page) vs a hand-written Pool.request paging loop, ${args.allRounds} interleaved rounds`);
+  const rounds = await interleaved(args.allRounds, sides.map(([, run]) => run));
+  report(sides, rounds, 'items/s', 'µs/item');
+  for (const [i, [name]] of sides.entries()) {
+    const { heap } = rounds.at(-1)[i];
     console.log(
-      `heap used ${name.padEnd(12)} start ${mb(last.heap.start)} MB, mid ${mb(last.heap.mid)} MB, end ${mb(last.heap.end)} MB (peak ${mb(last.heap.peak)} MB, peak RSS ${mb(last.peakRss)} MB, last round)` +
+      `  heap used ${name.padEnd(17)} start ${mb(heap.start)} MB, mid ${mb(heap.mid)} MB, end ${mb(heap.end)} MB (peak ${mb(heap.peak)} MB; last round)` +
         (global.gc ? '' : ' (run with --expose-gc for exact start figures)'),
     );
   }
@@ -223,8 +254,10 @@ async function all(client, pool, headers) {
 /** Cold import in a fresh node, against bare node and against undici alone, interleaved. */
 async function importTime() {
   const runtime = path.join(here, '../runtime/dist/index.js');
+  const before = args.before ? path.join(args.before, 'dist/index.js') : undefined;
   const cases = [
     ['node, nothing imported', ''],
+    ...(before ? [["import('@connectgen/runtime') before", `await import(${JSON.stringify(before)})`]] : []),
     ["import('undici')", `await import('undici')`],
     ["import('@connectgen/runtime')", `await import(${JSON.stringify(runtime)})`],
     // What a connector with mappings pays: the heavy libraries load on first use, not never.
@@ -249,17 +282,16 @@ async function importTime() {
   }
 }
 
-/** `rounds` pairs of (baseline, ours), swapping which runs first each round. */
-async function paired(rounds, a, b) {
+/** `rounds` rounds of every side, the starting side rotating each round; results as [round][side]. */
+async function interleaved(rounds, sides) {
   const out = [];
   for (let r = 0; r < rounds; r++) {
-    if (r % 2 === 0) {
-      const ra = await a();
-      out.push({ a: ra, b: await b() });
-    } else {
-      const rb = await b();
-      out.push({ a: await a(), b: rb });
+    const round = new Array(sides.length);
+    for (let k = 0; k < sides.length; k++) {
+      const i = (r + k) % sides.length;
+      round[i] = await sides[i]();
     }
+    out.push(round);
   }
   return out;
 }

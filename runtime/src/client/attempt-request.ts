@@ -5,7 +5,7 @@
  * per call is a cost worth sparing (see wire-target.ts).
  */
 import type { AuthRequest } from '../auth/types.js';
-import type { PreparedRequest } from './prepare.js';
+import { copyHeaders, type PreparedRequest } from './prepare.js';
 import { targetOf, type WireTarget } from './wire-target.js';
 
 export class AttemptRequest implements AuthRequest {
@@ -17,7 +17,7 @@ export class AttemptRequest implements AuthRequest {
   constructor(request: PreparedRequest) {
     this.#request = request;
     this.method = request.method;
-    this.headers = { ...request.headers };
+    this.headers = copyHeaders(request.headers);
   }
 
   /** The URL this attempt goes to, for auth to edit and for errors and hooks to show. */

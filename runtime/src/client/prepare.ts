@@ -64,7 +64,7 @@ export function compileOperation(ctx: ClientContext, operation: OperationSpec): 
     const target = wireTarget(wire, params.path, params.query);
     let headers = fixedHeaders;
     if (params.headers !== NO_HEADERS) {
-      headers = { ...fixedHeaders };
+      headers = copyHeaders(fixedHeaders);
       mergeHeaders(headers, params.headers);
     }
     let body: WireBody | undefined;
@@ -74,12 +74,12 @@ export function compileOperation(ctx: ClientContext, operation: OperationSpec): 
       if (encoded) {
         body = encoded.body;
         replayable = encoded.replayable;
-        if (headers === fixedHeaders) headers = { ...fixedHeaders };
+        if (headers === fixedHeaders) headers = copyHeaders(fixedHeaders);
         headers['content-type'] = encoded.contentType;
       }
     }
     if (options?.headers) {
-      if (headers === fixedHeaders) headers = { ...fixedHeaders };
+      if (headers === fixedHeaders) headers = copyHeaders(fixedHeaders);
       mergeHeaders(headers, options.headers);
     }
     return new Prepared(action, method, target, undefined, origin, headers, body, replayable, authenticate, auth, response);
@@ -109,6 +109,15 @@ class Prepared implements PreparedRequest {
   get url(): URL {
     return (this.#url ??= urlOf(this.target));
   }
+}
+
+/**
+ * A header object to add to. Not `{ ...headers }`: in V8 (Node 20) adding a property to an object
+ * made by spread builds a new hidden class every time, ~15 µs per request on this path (measured,
+ * bench/results/runtime.md); Object.assign onto a literal reuses the cached transitions.
+ */
+export function copyHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.assign({}, headers);
 }
 
 /** Caller headers win; names are lower-cased so `Accept` replaces `accept` instead of doubling it. */
