@@ -11,15 +11,15 @@
  *   import  `import('@connectgen/runtime')` in a fresh node vs bare node and vs `import('undici')`
  *           (the floor: the runtime cannot load less than its HTTP client): wall and CPU ms.
  *
- *   npx tsc -b runtime && node --expose-gc bench/runtime-throughput.mjs [--seconds 1] [--rounds 11]
+ *   npx tsc -b runtime && node --expose-gc bench/runtime-throughput.mjs [--seconds 0.25] [--rounds 40]
  *       [--all-rounds 3] [--import-runs 15] [--only calls,all,import] [--before <runtime dir>]
  *
  * `--before` runs another build of the runtime (a checkout of an earlier commit's runtime/, built)
  * as a third contestant, so before/after come from the same run too.
  *
- * The machine is shared, so every figure is paired: rounds run every side in turn (the starting
- * side rotating), each round yields a ratio to the baseline, and the median ratio is the figure to
- * read. Client CPU per request is printed with its own ratio: on a loaded machine it moves far less
+ * The machine is shared, so every figure is paired: many short rounds run every side in turn (the
+ * starting side rotating), and the ratio of each side's totals to the baseline's is the figure to
+ * read; the median and range of the per-round ratios show the noise. Client CPU per request is printed with its own ratio: on a loaded machine it moves far less
  * than wall-clock rates. The server runs in a child process so it does not compete with the client.
  */
 import { fork } from 'node:child_process';
@@ -38,7 +38,7 @@ if (args.serve) serve();
 else await main();
 
 function parseArgs(argv) {
-  const out = { seconds: 1, rounds: 11, allRounds: 3, importRuns: 15, only: new Set(['calls', 'all', 'import']), serve: false, before: undefined };
+  const out = { seconds: 0.25, rounds: 40, allRounds: 3, importRuns: 15, only: new Set(['calls', 'all', 'import']), serve: false, before: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === 'serve') out.serve = true;
@@ -142,7 +142,7 @@ async function calls(clients, pool, headers) {
     sides.push([name, (i) => getItem({ id: i, fields: ['id', 'name'] })]);
   }
 
-  console.log(`\none action vs undici Pool.request, ${args.rounds} interleaved rounds of ${args.seconds} s; ratio = side / undici Pool, median of per-round ratios`);
+  console.log(`\none action vs undici Pool.request, ${args.rounds} interleaved rounds of ${args.seconds} s; ratio = side / undici Pool`);
   for (const concurrency of [1, 32]) {
     for (const [, fn] of sides) await measure(fn, concurrency, 0.5); // warm every path, its pool and the JIT
     const rounds = await interleaved(args.rounds, sides.map(([, fn]) => () => measure(fn, concurrency, args.seconds)));
@@ -151,16 +151,22 @@ async function calls(clients, pool, headers) {
   }
 }
 
-/** One line per side: median rate, median per-round ratio to side 0, CPU per op and its ratio, peak RSS. */
+/**
+ * One line per side: rate and CPU per op over all rounds together, peak RSS, and the ratios to side
+ * 0: of the totals (the figure to read: short rounds, many of them, so a burst of load from
+ * elsewhere hits every side alike) and the median of the per-round ratios with their range.
+ */
 function report(sides, rounds, unit, cpuUnit) {
+  const total = (i, field) => rounds.reduce((sum, r) => sum + r[i][field], 0);
+  const rateOf = (i) => total(i, 'count') / total(i, 'elapsed');
+  const cpuOf = (i) => total(i, 'cpu') / total(i, 'count');
   for (const [i, [name]] of sides.entries()) {
-    const rate = median(rounds.map((r) => r[i].rate));
-    const cpu = median(rounds.map((r) => r[i].cpuUs));
-    const line = `  ${name.padEnd(12)} ${rate.toFixed(0).padStart(7)} ${unit}   CPU ${cpu.toFixed(2).padStart(7)} ${cpuUnit}   peak RSS ${mb(Math.max(...rounds.map((r) => r[i].peakRss)))} MB`;
+    const line = `  ${name.padEnd(13)} ${rateOf(i).toFixed(0).padStart(7)} ${unit}   CPU ${cpuOf(i).toFixed(2).padStart(7)} ${cpuUnit}   peak RSS ${mb(Math.max(...rounds.map((r) => r[i].peakRss)))} MB`;
     if (i === 0) console.log(line);
     else {
       console.log(
-        `${line}   ratio ${ratioSummary(rounds, (r) => r[i].rate / r[0].rate)}   CPU ratio (baseline CPU / ours) ${ratioSummary(rounds, (r) => r[0].cpuUs / r[i].cpuUs)}`,
+        `${line}   ratio ${(rateOf(i) / rateOf(0)).toFixed(3)}x (per round: median ${ratioSummary(rounds, (r) => r[i].rate / r[0].rate)})` +
+          `   CPU ratio (baseline / ours) ${(cpuOf(0) / cpuOf(i)).toFixed(3)}x`,
       );
     }
   }
@@ -185,7 +191,7 @@ async function measure(fn, concurrency, seconds) {
   const used = process.cpuUsage(cpu);
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
-  return { rate: count / elapsed, cpuUs: (used.user + used.system) / count, peakRss };
+  return { rate: count / elapsed, count, elapsed, cpuUs: (used.user + used.system) / count, cpu: used.user + used.system, peakRss };
 }
 
 /** Streams a million items through both paging loops, in turn, with heap used at start/mid/end. */
@@ -231,7 +237,7 @@ async function all(clients, pool, headers) {
     const used = process.cpuUsage(cpu);
     heap.end = process.memoryUsage().heapUsed;
     if (count !== TOTAL_ITEMS || sum !== (TOTAL_ITEMS * (TOTAL_ITEMS - 1)) / 2) throw new Error(`streamed ${count} items, sum ${sum}: not each item exactly once`);
-    return { rate: count / seconds, cpuUs: (used.user + used.system) / count, heap, peakRss };
+    return { rate: count / seconds, count, elapsed: seconds, cpuUs: (used.user + used.system) / count, cpu: used.user + used.system, heap, peakRss };
   };
 
   const sides = [['hand-written', () => stream(handWritten())]];
@@ -298,7 +304,7 @@ async function interleaved(rounds, sides) {
 
 function ratioSummary(rounds, ratio) {
   const ratios = rounds.map(ratio).sort((x, y) => x - y);
-  return `${median(ratios).toFixed(3)}x (rounds ${ratios[0].toFixed(2)}-${ratios.at(-1).toFixed(2)})`;
+  return `${median(ratios).toFixed(3)}x, ${ratios[0].toFixed(2)}-${ratios.at(-1).toFixed(2)}`;
 }
 
 function median(values) {
