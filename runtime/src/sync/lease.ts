@@ -6,6 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 
+/** The lease that keeps two runs of one sync (for one connection) apart. */
+export function syncLeaseName(key: { readonly syncId: string; readonly connectionId: string }): string {
+  return `sync:${key.syncId}:${key.connectionId}`;
+}
+
 export function newHolder(): string {
   return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }

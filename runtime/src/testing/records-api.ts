@@ -23,7 +23,7 @@ export interface RecordsApi extends TestServer {
   /** Return a status to fail a request with it, undefined to serve it. */
   fail: ((method: string, url: URL, body: unknown) => number | undefined) | undefined;
   /** Called on each list request, before answering (a test can kill a child process here). */
-  onList: ((count: number) => void) | undefined;
+  onList: ((count: number, request: IncomingMessage) => void) | undefined;
   /** Child records by parent id, listed at /items/{id}/notes. */
   readonly notes: Map<string, ApiRecord[]>;
   /** Serve the first page whatever the offset, as a broken server would. */
@@ -51,7 +51,7 @@ export async function startRecordsApi(initial: readonly ApiRecord[] = []): Promi
       return json(res, 200, { items: list.slice(offset, offset + limit), total: list.length });
     }
     if (req.method === 'GET' && url.pathname === '/items') {
-      api.onList?.(++lists);
+      api.onList?.(++lists, req);
       const offset = api.ignoreOffset ? 0 : Number(url.searchParams.get('offset') ?? 0);
       const limit = Number(url.searchParams.get('limit') ?? 10);
       const since = url.searchParams.get('updated_since');
