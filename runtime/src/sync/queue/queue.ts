@@ -45,12 +45,12 @@ export class SyncQueue {
   /** Creates or replaces the sync's schedule: a job per fire time of `spec.cron` in `spec.timezone`. */
   async schedule(data: SyncJobData, spec: ScheduleSpec): Promise<ScheduleResult> {
     const schedulerId = scheduleId(data);
-    const first = await this.queue.upsertJobScheduler(
+    await this.queue.upsertJobScheduler(
       schedulerId,
       { pattern: spec.cron, ...(spec.timezone ? { tz: spec.timezone } : {}) },
       { name: 'sync', data: { ...data, ...(spec.missed ? { missed: spec.missed } : {}) }, opts: JOB_OPTIONS },
     );
-    return { schedulerId, next: first ? first.timestamp + first.delay : undefined };
+    return { schedulerId, next: (await this.queue.getJobScheduler(schedulerId))?.next };
   }
 
   /** Removes the sync's schedule; false when there was none. */
