@@ -16,3 +16,4 @@ export {
   type QueueWorkerOptions,
   type WorkerEvent,
 } from './worker.js';
+export { RpaQueue, startRpaWorker, type RpaJobResult, type RpaWorkerOptions } from './rpa.js';
