@@ -9,10 +9,8 @@ import { isHolderAlive } from '../../lease.js';
 import type {
   AuditEntry,
   AuditQuery,
-  Checkpoint,
   ConflictStatus,
   ConnectionRecord,
-  CursorValue,
   LedgerEntry,
   PageCommit,
   RecordPageQuery,
@@ -25,6 +23,7 @@ import type {
   SyncState,
   SyncStore,
 } from '../store.js';
+import { json, toAudit, toConflict, toConnection, toDeadLetter, toLedger, toRun, toState, toStoredRecord, type Row } from '../rows.js';
 import { migrate, openDatabase, type SqliteDatabase } from './open.js';
 import { SYNC_MIGRATIONS } from './schema.js';
 
@@ -33,11 +32,6 @@ export interface SqliteStoreOptions {
   readonly isHolderAlive?: (holder: string) => boolean;
 }
 
-type Row = Record<string, unknown>;
-
-const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
-const parse = (text: unknown): unknown => (typeof text === 'string' ? JSON.parse(text) : undefined);
-const optional = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
 
 /** Opens (and migrates) the store in `file`; `:memory:` for a throwaway one. */
 export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): SqliteSyncStore {
@@ -91,11 +85,7 @@ export class SqliteSyncStore implements SyncStore {
   }
 
   async getState(key: StreamKey): Promise<SyncState> {
-    const row = this.#q['state']!.get(key.syncId, key.connectionId) as Row | undefined;
-    if (!row) return {};
-    const cursor = parse(row['cursor']) as CursorValue | undefined;
-    const checkpoint = parse(row['checkpoint']) as Checkpoint | undefined;
-    return { ...(cursor === undefined ? {} : { cursor }), ...(checkpoint ? { checkpoint } : {}) };
+    return toState(this.#q['state']!.get(key.syncId, key.connectionId) as Row | undefined);
   }
 
   async commitPage(commit: PageCommit): Promise<void> {
@@ -164,15 +154,7 @@ export class SqliteSyncStore implements SyncStore {
     if (query.runId !== undefined) clauses.push('run_id = @runId');
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
     const rows = this.db.prepare(`SELECT * FROM sync_audit ${where} ORDER BY id DESC LIMIT @limit`).all({ ...query, limit: query.limit ?? 100 }) as Row[];
-    return rows.map((r) => ({
-      ...rowOfRecord(r),
-      action: r['action'] as AuditEntry['action'],
-      ...(r['side'] === null ? {} : { side: r['side'] as 'source' | 'destination' }),
-      ...(r['before'] === null ? {} : { before: parse(r['before']) }),
-      ...(r['after'] === null ? {} : { after: parse(r['after']) }),
-      ...(r['error'] === null ? {} : { error: String(r['error']) }),
-      at: Number(r['at']),
-    }));
+    return rows.map(toAudit);
   }
 
   async pruneAudit(syncId: string, policy: RetentionPolicy, now: number): Promise<number> {
@@ -190,13 +172,7 @@ export class SqliteSyncStore implements SyncStore {
   async listDeadLetters(query: { readonly syncId?: string; readonly limit?: number } = {}): Promise<StoredDeadLetter[]> {
     const where = query.syncId === undefined ? '' : 'WHERE sync_id = @syncId';
     const rows = this.db.prepare(`SELECT * FROM sync_dead_letters ${where} ORDER BY id LIMIT @limit`).all({ syncId: query.syncId, limit: query.limit ?? 100 }) as Row[];
-    return rows.map((r) => ({
-      ...rowOfRecord(r),
-      record: parse(r['record']),
-      error: String(r['error']),
-      attempts: Number(r['attempts']),
-      at: Number(r['at']),
-    }));
+    return rows.map(toDeadLetter);
   }
 
   async listConflicts(query: { readonly syncId?: string; readonly status?: ConflictStatus } = {}): Promise<StoredConflict[]> {
@@ -205,15 +181,7 @@ export class SqliteSyncStore implements SyncStore {
     if (query.status !== undefined) clauses.push('status = @status');
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
     const rows = this.db.prepare(`SELECT * FROM sync_conflicts ${where} ORDER BY id`).all({ ...query }) as Row[];
-    return rows.map((r) => ({
-      ...rowOfRecord(r),
-      source: parse(r['source']),
-      destination: parse(r['destination']),
-      status: r['status'] as ConflictStatus,
-      ...(r['resolution'] === null ? {} : { resolution: r['resolution'] as 'source' | 'destination' }),
-      ...(r['resolved_at'] === null ? {} : { resolvedAt: Number(r['resolved_at']) }),
-      at: Number(r['at']),
-    }));
+    return rows.map(toConflict);
   }
 
   async resolveConflict(id: number, resolution: 'source' | 'destination', now: number): Promise<boolean> {
@@ -309,69 +277,5 @@ function runParams(run: RunRecord): Record<string, unknown> {
     durationMs: run.durationMs ?? null,
     counts: JSON.stringify(run.counts),
     errors: JSON.stringify(run.errors),
-  };
-}
-
-/** The columns every per-record row shares (audit, dead letters, conflicts). */
-function rowOfRecord(r: Row): { id: number; syncId: string; connectionId: string; runId: string; recordId: string } {
-  return {
-    id: Number(r['id']),
-    syncId: String(r['sync_id']),
-    connectionId: String(r['connection_id']),
-    runId: String(r['run_id']),
-    recordId: String(r['record_id']),
-  };
-}
-
-function toRun(r: Row): RunRecord {
-  const finishedAt = optional(r['finished_at'] as number | null);
-  const durationMs = optional(r['duration_ms'] as number | null);
-  return {
-    id: String(r['id']),
-    syncId: String(r['sync_id']),
-    connectionId: String(r['connection_id']),
-    mode: String(r['mode']),
-    status: r['status'] as RunRecord['status'],
-    startedAt: Number(r['started_at']),
-    ...(finishedAt === undefined ? {} : { finishedAt }),
-    ...(durationMs === undefined ? {} : { durationMs }),
-    counts: parse(r['counts']) as RunRecord['counts'],
-    errors: parse(r['errors']) as string[],
-  };
-}
-
-function toConnection(r: Row): ConnectionRecord {
-  return {
-    id: String(r['id']),
-    connector: String(r['connector']),
-    credentials: String(r['credentials']),
-    ...(r['tokens'] === null ? {} : { tokens: String(r['tokens']) }),
-    tokenVersion: Number(r['token_version']),
-    state: r['state'] as ConnectionRecord['state'],
-    ...(r['stale_reason'] === null ? {} : { staleReason: String(r['stale_reason']) }),
-    updatedAt: Number(r['updated_at']),
-  };
-}
-
-function toLedger(r: Row): LedgerEntry {
-  const destinationHash = optional(r['destination_hash'] as string | null);
-  const cursor = parse(r['cursor']) as CursorValue | undefined;
-  return {
-    recordId: String(r['record_id']),
-    hash: String(r['hash']),
-    seenRun: String(r['seen_run']),
-    deleted: r['deleted'] === 1,
-    ...(destinationHash === undefined ? {} : { destinationHash }),
-    ...(cursor === undefined ? {} : { cursor }),
-  };
-}
-
-function toStoredRecord(r: Row): StoredRecord {
-  const deletedAt = optional(r['deleted_at'] as number | null);
-  return {
-    id: String(r['id']),
-    data: parse(r['data']),
-    updatedAt: Number(r['updated_at']),
-    ...(deletedAt === undefined ? {} : { deletedAt }),
   };
 }
