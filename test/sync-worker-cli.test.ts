@@ -77,7 +77,7 @@ describeWithRedis('connectgen sync enqueue / sync worker', () => {
     const url = `redis://queue:s3cret-pass@127.0.0.1:${await freePort()}`;
     const result = await runCli(['sync', 'enqueue', sync, '--redis', url]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^error CG_QUEUE_REDIS cannot reach Redis at redis:\/\/queue:%5BREDACTED%5D@127\.0\.0\.1:\d+/m);
+    expect(result.stderr).toMatch(/^error CG_QUEUE_REDIS cannot reach Redis at redis:\/\/queue:\*\*\*@127\.0\.0\.1:\d+/m);
     expect(result.stderr).toContain('Try this:');
     expect(result.stderr).not.toContain('s3cret-pass');
   }, 60_000);

@@ -1,11 +1,11 @@
 // A sync queue worker in a child process, for the scale-out tests: argv[2] is JSON
-// { redis, db, origin, operations, definitions: { id: definition }, worker?: { ...QueueWorkerOptions } }.
+// { redis, store (an SQLite file or a postgres:// URL), origin, operations, definitions: { id: definition }, worker?: { ...QueueWorkerOptions } }.
 // It builds the records API connector the way generated code does, sending its pid in a header so a
 // test can tell which worker is mid-run, prints "ready" once it waits for jobs, and on SIGTERM stops
 // taking jobs, finishes the running one and exits.
 import { createClient } from '@connectgen/runtime';
 import { connectRedis, startSyncWorker } from '@connectgen/runtime/queue';
-import { openSqliteStore } from '@connectgen/runtime/sync';
+import { openStore } from '@connectgen/runtime/sync';
 
 const config = JSON.parse(process.argv[2]);
 
@@ -20,7 +20,7 @@ function connector(origin) {
 }
 
 const source = connector(config.origin);
-const store = openSqliteStore(config.db);
+const store = await openStore(config.store);
 const connection = await connectRedis(config.redis);
 const worker = startSyncWorker({
   connection,

@@ -79,9 +79,20 @@ export async function startRedis(): Promise<TestRedis> {
     let output = '';
     child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    // A test process that dies without stop() must not leave a server behind.
+    const killOnExit = (): void => void child.kill('SIGKILL');
+    process.once('exit', killOnExit);
     if (await ready(child, port)) {
-      return { url: `redis://127.0.0.1:${port}`, port, stop: () => stop(child, dir) };
+      return {
+        url: `redis://127.0.0.1:${port}`,
+        port,
+        stop: () => {
+          process.off('exit', killOnExit);
+          return stop(child, dir);
+        },
+      };
     }
+    process.off('exit', killOnExit);
     await stop(child, undefined);
     if (!/Address already in use/i.test(output)) {
       rmSync(dir, { recursive: true, force: true });

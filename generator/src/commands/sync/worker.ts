@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { openSqliteStore, type SyncStore } from '@connectgen/runtime/sync';
+import { openStore, redactUrl, type SyncStore } from '@connectgen/runtime/sync';
 import { BaseCommand } from '../../cli/base-command.js';
 import { loadSyncFile } from '../../sync/definition-file.js';
 import { asCliError, openRedis, redisFlag } from '../../sync/queue-flags.js';
@@ -12,11 +12,13 @@ export default class SyncWorker extends BaseCommand {
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> --redis redis://127.0.0.1:6379 --store /srv/connectgen/sync.db',
-    '<%= config.bin %> <%= command.id %> --redis redis://queue.internal:6379 --concurrency 4 --rpa',
+    '<%= config.bin %> <%= command.id %> --redis redis://queue.internal:6379 --postgres postgres://sync@db.internal/connectgen --concurrency 4',
+    '<%= config.bin %> <%= command.id %> --redis redis://127.0.0.1:6379 --rpa',
   ];
 
   static override flags = {
     redis: redisFlag,
+    postgres: Flags.string({ description: 'PostgreSQL URL of the shared sync store, for workers on several machines (else --store: one SQLite file, workers on this machine only)', env: 'CONNECTGEN_POSTGRES_URL' }),
     store: storeFlag,
     concurrency: Flags.integer({ description: 'jobs this worker runs at once', default: 1, min: 1 }),
     rpa: Flags.boolean({ description: "also run queued RPA jobs, in this machine's Chromium" }),
@@ -29,21 +31,23 @@ export default class SyncWorker extends BaseCommand {
     const queue = await import('@connectgen/runtime/queue');
     const connection = await openRedis(flags.redis);
     const log = workerLog(process.stderr, flags.quiet);
-    const store: SyncStore = openSqliteStore(flags.store);
     const closers: (() => Promise<void>)[] = [];
+    let store: SyncStore | undefined;
     try {
+      store = await openStore(flags.postgres ?? flags.store);
       const sync = queue.startSyncWorker({ connection, store, concurrency: flags.concurrency, load: (file) => loadSyncFile(file), onEvent: log });
       closers.push(() => sync.close());
       await sync.ready();
       if (flags.rpa) closers.push(await this.#startRpa(connection, flags, log));
-      log.line(`worker ${process.pid} ready: ${queue.SYNC_QUEUE}${flags.rpa ? ` and ${queue.RPA_QUEUE}` : ''}, ${flags.concurrency} at a time, store ${flags.store}`);
+      const where = flags.postgres ? redactUrl(flags.postgres) : flags.store;
+      log.line(`worker ${process.pid} ready: ${queue.SYNC_QUEUE}${flags.rpa ? ` and ${queue.RPA_QUEUE}` : ''}, ${flags.concurrency} at a time, store ${where}`);
       await stopSignal(() => log.line('stopping at once; running jobs go back to the queue'), () => log.line('finishing the running jobs (signal again to stop at once)'));
     } catch (error) {
       throw asCliError(error);
     } finally {
       // Workers first (they wait for running jobs), then what the jobs used.
       for (const close of closers.reverse()) await close();
-      await store.close();
+      await store?.close();
       connection.disconnect();
     }
   }

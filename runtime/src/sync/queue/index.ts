@@ -3,7 +3,7 @@
  * one machine: N worker processes share the queue and a store (PostgreSQL, or one SQLite file on one
  * host). A separate entry point so `@connectgen/runtime/sync` never loads BullMQ.
  */
-export { connectRedis, redactUrl } from './redis.js';
+export { connectRedis } from './redis.js';
 export { RPA_QUEUE, SYNC_QUEUE, syncJobId, type RpaJobData, type SyncJobData, type SyncJobResult } from './jobs.js';
 export { SyncQueue, type EnqueueResult, type ScheduleResult } from './queue.js';
 export { startSyncWorker, type LoadedSyncJob, type SyncWorkerOptions } from './sync-worker.js';

@@ -5,21 +5,10 @@
  * (`CG_QUEUE_REDIS`, the URL with its password hidden) when it does not.
  */
 import { Redis } from 'ioredis';
-import { REDACTED } from '../../http/redact.js';
 import { SyncError } from '../errors.js';
+import { redactUrl } from '../store/postgres/open.js';
 
 const CONNECT_TIMEOUT_MS = 5_000;
-
-/** `redis://user:secret@host:6379/0` -> `redis://user:[REDACTED]@host:6379/0`, for messages. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = REDACTED;
-    return parsed.toString();
-  } catch {
-    return '(an unparsable URL)';
-  }
-}
 
 function parseRedisUrl(url: string): URL {
   let parsed: URL;
