@@ -7,14 +7,17 @@
  *   npx tsc -b runtime && node bench/sync-throughput.mjs [records] [rounds]
  *
  * The server runs in a child process so it does not compete with the sync for the event loop.
- * Target (issue 12): at least 20,000 records/s on one core with the audit trail on.
+ * Target (issue 12): at least 20,000 records/s on one core with the audit trail on. Writes its
+ * section of bench/results/sync.md; the same into PostgreSQL through 1 and 3 BullMQ workers is
+ * bench/sync-queue.run.ts.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeResultSection } from './lib/results.mjs';
 
 const RECORDS = Number(process.argv[2] ?? 200_000);
 const ROUNDS = Number(process.argv[3] ?? 3);
@@ -86,10 +89,21 @@ async function main() {
       rmSync(dir, { recursive: true, force: true });
     }
   }
+  const rows = [];
   for (const [which, label] of [['first', 'first run (all created)'], ['second', 'second run (all unchanged)']]) {
     const r = best[which];
     console.log(`${label.padEnd(28)} ${Math.round(r.rate).toLocaleString('en-US').padStart(8)} records/s  ${r.cpuUsPerRecord.toFixed(1)} µs CPU/record  ${r.seconds.toFixed(2)} s`);
+    rows.push(`| ${label} | ${Math.round(r.rate).toLocaleString('en-US')} | ${r.cpuUsPerRecord.toFixed(1)} | ${r.seconds.toFixed(2)} |`);
   }
+  writeResultSection(path.join(path.dirname(fileURLToPath(import.meta.url)), 'results/sync.md'), 'Sync throughput', [
+    '## Into SQLite, in process',
+    '',
+    `\`node bench/sync-throughput.mjs ${RECORDS} ${ROUNDS}\`: ${RECORDS.toLocaleString('en-US')} records, ${PAGE} a page, audit trail on, best of ${ROUNDS}; ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} (shared machine). Target: 20,000 records/s on one core.`,
+    '',
+    '| run | records/s | µs CPU/record | seconds |',
+    '|---|---:|---:|---:|',
+    ...rows,
+  ].join('\n'));
   await client.close();
   child.kill();
 }
