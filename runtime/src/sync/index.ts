@@ -22,4 +22,5 @@ export type { Destination, WriteOp } from './destinations/destination.js';
 export { connect, saveConnection, type ConnectionDeps, type ConnectionEvent, type ConnectionOptions } from './connections/connect.js';
 export { createSecretBox, secretKeyFromEnv, SECRET_KEY_ENV, type SecretBox } from './connections/secret-box.js';
 export { createScheduler, type ScheduledSync, type Scheduler, type TickResult } from './schedule/scheduler.js';
+export { runScheduleLoop, type ScheduleLoopOptions } from './schedule/loop.js';
 export { isDue, type Due, type MissedPolicy, type ScheduleSpec } from './schedule/due.js';

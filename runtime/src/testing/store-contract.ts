@@ -110,6 +110,27 @@ export function describeStoreContract(name: string, open: () => Promise<SyncStor
       expect(await store.listDeadLetters({ syncId: 'other' })).toEqual([]);
     });
 
+    it('lists what a re-read parent no longer has, and keeps each entry\'s parent and last written copy', async () => {
+      const child = (recordId: string, parentId: string, seenRun: string) => ({ recordId, hash: 'h', seenRun, deleted: false, parentId, written: { text: recordId } });
+      await store.commitPage(page({ ledger: [child('a1', 'a', 'run-0'), child('a2', 'a', 'run-0'), child('b1', 'b', 'run-0')] }));
+      await store.commitPage(page({ ledger: [child('a1', 'a', 'run-1')] }));
+      expect((await store.unseenLedger(key, 'run-1', 10, 'a')).map((e) => e.recordId)).toEqual(['a2']);
+      expect((await store.unseenLedger(key, 'run-1', 10)).map((e) => e.recordId)).toEqual(['a2', 'b1']);
+      expect((await store.getLedger(key, ['b1'])).get('b1')).toEqual(child('b1', 'b', 'run-0'));
+    });
+
+    it('keeps one dead letter per record: a new failure updates it, a later write resolves it', async () => {
+      const letter = (runId: string, error: string, at: number) => ({ ...key, runId, recordId: '9', record: { id: 9 }, error, attempts: 3, at });
+      await store.commitPage(page({ deadLetters: [letter('run-1', 'CG_HTTP_422: first', 100)] }));
+      await store.commitPage(page({ deadLetters: [letter('run-2', 'CG_HTTP_422: again', 200)] }));
+      expect(await store.listDeadLetters({ syncId: 'pets' })).toEqual([{ id: expect.any(Number), ...letter('run-2', 'CG_HTTP_422: again', 200), attempts: 6, firstAt: 100 }]);
+      await store.commitPage(page({ resolvedDeadLetters: ['9', 'not-dead'] })); // the page's checkpoint is at 1500
+      expect(await store.listDeadLetters({ status: 'open' })).toEqual([]);
+      expect(await store.listDeadLetters({ status: 'resolved' })).toMatchObject([{ recordId: '9', resolvedAt: 1500 }]);
+      await store.commitPage(page({ deadLetters: [letter('run-3', 'CG_HTTP_422: back', 300)] })); // failing again: open again
+      expect(await store.listDeadLetters({ status: 'open' })).toMatchObject([{ runId: 'run-3', attempts: 9, firstAt: 100 }]);
+    });
+
     it('keeps conflicts open until resolved once, then applied', async () => {
       await store.commitPage(page({ conflicts: [{ ...key, runId: 'run-1', recordId: '7', source: { v: 1 }, destination: { v: 2 }, at: 5 }] }));
       const [conflict] = await store.listConflicts({ status: 'open' });

@@ -54,7 +54,16 @@ export function toAudit(r: Row): AuditEntry & { readonly id: number } {
 }
 
 export function toDeadLetter(r: Row): StoredDeadLetter {
-  return { ...rowOfRecord(r), record: parse(r['record']), error: String(r['error']), attempts: Number(r['attempts']), at: Number(r['at']) };
+  const resolvedAt = numberOrNone(r['resolved_at']);
+  return {
+    ...rowOfRecord(r),
+    record: parse(r['record']),
+    error: String(r['error']),
+    attempts: Number(r['attempts']),
+    at: Number(r['at']),
+    firstAt: Number(r['first_at'] ?? r['at']),
+    ...(resolvedAt === undefined ? {} : { resolvedAt }),
+  };
 }
 
 export function toConflict(r: Row): StoredConflict {
@@ -103,6 +112,8 @@ export function toConnection(r: Row): ConnectionRecord {
 export function toLedger(r: Row): LedgerEntry {
   const destinationHash = r['destination_hash'];
   const cursor = parse(r['cursor']) as CursorValue | undefined;
+  const parentId = r['parent_id'];
+  const written = parse(r['written']);
   return {
     recordId: String(r['record_id']),
     hash: String(r['hash']),
@@ -110,6 +121,8 @@ export function toLedger(r: Row): LedgerEntry {
     deleted: r['deleted'] === 1 || r['deleted'] === true,
     ...(destinationHash === null || destinationHash === undefined ? {} : { destinationHash: String(destinationHash) }),
     ...(cursor === undefined ? {} : { cursor }),
+    ...(parentId === null || parentId === undefined ? {} : { parentId: String(parentId) }),
+    ...(written === undefined ? {} : { written }),
   };
 }
 

@@ -54,4 +54,17 @@ export const SYNC_PG_MIGRATIONS: readonly PgMigration[] = [
     token_version integer NOT NULL, state text NOT NULL, stale_reason text, updated_at bigint NOT NULL
   );
   `,
+  // As SQLite's migrations 4-6: a child entry's parent and a connector destination's last written
+  // copy in the ledger; one dead letter per record (older repeated rows merged, attempts summed).
+  `
+  ALTER TABLE sync_ledger ADD COLUMN parent_id text, ADD COLUMN written text;
+  CREATE INDEX sync_ledger_by_parent ON sync_ledger (sync_id, connection_id, parent_id) WHERE parent_id IS NOT NULL;
+  ALTER TABLE sync_dead_letters ADD COLUMN first_at bigint, ADD COLUMN resolved_at bigint;
+  UPDATE sync_dead_letters d SET first_at = g.first_at, attempts = g.attempts
+    FROM (SELECT max(id) AS id, min(at) AS first_at, sum(attempts) AS attempts FROM sync_dead_letters
+      GROUP BY sync_id, connection_id, record_id) g
+    WHERE d.id = g.id;
+  DELETE FROM sync_dead_letters WHERE id NOT IN (SELECT max(id) FROM sync_dead_letters GROUP BY sync_id, connection_id, record_id);
+  CREATE UNIQUE INDEX sync_dead_letters_by_record ON sync_dead_letters (sync_id, connection_id, record_id);
+  `,
 ];

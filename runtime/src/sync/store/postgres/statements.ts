@@ -32,21 +32,28 @@ export const SQL = {
     ON CONFLICT (id) DO UPDATE SET status = excluded.status, finished_at = excluded.finished_at,
       duration_ms = excluded.duration_ms, counts = excluded.counts, errors = excluded.errors`,
   ledger: bulk(
-    'INSERT INTO sync_ledger (sync_id, connection_id, record_id, hash, seen_run, deleted, destination_hash, cursor)',
-    ['text', 'text', 'text', 'text', 'text', 'boolean', 'text', 'text'],
+    'INSERT INTO sync_ledger (sync_id, connection_id, record_id, hash, seen_run, deleted, destination_hash, cursor, parent_id, written)',
+    ['text', 'text', 'text', 'text', 'text', 'boolean', 'text', 'text', 'text', 'text'],
     `ON CONFLICT (sync_id, connection_id, record_id) DO UPDATE SET hash = excluded.hash, seen_run = excluded.seen_run,
-      deleted = excluded.deleted, destination_hash = excluded.destination_hash, cursor = excluded.cursor`,
+      deleted = excluded.deleted, destination_hash = excluded.destination_hash, cursor = excluded.cursor,
+      parent_id = excluded.parent_id, written = excluded.written`,
   ),
   unseen: `SELECT * FROM sync_ledger WHERE sync_id = $1 AND connection_id = $2 AND seen_run <> $3 AND NOT deleted
     ORDER BY record_id LIMIT $4`,
+  unseenChildren: `SELECT * FROM sync_ledger WHERE sync_id = $1 AND connection_id = $2 AND parent_id = $5 AND seen_run <> $3
+    AND NOT deleted ORDER BY record_id LIMIT $4`,
   audit: bulk(
     'INSERT INTO sync_audit (sync_id, connection_id, run_id, record_id, action, before, after, error, at, side)',
     ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bigint', 'text'],
   ),
   deadLetter: bulk(
-    'INSERT INTO sync_dead_letters (sync_id, connection_id, run_id, record_id, record, error, attempts, at)',
-    ['text', 'text', 'text', 'text', 'text', 'text', 'integer', 'bigint'],
+    'INSERT INTO sync_dead_letters (sync_id, connection_id, run_id, record_id, record, error, attempts, at, first_at)',
+    ['text', 'text', 'text', 'text', 'text', 'text', 'integer', 'bigint', 'bigint'],
+    `ON CONFLICT (sync_id, connection_id, record_id) DO UPDATE SET run_id = excluded.run_id, record = excluded.record,
+      error = excluded.error, attempts = sync_dead_letters.attempts + excluded.attempts, at = excluded.at, resolved_at = NULL`,
   ),
+  resolveDeadLetters: `UPDATE sync_dead_letters SET resolved_at = $1 WHERE sync_id = $2 AND connection_id = $3
+    AND resolved_at IS NULL AND record_id = ANY($4::text[])`,
   conflict: bulk(
     `INSERT INTO sync_conflicts (sync_id, connection_id, run_id, record_id, source, destination, at)`,
     ['text', 'text', 'text', 'text', 'text', 'text', 'bigint'],

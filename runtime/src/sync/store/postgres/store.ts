@@ -15,6 +15,7 @@ import type {
   AuditQuery,
   ConflictStatus,
   ConnectionRecord,
+  DeadLetterQuery,
   LedgerEntry,
   PageCommit,
   RecordPageQuery,
@@ -94,9 +95,11 @@ export class PostgresSyncStore implements SyncStore {
     const now = c.run.finishedAt ?? c.checkpoint?.progressAt ?? c.run.startedAt;
     await this.#transaction(async (client) => {
       const ledger = lastById(c.ledger, (e) => e.recordId);
-      await unnestInsert(client, SQL.ledger, ledger.map((e) => [syncId, connectionId, e.recordId, e.hash, e.seenRun, e.deleted, e.destinationHash ?? null, json(e.cursor)]));
+      await unnestInsert(client, SQL.ledger, ledger.map((e) => [syncId, connectionId, e.recordId, e.hash, e.seenRun, e.deleted, e.destinationHash ?? null, json(e.cursor), e.parentId ?? null, json(e.written)]));
       await unnestInsert(client, SQL.audit, c.audit.map((a) => [syncId, connectionId, a.runId, a.recordId, a.action, json(a.before), json(a.after), a.error ?? null, a.at, a.side ?? null]));
-      await unnestInsert(client, SQL.deadLetter, c.deadLetters.map((d) => [syncId, connectionId, d.runId, d.recordId, json(d.record), d.error, d.attempts, d.at]));
+      // One row per record: an upsert may not touch a row twice in one statement, so the last failure wins.
+      await unnestInsert(client, SQL.deadLetter, lastById(c.deadLetters, (d) => d.recordId).map((d) => [syncId, connectionId, d.runId, d.recordId, json(d.record), d.error, d.attempts, d.at, d.at]));
+      if (c.resolvedDeadLetters?.length) await client.query(SQL.resolveDeadLetters, [now, syncId, connectionId, c.resolvedDeadLetters]);
       await unnestInsert(client, SQL.conflict, (c.conflicts ?? []).map((x) => [syncId, connectionId, x.runId, x.recordId, json(x.source), json(x.destination), x.at]));
       for (const w of c.writes ?? []) {
         await unnestInsert(client, SQL.upsertRecord, lastById(w.upserts, (r) => r.id).map((r) => [w.collection, r.id, JSON.stringify(r.data), now]));
@@ -127,8 +130,11 @@ export class PostgresSyncStore implements SyncStore {
     return new Map(rows.map((row) => [String(row['record_id']), toLedger(row)]));
   }
 
-  async unseenLedger(key: StreamKey, runId: string, limit: number): Promise<LedgerEntry[]> {
-    return (await this.#rows(SQL.unseen, [key.syncId, key.connectionId, runId, limit])).map(toLedger);
+  async unseenLedger(key: StreamKey, runId: string, limit: number, parentId?: string): Promise<LedgerEntry[]> {
+    const rows = parentId === undefined
+      ? await this.#rows(SQL.unseen, [key.syncId, key.connectionId, runId, limit])
+      : await this.#rows(SQL.unseenChildren, [key.syncId, key.connectionId, runId, limit, parentId]);
+    return rows.map(toLedger);
   }
 
   async listAudit(query: AuditQuery): Promise<(AuditEntry & { readonly id: number })[]> {
@@ -150,9 +156,10 @@ export class PostgresSyncStore implements SyncStore {
     return deleted;
   }
 
-  async listDeadLetters(query: { readonly syncId?: string; readonly limit?: number } = {}): Promise<StoredDeadLetter[]> {
-    const sql = 'SELECT * FROM sync_dead_letters WHERE ($1::text IS NULL OR sync_id = $1) ORDER BY id LIMIT $2';
-    return (await this.#rows(sql, [query.syncId ?? null, query.limit ?? 100])).map(toDeadLetter);
+  async listDeadLetters(query: DeadLetterQuery = {}): Promise<StoredDeadLetter[]> {
+    const sql = `SELECT * FROM sync_dead_letters WHERE ($1::text IS NULL OR sync_id = $1)
+      AND ($3::text IS NULL OR (resolved_at IS NULL) = ($3 = 'open')) ORDER BY first_at, id LIMIT $2`;
+    return (await this.#rows(sql, [query.syncId ?? null, query.limit ?? 100, query.status ?? null])).map(toDeadLetter);
   }
 
   async listConflicts(query: { readonly syncId?: string; readonly status?: ConflictStatus } = {}): Promise<StoredConflict[]> {
