@@ -1,9 +1,10 @@
 import { Flags } from '@oclif/core';
-import { openStore, redactUrl, type SyncStore } from '@connectgen/runtime/sync';
+import { isPostgresUrl, redactUrl, type SyncStore } from '@connectgen/runtime/sync';
 import { BaseCommand } from '../../cli/base-command.js';
+import { ConnectgenError } from '../../diagnostics/errors.js';
 import { loadSyncFile } from '../../sync/definition-file.js';
 import { asCliError, openRedis, redisFlag } from '../../sync/queue-flags.js';
-import { storeFlag } from '../../sync/store-path.js';
+import { openSyncStore, storeFlag } from '../../sync/store-path.js';
 import { workerLog } from '../../sync/worker-log.js';
 
 export default class SyncWorker extends BaseCommand {
@@ -18,7 +19,7 @@ export default class SyncWorker extends BaseCommand {
 
   static override flags = {
     redis: redisFlag,
-    postgres: Flags.string({ description: 'PostgreSQL URL of the shared sync store, for workers on several machines (else --store: one SQLite file, workers on this machine only)', env: 'CONNECTGEN_POSTGRES_URL' }),
+    postgres: Flags.string({ description: 'PostgreSQL URL of the shared sync store, for workers on several machines (the same as a postgres:// --store; without either, workers share one SQLite file on this machine)', env: 'CONNECTGEN_POSTGRES_URL' }),
     store: storeFlag,
     concurrency: Flags.integer({ description: 'jobs this worker runs at once', default: 1, min: 1 }),
     rpa: Flags.boolean({ description: "also run queued RPA jobs, in this machine's Chromium" }),
@@ -34,12 +35,13 @@ export default class SyncWorker extends BaseCommand {
     const closers: (() => Promise<void>)[] = [];
     let store: SyncStore | undefined;
     try {
-      store = await openStore(flags.postgres ?? flags.store);
+      store = await openSyncStore(flags.postgres ?? flags.store);
       const sync = queue.startSyncWorker({ connection, store, concurrency: flags.concurrency, load: (file) => loadSyncFile(file), onEvent: log });
       closers.push(() => sync.close());
       await sync.ready();
       if (flags.rpa) closers.push(await this.#startRpa(connection, flags, log));
-      const where = flags.postgres ? redactUrl(flags.postgres) : flags.store;
+      const location = flags.postgres ?? flags.store;
+      const where = isPostgresUrl(location) ? redactUrl(location) : location;
       log.line(`worker ${process.pid} ready: ${queue.SYNC_QUEUE}${flags.rpa ? ` and ${queue.RPA_QUEUE}` : ''}, ${flags.concurrency} at a time, store ${where}`);
       await stopSignal(() => log.line('stopping at once; running jobs go back to the queue'), () => log.line('finishing the running jobs (signal again to stop at once)'));
     } catch (error) {
@@ -53,6 +55,11 @@ export default class SyncWorker extends BaseCommand {
   }
 
   async #startRpa(connection: import('ioredis').Redis, flags: { store: string; chromium?: string | undefined; concurrency: number }, log: ReturnType<typeof workerLog>): Promise<() => Promise<void>> {
+    if (isPostgresUrl(flags.store)) {
+      throw new ConnectgenError('CG_RPA_STORE', `RPA execution records are kept in an SQLite file, not in PostgreSQL (${redactUrl(flags.store)})`, {
+        hint: 'give the sync state with --postgres and the RPA records file with --store',
+      });
+    }
     const rpa = await import('@connectgen/runtime/rpa');
     const { startRpaWorker } = await import('@connectgen/runtime/queue');
     const { toConnectgenError } = await import('../../rpa/errors.js');
