@@ -3,7 +3,8 @@
  * `nextUrlPath`), read at generate time with the runtime's own parser: a path the runtime cannot
  * read would otherwise end every listing after its first page, silently, at run time.
  */
-import { parsePath, PathSyntaxError, type PaginationConfig } from '@connectgen/runtime';
+import type { PaginationConfig } from '@connectgen/runtime';
+import { parsePath, PathSyntaxError } from '@connectgen/runtime/path';
 import { toPointer } from '../diagnostics/diagnostic.js';
 import type { ConfigProblem } from './explain.js';
 import type { ConnectorConfig } from './types.js';

@@ -1,0 +1,86 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSpec } from '../load/index.js';
+import type { LoadedSpec } from '../load/types.js';
+import { bundleSpec } from './bundle.js';
+import { isSelfContained, unbundled } from './self-contained.js';
+
+const specsDir = path.resolve(import.meta.dirname, '../../../specs');
+
+/** Every file under specs/ that loads as a Swagger/OpenAPI document (configs and data do not). */
+async function repositorySpecs(): Promise<LoadedSpec[]> {
+  const files = readdirSync(specsDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.(ya?ml|json)$/.test(file))
+    .sort();
+  const loaded: LoadedSpec[] = [];
+  for (const file of files) {
+    try {
+      loaded.push(await loadSpec(path.join(specsDir, file)));
+    } catch {
+      // Not a spec: connector.yaml, mappings, sync definitions.
+    }
+  }
+  return loaded;
+}
+
+function spec(document: Record<string, unknown>): LoadedSpec {
+  return { uri: '/virtual/openapi.json', text: JSON.stringify(document), format: 'json', document, version: 'openapi-3.0', versionString: '3.0.3' };
+}
+
+const schemas = { Pet: { type: 'object' }, Alias: { $ref: '#/components/schemas/Pet' } };
+
+describe('isSelfContained', () => {
+  it("gives, for every spec in the repository it accepts, Redocly's bundle byte for byte", async () => {
+    const all = await repositorySpecs();
+    let accepted = 0;
+    for (const loaded of all) {
+      if (!isSelfContained(loaded.document)) continue;
+      accepted++;
+      const redocly = await bundleSpec(loaded);
+      expect(redocly.diagnostics, loaded.uri).toEqual([]);
+      expect(JSON.stringify(unbundled(loaded).document), loaded.uri).toBe(JSON.stringify(redocly.document));
+    }
+    // Most specs here have only internal refs; the multi-file one and the broken ones do not.
+    expect(accepted).toBeGreaterThan(all.length / 2);
+    const byName = (name: string) => all.find((s) => s.uri.endsWith(name))!;
+    expect(isSelfContained(byName('multi-file/openapi.yaml').document)).toBe(false);
+    expect(isSelfContained(byName('convert/missing-ref.yaml').document)).toBe(false);
+    expect(isSelfContained(byName('convert/ref-cycle.yaml').document)).toBe(false);
+  });
+
+  it('accepts internal refs, chains of them, and plain discriminator mappings', () => {
+    const document = {
+      openapi: '3.0.3',
+      paths: { '/a~b/{id}': { get: { responses: { '200': { $ref: '#/components/responses/Ok' } } } } },
+      components: {
+        schemas: { ...schemas, Union: { oneOf: [{ $ref: '#/components/schemas/Alias' }], discriminator: { propertyName: 'kind', mapping: { pet: '#/components/schemas/Pet', other: 'Pet' } } } },
+        responses: { Ok: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/paths/~1a~0b~1%7Bid%7D/get/responses/200' } } } } },
+      },
+    };
+    // The last ref points back at the response that holds it: a value that is reached, not a loop of refs.
+    expect(isSelfContained(document)).toBe(true);
+  });
+
+  it.each([
+    ['a file reference', { schema: { $ref: 'pet.yaml' } }],
+    ['a URL reference', { schema: { $ref: 'https://example.test/pet.json' } }],
+    ['an explicit self-file reference', { schema: { $ref: 'openapi.json#/components/schemas/Pet' } }],
+    ['an unresolved pointer', { schema: { $ref: '#/components/schemas/Missing' } }],
+    ['a pointer with an empty step', { schema: { $ref: '#/components//schemas/Pet' } }],
+    ['a pointer through a $ref', { schema: { $ref: '#/components/schemas/Alias/type' } }],
+    ['a loop of refs', { loop: { $ref: '#/loop' } }],
+    ['an externalValue', { example: { externalValue: 'example.json' } }],
+    ['a mapping to a file', { schema: { discriminator: { propertyName: 'kind', mapping: { pet: 'pet.yaml' } } } }],
+    ['a mapping to an alias the bundler would follow', { schema: { discriminator: { propertyName: 'kind', mapping: { pet: '#/components/schemas/Alias' } } } }],
+  ])('refuses %s, leaving it to the bundler', (_name, extra) => {
+    expect(isSelfContained({ openapi: '3.0.3', components: { schemas }, ...extra })).toBe(false);
+  });
+
+  it('adds the empty components object Redocly adds to an OpenAPI 3 root, on a copy', async () => {
+    const document = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {} };
+    const loaded = spec(document);
+    expect(JSON.stringify(unbundled(loaded).document)).toBe(JSON.stringify((await bundleSpec(loaded)).document));
+    expect(document).not.toHaveProperty('components');
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * Whether bundling can be skipped: a document whose every reference is an internal `#/...` pointer
+ * that resolves gives back, from Redocly's bundler, exactly what went in (plus an empty
+ * `components` on OpenAPI 3). Loading and running the bundler costs more than the rest of
+ * converting a small spec, and about 40% of generating a large one, so `convert` asks this first.
+ *
+ * The test is deliberately narrow: anything the bundler would rewrite or report (a file or URL
+ * reference, an `externalValue`, a pointer that does not resolve, a chain of `$ref`s that loops, a
+ * discriminator mapping that names something other than a plain `#/components/schemas/Name`)
+ * answers false, and the bundler runs as before. `self-contained.test.ts` holds both paths to
+ * identical output over every spec in the repository.
+ */
+import type { LoadedSpec } from '../load/types.js';
+import type { BundleOutput } from './bundle.js';
+
+/** Redocly's mapping-reference test: values that look like a pointer, path or file. */
+const MAPPING_REF = /^#|^[a-z][a-z0-9+.-]*:|\/|\.(ya?ml|json)$/i;
+const PLAIN_SCHEMA_REF = /^#\/components\/schemas\/[A-Za-z0-9_.-]+$/;
+
+export function isSelfContained(document: Record<string, unknown>): boolean {
+  const stack: unknown[] = [document];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    const record = node as Record<string, unknown>;
+    if (typeof record['$ref'] === 'string' && !resolvesInternally(document, record['$ref'])) return false;
+    if (typeof record['externalValue'] === 'string') return false;
+    const discriminator = record['discriminator'];
+    if (discriminator !== null && typeof discriminator === 'object' && !plainMappings(document, discriminator as Record<string, unknown>)) return false;
+    for (const key in record) stack.push(record[key]);
+  }
+  return true;
+}
+
+/** A `#/...` pointer that reaches a value, through `$ref` objects only at its end, without a loop. */
+function resolvesInternally(document: Record<string, unknown>, ref: string): boolean {
+  const seen = new Set<string>();
+  let current = ref;
+  for (;;) {
+    if (seen.has(current)) return false;
+    seen.add(current);
+    const target = lookUp(document, current);
+    if (target === undefined) return false;
+    if (target === null || typeof target !== 'object' || !('$ref' in target)) return true;
+    const next = (target as Record<string, unknown>)['$ref'];
+    // A ref to a non-string `$ref` is odd enough to leave to the bundler.
+    if (typeof next !== 'string') return false;
+    current = next;
+  }
+}
+
+/** The value at a `#/a/b` pointer, or undefined when any step is missing or passes through a `$ref`. */
+function lookUp(document: Record<string, unknown>, ref: string): unknown {
+  if (!ref.startsWith('#/')) return undefined;
+  let node: unknown = document;
+  for (const raw of ref.slice(2).split('/')) {
+    // An empty step is one Redocly skips and JSON Pointer does not: not ours to decide.
+    if (raw === '' || node === null || typeof node !== 'object') return undefined;
+    if (!Array.isArray(node) && '$ref' in node) return undefined;
+    const key = unescapeStep(raw);
+    if (key === undefined || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+function unescapeStep(step: string): string | undefined {
+  const unescaped = step.replaceAll('~1', '/').replaceAll('~0', '~');
+  try {
+    return decodeURIComponent(unescaped);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Mapping values the bundler keeps as they are: plain schema names, or `#/components/schemas/Name`
+ * naming a schema that is not itself a `$ref` (the bundler would rename it to the ref's target).
+ */
+function plainMappings(document: Record<string, unknown>, discriminator: Record<string, unknown>): boolean {
+  const mapping = discriminator['mapping'];
+  const values = [discriminator['defaultMapping'], ...(mapping !== null && typeof mapping === 'object' ? Object.values(mapping) : [])];
+  return values.every((value) => {
+    if (typeof value !== 'string' || !MAPPING_REF.test(value)) return true;
+    if (!PLAIN_SCHEMA_REF.test(value)) return false;
+    const target = lookUp(document, value);
+    return target !== null && typeof target === 'object' && !('$ref' in target);
+  });
+}
+
+/**
+ * What Redocly's bundler returns for a self-contained document: a copy, with the `components`
+ * object it adds to every OpenAPI 3 root. A copy, because a stage leaves its input alone and later
+ * stages hold the converted document as their own.
+ */
+export function unbundled(spec: LoadedSpec): BundleOutput {
+  const document = structuredClone(spec.document);
+  if (spec.version !== 'swagger-2.0' && !document['components']) document['components'] = {};
+  return { document, diagnostics: [] };
+}
