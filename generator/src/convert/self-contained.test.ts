@@ -52,8 +52,9 @@ describe('isSelfContained', () => {
   it('accepts internal refs, chains of them, and plain discriminator mappings', () => {
     const document = {
       openapi: '3.0.3',
-      paths: { '/a~b/{id}': { get: { responses: { '200': { $ref: '#/components/responses/Ok' } } } } },
+      paths: { '/a~b/{id}': { get: { parameters: [{ $ref: '#/components/parameters/Id' }], responses: { '200': { $ref: '#/components/responses/Ok' } } } } },
       components: {
+        parameters: { Id: { name: 'id', in: 'path', required: true, schema: { $ref: '#/components/schemas/Pet' } } },
         schemas: { ...schemas, Union: { oneOf: [{ $ref: '#/components/schemas/Alias' }], discriminator: { propertyName: 'kind', mapping: { pet: '#/components/schemas/Pet', other: 'Pet' } } } },
         responses: { Ok: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/paths/~1a~0b~1%7Bid%7D/get/responses/200' } } } } },
       },
@@ -71,6 +72,10 @@ describe('isSelfContained', () => {
     ['a pointer through a $ref', { schema: { $ref: '#/components/schemas/Alias/type' } }],
     ['a loop of refs', { loop: { $ref: '#/loop' } }],
     ['an externalValue', { example: { externalValue: 'example.json' } }],
+    // The bundler replaces these with a copy of their target (GitHub's spec has schema examples so).
+    ['a ref as a schema example', { paths: { '/a': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', example: { $ref: '#/components/schemas/Pet' } } } } } } } } } }],
+    ['a ref as a member of an extension', { 'x-extra': { schema: { $ref: '#/components/schemas/Pet' } } }],
+    ['a ref as a link request body', { components: { schemas, links: { L: { operationId: 'a', requestBody: { $ref: '#/components/schemas/Pet' } } } } }],
     ['a mapping to a file', { schema: { discriminator: { propertyName: 'kind', mapping: { pet: 'pet.yaml' } } } }],
     ['a mapping to an alias the bundler would follow', { schema: { discriminator: { propertyName: 'kind', mapping: { pet: '#/components/schemas/Alias' } } } }],
   ])('refuses %s, leaving it to the bundler', (_name, extra) => {

@@ -6,8 +6,8 @@
  *
  * The test is deliberately narrow: anything the bundler would rewrite or report (a file or URL
  * reference, an `externalValue`, a pointer that does not resolve, a chain of `$ref`s that loops, a
- * discriminator mapping that names something other than a plain `#/components/schemas/Name`)
- * answers false, and the bundler runs as before. `self-contained.test.ts` holds both paths to
+ * `$ref` where it expects plain data, a discriminator mapping that names something other than a
+ * plain `#/components/schemas/Name`) answers false, and the bundler runs as before. `self-contained.test.ts` holds both paths to
  * identical output over every spec in the repository.
  */
 import type { LoadedSpec } from '../load/types.js';
@@ -17,23 +17,61 @@ import type { BundleOutput } from './bundle.js';
 const MAPPING_REF = /^#|^[a-z][a-z0-9+.-]*:|\/|\.(ya?ml|json)$/i;
 const PLAIN_SCHEMA_REF = /^#\/components\/schemas\/[A-Za-z0-9_.-]+$/;
 
+/** Keys whose object values are named OpenAPI objects (schemas, parameters...), never plain data. */
+const NAMED_FIELDS: ReadonlySet<string> = new Set([
+  'schema', 'items', 'not', 'additionalProperties', 'additionalItems', 'contains', 'propertyNames',
+  'if', 'then', 'else', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema',
+]);
+/** Keys whose values are maps from names to named OpenAPI objects. */
+const NAME_MAPS: ReadonlySet<string> = new Set([
+  'paths', 'webhooks', 'pathItems', 'properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas', 'schemas',
+  'parameters', 'responses', 'requestBodies', 'headers', 'examples', 'links', 'callbacks', 'securitySchemes',
+  'securityDefinitions', 'content', 'encoding', 'variables',
+]);
+/** Keys whose values are arrays of named OpenAPI objects. */
+const NAMED_ARRAYS: ReadonlySet<string> = new Set(['allOf', 'oneOf', 'anyOf', 'prefixItems', 'parameters']);
+
+interface Frame {
+  readonly node: unknown;
+  readonly key?: string | number;
+  readonly parent?: object;
+  readonly parentKey?: string | number;
+}
+
 export function isSelfContained(document: Record<string, unknown>): boolean {
-  const stack: unknown[] = [document];
+  const stack: Frame[] = [{ node: document }];
   while (stack.length > 0) {
-    const node = stack.pop();
+    const frame = stack.pop()!;
+    const node = frame.node;
     if (node === null || typeof node !== 'object') continue;
     if (Array.isArray(node)) {
-      for (const item of node) stack.push(item);
+      node.forEach((item, index) => stack.push({ node: item, key: index, parent: node, parentKey: frame.key }));
       continue;
     }
     const record = node as Record<string, unknown>;
-    if (typeof record['$ref'] === 'string' && !resolvesInternally(document, record['$ref'])) return false;
+    if (typeof record['$ref'] === 'string' && !(inNamedPosition(frame) && resolvesInternally(document, record['$ref']))) return false;
     if (typeof record['externalValue'] === 'string') return false;
     const discriminator = record['discriminator'];
     if (discriminator !== null && typeof discriminator === 'object' && !plainMappings(document, discriminator as Record<string, unknown>)) return false;
-    for (const key in record) stack.push(record[key]);
+    for (const key in record) stack.push({ node: record[key], key, parent: record, parentKey: frame.key });
   }
   return true;
+}
+
+/**
+ * Where the bundler leaves an internal `$ref` as it is: in the place of a named OpenAPI object. A
+ * `$ref` in a plain-data field it walks (a schema's `example` or `default`, an extension's
+ * members, a link's `requestBody`) it replaces with a copy of the target; those, and any place
+ * not recognised here, go to the bundler.
+ */
+function inNamedPosition({ key, parent, parentKey }: Frame): boolean {
+  if (key === undefined || (typeof parentKey === 'string' && parentKey.startsWith('x-'))) return false;
+  if (typeof key === 'number') return typeof parentKey === 'string' && NAMED_ARRAYS.has(parentKey);
+  if (key.startsWith('x-')) return false;
+  if (typeof parentKey === 'string' && NAME_MAPS.has(parentKey)) return true;
+  if (NAMED_FIELDS.has(key)) return true;
+  // An operation's requestBody (operations always have responses), not a link's.
+  return key === 'requestBody' && parent !== undefined && 'responses' in parent;
 }
 
 /** A `#/...` pointer that reaches a value, through `$ref` objects only at its end, without a loop. */
