@@ -82,6 +82,13 @@ describe('isSelfContained', () => {
     expect(isSelfContained({ openapi: '3.0.3', components: { schemas }, ...extra })).toBe(false);
   });
 
+  it('refuses a document nested too deep once its refs are followed, which the bundler refuses (CG_TOO_DEEP)', () => {
+    const chain = (length: number) =>
+      Object.fromEntries(Array.from({ length }, (_, i) => [`S${i}`, i + 1 < length ? { type: 'object', properties: { next: { $ref: `#/components/schemas/S${i + 1}` } } } : { type: 'string' }]));
+    expect(isSelfContained({ openapi: '3.0.3', components: { schemas: chain(20) } })).toBe(true);
+    expect(isSelfContained({ openapi: '3.0.3', components: { schemas: chain(400) } })).toBe(false);
+  });
+
   it('adds the empty components object Redocly adds to an OpenAPI 3 root, on a copy', async () => {
     const document = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {} };
     const loaded = spec(document);

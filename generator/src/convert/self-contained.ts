@@ -10,6 +10,7 @@
  * plain `#/components/schemas/Name`) answers false, and the bundler runs as before. `self-contained.test.ts` holds both paths to
  * identical output over every spec in the repository.
  */
+import { MAX_DEPTH } from '../load/depth.js';
 import type { LoadedSpec } from '../load/types.js';
 import type { BundleOutput } from './bundle.js';
 
@@ -31,31 +32,94 @@ const NAME_MAPS: ReadonlySet<string> = new Set([
 /** Keys whose values are arrays of named OpenAPI objects. */
 const NAMED_ARRAYS: ReadonlySet<string> = new Set(['allOf', 'oneOf', 'anyOf', 'prefixItems', 'parameters']);
 
+/** Where a node sits: its key, the object or array holding it, and that holder's own key. */
 interface Frame {
-  readonly node: unknown;
   readonly key?: string | number;
   readonly parent?: object;
   readonly parentKey?: string | number;
 }
 
 export function isSelfContained(document: Record<string, unknown>): boolean {
-  const stack: Frame[] = [{ node: document }];
-  while (stack.length > 0) {
-    const frame = stack.pop()!;
-    const node = frame.node;
-    if (node === null || typeof node !== 'object') continue;
+  // Only objects are stacked, each with its own key and its holder's: no frame per scalar.
+  const nodes: object[] = [document];
+  const keys: (string | number | undefined)[] = [undefined];
+  const parents: (object | undefined)[] = [undefined];
+  const parentKeys: (string | number | undefined)[] = [undefined];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const key = keys.pop();
+    const parent = parents.pop();
+    const parentKey = parentKeys.pop();
     if (Array.isArray(node)) {
-      node.forEach((item, index) => stack.push({ node: item, key: index, parent: node, parentKey: frame.key }));
+      for (let index = 0; index < node.length; index++) {
+        const item: unknown = node[index];
+        if (item === null || typeof item !== 'object') continue;
+        nodes.push(item);
+        keys.push(index);
+        parents.push(node);
+        parentKeys.push(key);
+      }
       continue;
     }
     const record = node as Record<string, unknown>;
-    if (typeof record['$ref'] === 'string' && !(inNamedPosition(frame) && resolvesInternally(document, record['$ref']))) return false;
+    const ref = record['$ref'];
+    if (typeof ref === 'string' && !(inNamedPosition({ key, parent, parentKey }) && resolvesInternally(document, ref))) return false;
     if (typeof record['externalValue'] === 'string') return false;
     const discriminator = record['discriminator'];
     if (discriminator !== null && typeof discriminator === 'object' && !plainMappings(document, discriminator as Record<string, unknown>)) return false;
-    for (const key in record) stack.push({ node: record[key], key, parent: record, parentKey: frame.key });
+    for (const childKey in record) {
+      const child = record[childKey];
+      if (child === null || typeof child !== 'object') continue;
+      nodes.push(child);
+      keys.push(childKey);
+      parents.push(record);
+      parentKeys.push(key);
+    }
   }
-  return true;
+  return !nestsTooDeep(document, MAX_DEPTH);
+}
+
+/**
+ * Whether the document nests deeper than `limit` once its `$ref`s are followed (a chain of 1,000
+ * schemas, each a property $ref to the next, is shallow text). Load refuses text nested past
+ * MAX_DEPTH; the bundler walks through refs and refuses such a chain by running out of stack
+ * (CG_TOO_DEEP), so it is left to the bundler to say so. Depth-first, iterative, each object's
+ * depth remembered; a ref back into the current path (recursion) adds nothing.
+ */
+function nestsTooDeep(document: Record<string, unknown>, limit: number): boolean {
+  const finished = new Map<object, number>();
+  const onPath = new Set<object>();
+  const path: { node: object; children: object[]; next: number; deepest: number }[] = [];
+  const enter = (node: object): void => {
+    onPath.add(node);
+    path.push({ node, children: childrenThroughRefs(document, node), next: 0, deepest: 0 });
+  };
+  enter(document);
+  while (path.length > 0) {
+    if (path.length > limit) return true;
+    const top = path[path.length - 1]!;
+    if (top.next < top.children.length) {
+      const child = top.children[top.next++]!;
+      const known = finished.get(child);
+      if (known !== undefined) top.deepest = Math.max(top.deepest, known);
+      else if (!onPath.has(child)) enter(child);
+      continue;
+    }
+    path.pop();
+    onPath.delete(top.node);
+    const depth = top.deepest + 1;
+    if (depth > limit) return true;
+    finished.set(top.node, depth);
+    const parent = path[path.length - 1];
+    if (parent) parent.deepest = Math.max(parent.deepest, depth);
+  }
+  return false;
+}
+
+/** The objects inside `node`; for a `$ref` object, its target (isSelfContained checked it resolves). */
+function childrenThroughRefs(document: Record<string, unknown>, node: object): object[] {
+  const values = Array.isArray(node) ? node : typeof (node as Record<string, unknown>)['$ref'] === 'string' ? [lookUp(document, (node as Record<string, string>)['$ref']!)] : Object.values(node);
+  return values.filter((value): value is object => value !== null && typeof value === 'object');
 }
 
 /**
@@ -133,10 +197,12 @@ function plainMappings(document: Record<string, unknown>, discriminator: Record<
 /**
  * What Redocly's bundler returns for a self-contained document: a copy, with the `components`
  * object it adds to every OpenAPI 3 root. A copy, because a stage leaves its input alone and later
- * stages hold the converted document as their own.
+ * stages hold the converted document as their own. Swagger 2.0 is handed on as it is: the converter
+ * that comes next builds a new document and leaves its input alone (convert.test.ts checks).
  */
 export function unbundled(spec: LoadedSpec): BundleOutput {
+  if (spec.version === 'swagger-2.0') return { document: spec.document, diagnostics: [] };
   const document = structuredClone(spec.document);
-  if (spec.version !== 'swagger-2.0' && !document['components']) document['components'] = {};
+  if (!document['components']) document['components'] = {};
   return { document, diagnostics: [] };
 }

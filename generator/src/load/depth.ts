@@ -12,22 +12,45 @@ import { ConnectgenError } from '../diagnostics/errors.js';
 export const MAX_DEPTH = 400;
 
 /**
- * A quick look at JSON text: its deepest bracket nesting, without parsing (strings skipped). Lets the
- * common case skip the walk over the parsed value.
+ * A quick look at JSON text, without parsing (strings skipped): its deepest bracket nesting, and how
+ * many object members it writes (a `:` outside a string starts a member's value). Lets the common
+ * case skip the walk over the parsed value and the duplicate-key scan.
  */
-export function jsonTextDepth(text: string): number {
+export function jsonTextShape(text: string): { depth: number; members: number } {
   let depth = 0;
   let deepest = 0;
+  let members = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) {
       // a string: skip to its closing quote
       for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
-    } else if (c === 123 || c === 91) {
+    } else if (c === 58) members++;
+    else if (c === 123 || c === 91) {
       if (++depth > deepest) deepest = depth;
     } else if (c === 125 || c === 93) depth--;
   }
-  return deepest;
+  return { depth: deepest, members };
+}
+
+/** How many members the objects in a parsed value have in all: fewer than its text wrote means a key was given twice. */
+export function countMembers(value: unknown): number {
+  let members = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const item of node) if (item !== null && typeof item === 'object') stack.push(item);
+      continue;
+    }
+    for (const key in node) {
+      members++;
+      const child = (node as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') stack.push(child);
+    }
+  }
+  return members;
 }
 
 /** Throws CG_LOAD_TOO_DEEP, with the pointer of the first node past `max`, when `value` nests deeper. */

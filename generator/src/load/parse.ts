@@ -3,10 +3,10 @@
  * first meaningful character is `{` is JSON (parsed with JSON.parse, which is several times faster
  * than a YAML parser on the 10 MB specs vendors ship); anything else is YAML 1.2.
  */
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { createRequire } from 'node:module';
 import { ConnectgenError } from '../diagnostics/errors.js';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
-import { assertDepth, isStackOverflow, jsonTextDepth, MAX_DEPTH, tooDeep } from './depth.js';
+import { assertDepth, countMembers, isStackOverflow, jsonTextShape, MAX_DEPTH, tooDeep } from './depth.js';
 import { indentQuotedContinuations } from './yaml-repair.js';
 import { findDuplicateKeys, jsonErrorOffset, type DuplicateKey } from './json-error-offset.js';
 import type { SpecFormat } from './types.js';
@@ -36,9 +36,13 @@ export function parseText(text: string, uri: string): ParsedText {
 function parseJson(text: string, uri: string): ParsedText {
   try {
     const value: unknown = JSON.parse(text);
+    const shape = jsonTextShape(text);
     // Before the duplicate-key scan, which recurses: a too-deep document stops here with a pointer.
-    if (jsonTextDepth(text) > MAX_DEPTH) assertDepth(value, uri);
-    return { format: 'json', value, diagnostics: findDuplicateKeys(text).map((d) => duplicateKey(d, text, uri)) };
+    if (shape.depth > MAX_DEPTH) assertDepth(value, uri);
+    // JSON.parse keeps the last of a repeated key, so the parsed value has fewer members than the
+    // text exactly when some key was given twice; only then is the text scanned for where.
+    const duplicates = shape.members === countMembers(value) ? [] : findDuplicateKeys(text);
+    return { format: 'json', value, diagnostics: duplicates.map((d) => duplicateKey(d, text, uri)) };
   } catch (error) {
     if (error instanceof ConnectgenError) throw error;
     // No YAML fallback: YAML reads broken JSON such as `"info": }` as valid (info: null), which
@@ -108,6 +112,8 @@ function parseYamlLeniently(text: string, uri: string): { value: unknown; diagno
 }
 
 function parseYamlText(text: string, uri: string): unknown {
+  // Required on first use: most large specs are JSON, and the YAML parser takes a while to load.
+  const { parse: parseYaml, YAMLParseError } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   try {
     // merge: vendors use `<<: *anchor` in hand-written specs. maxAliasCount guards against
     // alias-expansion bombs.
