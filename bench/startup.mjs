@@ -5,7 +5,9 @@
 // so a load spike on this shared machine hits every tool alike; medians of wall and CPU time, and
 // the largest peak RSS.
 //
-//   npm run build && node bench/startup.mjs [--runs 15]
+//   npm run build && node bench/startup.mjs [--runs 15] [--before /path/to/other/checkout]
+//
+// --before adds the same generate run through another built checkout (e.g. main before a change).
 //
 // Target: generate under 0.4 s wall. On a busy machine read the ratio to `node -e 0` and the CPU
 // column, which load inflates less.
@@ -16,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { installedTools, repoRoot } from './lib/cache.mjs';
 import { runMeasured } from './lib/run.mjs';
 
-const { values: opts } = parseArgs({ options: { runs: { type: 'string', default: '15' } } });
+const { values: opts } = parseArgs({ options: { runs: { type: 'string', default: '15' }, before: { type: 'string' } } });
 const runs = Math.max(1, Number(opts.runs));
 
 const SPEC = `openapi: 3.0.3
@@ -44,6 +46,9 @@ const tools = [
   { id: 'node -e 0', command: process.execPath, args: () => ['-e', '0'] },
   { id: 'connectgen --version', command: process.execPath, args: () => [connectgen, '--version'] },
   { id: 'connectgen generate', command: process.execPath, args: (i) => [connectgen, 'generate', spec, '--out', path.join(tmp, `cg-${i}`), '--quiet'] },
+  ...(opts.before
+    ? [{ id: 'connectgen generate (before)', command: process.execPath, args: (i) => [path.join(path.resolve(opts.before), 'generator', 'bin', 'run.js'), 'generate', spec, '--out', path.join(tmp, `before-${i}`), '--quiet'] }]
+    : []),
   {
     id: 'oazapfts',
     command: path.join(oazapftsBin, 'oazapfts'),
@@ -85,6 +90,8 @@ for (const tool of tools) {
 }
 const cg = rows['connectgen generate'];
 const oaz = rows['oazapfts'];
+const before = rows['connectgen generate (before)'];
 console.log(
-  `\nconnectgen generate: ${(cg.wall / 1000).toFixed(2)} s wall (target < 0.40 s), ${(cg.wall / oaz.wall).toFixed(2)}x oazapfts's wall, ${(cg.cpu / oaz.cpu).toFixed(2)}x its CPU`,
+  `\nconnectgen generate: ${(cg.wall / 1000).toFixed(2)} s wall (target < 0.40 s), ${(cg.wall / oaz.wall).toFixed(2)}x oazapfts's wall, ${(cg.cpu / oaz.cpu).toFixed(2)}x its CPU` +
+    (before ? `; ${(cg.wall / before.wall).toFixed(2)}x the wall and ${(cg.cpu / before.cpu).toFixed(2)}x the CPU of --before` : ''),
 );
