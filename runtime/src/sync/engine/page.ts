@@ -12,7 +12,9 @@ import { describeError } from '../errors.js';
 import { recordHash } from '../hash.js';
 import type { AuditEntry, CollectionWrites, CursorValue, DeadLetter, LedgerEntry } from '../store/store.js';
 import type { RunContext } from './context.js';
-import { mapLimit, withRetry } from './retry.js';
+import { mapLimit, withRetry, type Attempted } from './retry.js';
+
+const DONE: Attempted = { ok: true, attempts: 0 };
 
 export interface PageOutcome {
   readonly ledger: LedgerEntry[];
@@ -28,6 +30,8 @@ export interface PageOutcome {
   readonly wrote: boolean;
   /** Ids of the records this page created or changed: parents whose child streams are read. */
   readonly changed: string[];
+  /** Ids of the records written or found in step: their dead letters, if any, are resolved. */
+  readonly resolved: string[];
 }
 
 interface Candidate {
@@ -37,7 +41,8 @@ interface Candidate {
   readonly cursor: CursorValue | undefined;
 }
 
-export async function writePage(ctx: RunContext, records: readonly unknown[], since: CursorValue | undefined): Promise<PageOutcome> {
+/** `parentId`: the page is a child stream's, read under this parent. */
+export async function writePage(ctx: RunContext, records: readonly unknown[], since: CursorValue | undefined, parentId?: string): Promise<PageOutcome> {
   const { definition, key, runId, clock } = ctx;
   const now = clock.now();
   const out: PageOutcome = {
@@ -51,9 +56,12 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
     ids: '',
     wrote: false,
     changed: [],
+    resolved: [],
   };
   const mutable = out as { -readonly [K in keyof PageOutcome]: PageOutcome[K] };
+  const failed: string[] = [];
   const fail = (id: string, raw: unknown, cursor: CursorValue | undefined, error: string, attempts: number): void => {
+    failed.push(id);
     out.counts.errors++;
     mutable.minFailedCursor = minCursor(out.minFailedCursor, cursor);
     out.deadLetters.push({ ...key, runId, recordId: id, record: ctx.mask(raw), error, attempts, at: now });
@@ -86,8 +94,7 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
   mutable.ids = ids.join('\u0000');
 
   const candidates = [...byId.values()];
-  const ledger = await ctx.store.getLedger(key, candidates.map((c) => c.id));
-  const before = out.writes ? await ctx.store.getRecords(out.writes.collection, candidates.map((c) => c.id)) : undefined;
+  const ledger = await ctx.store.getLedger(key, [...candidates.map((c) => c.id), ...failed]);
 
   const decided = candidates.map((c) => {
     const hash = recordHash(c.record);
@@ -95,16 +102,20 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
     const kind = entry && !entry.deleted ? (entry.hash === hash ? 'skip' : 'update') : 'create';
     return { ...c, hash, kind } as const;
   });
+  // A store collection's copies of what is written, for the audit's `before` (unchanged records need none).
+  const before = out.writes ? await ctx.store.getRecords(out.writes.collection, decided.filter((d) => d.kind !== 'skip').map((d) => d.id)) : undefined;
 
-  const results = await mapLimit(decided, ctx.destination.collection ? 1 : ctx.concurrency, async (d) => {
-    if (d.kind === 'skip') return { ok: true, attempts: 0 };
-    if (ctx.destination.collection) {
-      const problem = ctx.destination.validate?.(d.record);
-      return problem === undefined ? { ok: true, attempts: 0 } : { ok: false, attempts: 1, error: problem };
-    }
-    const op: WriteOp = { kind: d.kind, id: d.id, record: d.record, idempotencyKey: idempotencyKey(key.syncId, d.id, d.hash) };
-    return withRetry(ctx.retry, clock, () => ctx.destination.apply(op, ctx.signal ?? undefined));
-  });
+  // A store collection's writes commit with the page: only its schema check can fail them here.
+  const results: readonly Attempted[] = ctx.destination.collection
+    ? decided.map((d) => {
+        const problem = d.kind === 'skip' ? undefined : ctx.destination.validate?.(d.record);
+        return problem === undefined ? DONE : { ok: false, attempts: 1, error: problem };
+      })
+    : await mapLimit(decided, ctx.concurrency, async (d) => {
+        if (d.kind === 'skip') return DONE;
+        const op: WriteOp = { kind: d.kind, id: d.id, record: d.record, idempotencyKey: idempotencyKey(key.syncId, d.id, d.hash) };
+        return withRetry(ctx.retry, clock, () => ctx.destination.apply(op, ctx.signal ?? undefined));
+      });
 
   decided.forEach((d, i) => {
     const result = results[i]!;
@@ -113,10 +124,17 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
       return;
     }
     mutable.maxCursor = maxCursor(out.maxCursor, d.cursor);
-    out.ledger.push({ recordId: d.id, hash: d.hash, seenRun: runId, deleted: false, ...(d.cursor === undefined ? {} : { cursor: d.cursor }) });
+    out.resolved.push(d.id);
+    // Built by assignment rather than conditional spreads: this runs for every record of every page.
+    const entry: { -readonly [K in keyof LedgerEntry]: LedgerEntry[K] } = { recordId: d.id, hash: d.hash, seenRun: runId, deleted: false };
+    if (d.cursor !== undefined) entry.cursor = d.cursor;
+    if (parentId !== undefined) entry.parentId = parentId;
     if (d.kind === 'skip') {
+      const written = ledger.get(d.id)?.written;
+      if (written !== undefined) entry.written = written;
+      out.ledger.push(entry);
       out.counts.skipped++;
-      if (ctx.auditSkips) out.audit.push({ ...key, runId, recordId: d.id, action: 'skip', at: now });
+      if (ctx.auditSkips) out.audit.push({ syncId: key.syncId, connectionId: key.connectionId, runId, recordId: d.id, action: 'skip', at: now });
       return;
     }
     if (d.kind === 'create') out.counts.created++;
@@ -124,10 +142,25 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
     mutable.wrote = true;
     out.changed.push(d.id);
     (out.writes?.upserts as { id: string; data: unknown }[] | undefined)?.push({ id: d.id, data: d.record });
-    const previous = before?.get(d.id)?.data;
-    out.audit.push({ ...key, runId, recordId: d.id, action: d.kind, before: previous === undefined ? undefined : ctx.mask(previous), after: ctx.mask(d.record), at: now });
+    // The `before` of an update: a store collection's current copy; for a connector, the copy the
+    // ledger kept when this sync last wrote it (already masked).
+    const previous = before ? maskedOrUndefined(ctx, before.get(d.id)?.data) : d.kind === 'update' ? ledger.get(d.id)?.written : undefined;
+    const after = ctx.mask(d.record);
+    if (!before) entry.written = after;
+    out.ledger.push(entry);
+    out.audit.push({ syncId: key.syncId, connectionId: key.connectionId, runId, recordId: d.id, action: d.kind, before: previous, after, at: now });
   });
+  // A record that failed is still at the source: seen by this run, so a full run does not delete
+  // it, with its old hash kept so the next run tries the write again.
+  for (const id of failed) {
+    const entry = ledger.get(id);
+    if (entry && !entry.deleted) out.ledger.push({ ...entry, seenRun: runId });
+  }
   return out;
+}
+
+function maskedOrUndefined(ctx: RunContext, value: unknown): unknown {
+  return value === undefined ? undefined : ctx.mask(value);
 }
 
 function applyMapping(map: MappingFunction | undefined, raw: unknown): { ok: true; value: unknown } | { ok: false; errors: string } {
