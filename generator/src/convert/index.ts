@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedSpec, LoadOptions } from '../load/index.js';
-import { isSelfContained, unbundled } from './self-contained.js';
+import { selfContained, unbundled } from './self-contained.js';
 
 export interface ConvertedSpec {
   /** A bundled OpenAPI 3.0 or 3.1 document: only internal `#/...` refs remain. */
@@ -19,7 +19,8 @@ export interface ConvertedSpec {
 
 /** `options` set how `$ref`s are read (remote refs, private addresses, timeouts): see load/ref-policy.ts. */
 export async function convertSpec(spec: LoadedSpec, options: LoadOptions = {}): Promise<ConvertedSpec> {
-  const bundled = isSelfContained(spec.document) ? unbundled(spec) : await (await import('./bundle.js')).bundleSpec(spec, options);
+  const plan = selfContained(spec.document);
+  const bundled = plan ? unbundled(spec, plan.examples) : await (await import('./bundle.js')).bundleSpec(spec, options);
   // Reading's warnings travel with the document so every command that converts shows them.
   const diagnostics = [...(spec.diagnostics ?? []), ...bundled.diagnostics];
   let document = bundled.document;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../load/index.js';
 import type { LoadedSpec } from '../load/types.js';
 import { bundleSpec } from './bundle.js';
-import { isSelfContained, unbundled } from './self-contained.js';
+import { isSelfContained, selfContained, unbundled } from './self-contained.js';
 
 const specsDir = path.resolve(import.meta.dirname, '../../../specs');
 
@@ -35,11 +35,12 @@ describe('isSelfContained', () => {
     const all = await repositorySpecs();
     let accepted = 0;
     for (const loaded of all) {
-      if (!isSelfContained(loaded.document)) continue;
+      const plan = selfContained(loaded.document);
+      if (!plan) continue;
       accepted++;
       const redocly = await bundleSpec(loaded);
       expect(redocly.diagnostics, loaded.uri).toEqual([]);
-      expect(JSON.stringify(unbundled(loaded).document), loaded.uri).toBe(JSON.stringify(redocly.document));
+      expect(JSON.stringify(unbundled(loaded, plan.examples).document), loaded.uri).toBe(JSON.stringify(redocly.document));
     }
     // Most specs here have only internal refs; the multi-file one and the broken ones do not.
     expect(accepted).toBeGreaterThan(all.length / 2);
@@ -72,8 +73,8 @@ describe('isSelfContained', () => {
     ['a pointer through a $ref', { schema: { $ref: '#/components/schemas/Alias/type' } }],
     ['a loop of refs', { loop: { $ref: '#/loop' } }],
     ['an externalValue', { example: { externalValue: 'example.json' } }],
-    // The bundler replaces these with a copy of their target (GitHub's spec has schema examples so).
-    ['a ref as a schema example', { paths: { '/a': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', example: { $ref: '#/components/schemas/Pet' } } } } } } } } } }],
+    // The bundler replaces these with a copy of their target.
+    ['a ref as a response example, a field the bundler does not walk', { paths: { '/a': { get: { responses: { '200': { description: 'ok', example: { $ref: '#/components/schemas/Pet' } } } } } } }],
     ['a ref as a member of an extension', { 'x-extra': { schema: { $ref: '#/components/schemas/Pet' } } }],
     ['a ref as a link request body', { components: { schemas, links: { L: { operationId: 'a', requestBody: { $ref: '#/components/schemas/Pet' } } } } }],
     ['a mapping to a file', { schema: { discriminator: { propertyName: 'kind', mapping: { pet: 'pet.yaml' } } } }],
@@ -87,6 +88,34 @@ describe('isSelfContained', () => {
       Object.fromEntries(Array.from({ length }, (_, i) => [`S${i}`, i + 1 < length ? { type: 'object', properties: { next: { $ref: `#/components/schemas/S${i + 1}` } } } : { type: 'string' }]));
     expect(isSelfContained({ openapi: '3.0.3', components: { schemas: chain(20) } })).toBe(true);
     expect(isSelfContained({ openapi: '3.0.3', components: { schemas: chain(400) } })).toBe(false);
+  });
+
+  it("copies an example's target into a $ref in a schema's or media type's example, as the bundler does", async () => {
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/a': {
+          get: {
+            responses: {
+              '200': {
+                description: 'ok',
+                content: { 'application/json': { schema: { type: 'object', example: { $ref: '#/components/examples/Pet' } }, example: { $ref: '#/components/examples/Pet' } } },
+              },
+            },
+          },
+        },
+      },
+      components: { examples: { Pet: { summary: 'a pet', value: { name: 'Rex' } } }, schemas: { Pet: { type: 'object', example: { $ref: '#/components/examples/Pet' } } } },
+    };
+    const plan = selfContained(document);
+    expect(plan?.examples).toHaveLength(3);
+    const loaded = spec(document);
+    const ours = unbundled(loaded, plan!.examples).document as any;
+    expect(JSON.stringify(ours)).toBe(JSON.stringify((await bundleSpec(loaded)).document));
+    expect(ours.components.schemas.Pet.example).toEqual({ summary: 'a pet', value: { name: 'Rex' } });
+    // The input keeps its refs.
+    expect(document.components.schemas.Pet.example).toEqual({ $ref: '#/components/examples/Pet' });
   });
 
   it('adds the empty components object Redocly adds to an OpenAPI 3 root, on a copy', async () => {

@@ -39,17 +39,44 @@ interface Frame {
   readonly parentKey?: string | number;
 }
 
-export function isSelfContained(document: Record<string, unknown>): boolean {
-  // Only objects are stacked, each with its own key and its holder's: no frame per scalar.
+/** Fields of plain data: the bundler does not walk into them (nor into extensions). */
+const DATA_FIELDS: ReadonlySet<string> = new Set(['example', 'examples', 'default', 'enum', 'const', 'value']);
+/** Holders whose `example` field the bundler walks as plain data: schemas, media types, parameters, headers. */
+const EXAMPLE_HOLDER_MAPS: ReadonlySet<string> = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas', 'schemas', 'content', 'parameters', 'headers']);
+
+/**
+ * A `$ref` in the `example` of a schema, media type, parameter or header: a field of plain data
+ * that the bundler walks, replacing such a `$ref` with a copy of its target (GitHub's spec has them).
+ */
+export interface InlinedExample {
+  readonly holder: Record<string, unknown>;
+}
+
+/**
+ * Whether bundling would change nothing but what `unbundled` does: the `$ref`s in OpenAPI 3.0
+ * `example` fields to inline (see InlinedExample), or undefined when the bundler must run.
+ */
+export function selfContained(document: Record<string, unknown>): { readonly examples: readonly InlinedExample[] } | undefined {
+  const examples: InlinedExample[] = [];
+  const openapi30 = typeof document['openapi'] === 'string' && document['openapi'].startsWith('3.0');
+  // Only objects are stacked, each with its place, whether the bundler walks its holder, and
+  // whether that holder can carry an `example`: no frame per scalar.
   const nodes: object[] = [document];
   const keys: (string | number | undefined)[] = [undefined];
   const parents: (object | undefined)[] = [undefined];
   const parentKeys: (string | number | undefined)[] = [undefined];
+  const walked: boolean[] = [true];
+  const holderWalked: boolean[] = [false];
+  const holderField: ('example' | 'value' | undefined)[] = [undefined];
   while (nodes.length > 0) {
     const node = nodes.pop()!;
     const key = keys.pop();
     const parent = parents.pop();
     const parentKey = parentKeys.pop();
+    const isWalked = walked.pop()!;
+    const parentWalked = holderWalked.pop()!;
+    const parentField = holderField.pop();
+    const frame = { key, parent, parentKey };
     if (Array.isArray(node)) {
       for (let index = 0; index < node.length; index++) {
         const item: unknown = node[index];
@@ -58,15 +85,26 @@ export function isSelfContained(document: Record<string, unknown>): boolean {
         keys.push(index);
         parents.push(node);
         parentKeys.push(key);
+        walked.push(isWalked);
+        holderWalked.push(isWalked);
+        holderField.push(undefined);
       }
       continue;
     }
     const record = node as Record<string, unknown>;
     const ref = record['$ref'];
-    if (typeof ref === 'string' && !(inNamedPosition({ key, parent, parentKey }) && resolvesInternally(document, ref))) return false;
-    if (typeof record['externalValue'] === 'string') return false;
+    if (typeof ref === 'string') {
+      if (!resolvesInternally(document, ref)) return undefined;
+      // Inside plain data the bundler never walks (an example's value), a ref stays as it is; so
+      // does one that is an Example object's `value`, a field the bundler does not resolve.
+      const untouched = !parentWalked || (parentField === 'value' && key === 'value');
+      if (!untouched && parentField === 'example' && key === 'example' && openapi30 && isInlinable(document, ref)) examples.push({ holder: parent as Record<string, unknown> });
+      else if (!untouched && !inNamedPosition(frame)) return undefined;
+    }
+    if (typeof record['externalValue'] === 'string') return undefined;
     const discriminator = record['discriminator'];
-    if (discriminator !== null && typeof discriminator === 'object' && !plainMappings(document, discriminator as Record<string, unknown>)) return false;
+    if (discriminator !== null && typeof discriminator === 'object' && !plainMappings(document, discriminator as Record<string, unknown>)) return undefined;
+    const field = dataField(frame);
     for (const childKey in record) {
       const child = record[childKey];
       if (child === null || typeof child !== 'object') continue;
@@ -74,9 +112,38 @@ export function isSelfContained(document: Record<string, unknown>): boolean {
       keys.push(childKey);
       parents.push(record);
       parentKeys.push(key);
+      // An extension's own object is walked, its members are plain data.
+      const inExtension = typeof key === 'string' && key.startsWith('x-');
+      // `examples` is plain data as a 3.1 schema's array, a map of Example objects elsewhere.
+      const isData = DATA_FIELDS.has(childKey) && !(typeof key === 'string' && NAME_MAPS.has(key)) && !(childKey === 'examples' && !Array.isArray(child));
+      walked.push(isWalked && !inExtension && !isData);
+      holderWalked.push(isWalked);
+      holderField.push(field);
     }
   }
-  return !nestsTooDeep(document, MAX_DEPTH);
+  return nestsTooDeep(document, MAX_DEPTH) ? undefined : { examples };
+}
+
+/** Whether bundling can be skipped (see selfContained). */
+export function isSelfContained(document: Record<string, unknown>): boolean {
+  return selfContained(document) !== undefined;
+}
+
+/**
+ * The plain-data field of the object at `frame`: `example` in a schema, media type, parameter or
+ * header (the bundler resolves it); `value` in an Example object (it does not).
+ */
+function dataField({ key, parentKey }: Frame): 'example' | 'value' | undefined {
+  if (typeof key === 'number') return typeof parentKey === 'string' && NAMED_ARRAYS.has(parentKey) ? 'example' : undefined;
+  if (key === undefined || key.startsWith('x-')) return undefined;
+  if (parentKey === 'examples') return 'value';
+  return NAMED_FIELDS.has(key) || (typeof parentKey === 'string' && EXAMPLE_HOLDER_MAPS.has(parentKey)) ? 'example' : undefined;
+}
+
+/** An example's target the bundler copies as it is: an object that is not itself a `$ref`. */
+function isInlinable(document: Record<string, unknown>, ref: string): boolean {
+  const target = lookUp(document, ref);
+  return target !== null && typeof target === 'object' && !Array.isArray(target) && !('$ref' in target);
 }
 
 /**
@@ -200,9 +267,23 @@ function plainMappings(document: Record<string, unknown>, discriminator: Record<
  * stages hold the converted document as their own. Swagger 2.0 is handed on as it is: the converter
  * that comes next builds a new document and leaves its input alone (convert.test.ts checks).
  */
-export function unbundled(spec: LoadedSpec): BundleOutput {
-  if (spec.version === 'swagger-2.0') return { document: spec.document, diagnostics: [] };
-  const document = structuredClone(spec.document);
-  if (!document['components']) document['components'] = {};
+export function unbundled(spec: LoadedSpec, examples: readonly InlinedExample[] = []): BundleOutput {
+  if (spec.version === 'swagger-2.0' && examples.length === 0) return { document: spec.document, diagnostics: [] };
+  // Cloned together, so the example holders found in the input have their copies in this one.
+  const [document, holders] = structuredClone([spec.document, examples.map((e) => e.holder)] as const);
+  if (spec.version !== 'swagger-2.0' && !document['components']) document['components'] = {};
+  for (const holder of holders) inlineExample(document, holder);
   return { document, diagnostics: [] };
+}
+
+/**
+ * As the bundler does with a `$ref` in an `example`: the ref object takes a shallow copy of its
+ * target's members after its own (a holder met twice is rewritten once).
+ */
+function inlineExample(document: Record<string, unknown>, holder: Record<string, unknown>): void {
+  const example = holder['example'] as Record<string, unknown>;
+  if (typeof example['$ref'] !== 'string') return;
+  const target = lookUp(document, example['$ref']) as Record<string, unknown>;
+  delete example['$ref'];
+  Object.assign(example, { ...target, ...example });
 }
