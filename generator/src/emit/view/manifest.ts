@@ -8,6 +8,7 @@ import type { AuthConfig } from '@connectgen/runtime';
 import type { ConnectorIR, OperationIR } from '../../ir/types.js';
 import { JsonSchemaSource, type JsonSchema } from './json-schema.js';
 import { jsonText } from './safe.js';
+import { SharedSchemas } from './shared-schemas.js';
 
 export const MANIFEST_VERSION = 1;
 
@@ -16,6 +17,10 @@ export const ICON_FILE = 'icon.svg';
 
 export function manifestJson(ir: ConnectorIR): string {
   const schemas = new JsonSchemaSource(ir);
+  // Every schema is registered before any is written: whether a subschema is shared depends on all.
+  const shared = new SharedSchemas();
+  const named = Object.entries(schemas.definitions()).map(([name, schema]) => [name, shared.add(schema, name, { named: true })] as const);
+  const actions = ir.operations.map((operation) => actionEntry(ir, operation, schemas, shared));
   const manifest = {
     manifestVersion: MANIFEST_VERSION,
     name: ir.info.name,
@@ -39,10 +44,34 @@ export function manifestJson(ir: ConnectorIR): string {
       fields: credentialFields(scheme.config),
       config: scheme.config,
     })),
-    actions: ir.operations.map((operation) => actionEntry(ir, operation, schemas)),
-    $defs: schemas.definitions(),
+    actions: actions.map((action) => ({
+      ...action,
+      input: shared.write(action.input),
+      output: action.output === undefined ? undefined : shared.write(action.output),
+      pagination: action.pagination === undefined ? undefined : { ...action.pagination, item: shared.write(action.pagination.item) },
+    })),
+    $defs: { ...Object.fromEntries(named.map(([name, id]) => [name, shared.writeNamed(id, name)])), ...shared.definitions() },
   };
-  return jsonText(manifest, 2) + '\n';
+  return manifestText(manifest);
+}
+
+/**
+ * The manifest as JSON with one line per top-level field, per action and per `$defs` entry: close
+ * to compact (indenting every level made up half of the file), and a regenerated connector's diff
+ * still shows which actions and schemas changed.
+ */
+function manifestText(manifest: Record<string, unknown>): string {
+  const entry = (key: string, value: unknown) => `${jsonText(key)}: ${jsonText(value)}`;
+  const lines = Object.entries(manifest)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => {
+      if (Array.isArray(value) && value.length > 0) return `  ${jsonText(key)}: [\n${value.map((item) => `    ${jsonText(item)}`).join(',\n')}\n  ]`;
+      if (key === '$defs' && Object.keys(value as object).length > 0) {
+        return `  ${jsonText(key)}: {\n${Object.entries(value as object).map(([name, schema]) => `    ${entry(name, schema)}`).join(',\n')}\n  }`;
+      }
+      return `  ${entry(key, value)}`;
+    });
+  return `{\n${lines.join(',\n')}\n}\n`;
 }
 
 interface CredentialField {
@@ -73,7 +102,7 @@ function credentialFields(config: AuthConfig): CredentialField[] {
   }
 }
 
-function actionEntry(ir: ConnectorIR, operation: OperationIR, schemas: JsonSchemaSource) {
+function actionEntry(ir: ConnectorIR, operation: OperationIR, schemas: JsonSchemaSource, shared: SharedSchemas) {
   return {
     name: operation.name,
     operationId: operation.operationId,
@@ -84,12 +113,12 @@ function actionEntry(ir: ConnectorIR, operation: OperationIR, schemas: JsonSchem
     tags: operation.tags,
     deprecated: operation.deprecated || undefined,
     security: operation.security ?? ir.security,
-    input: inputSchema(operation, schemas),
-    output: operation.success.kind === 'empty' ? undefined : schemas.schemaOf(operation.success.type, 'output'),
+    input: shared.add(inputSchema(operation, schemas), `${operation.name}Input`),
+    output: operation.success.kind === 'empty' ? undefined : shared.add(schemas.schemaOf(operation.success.type, 'output'), `${operation.name}Output`),
     pagination:
       operation.pagination === undefined
         ? undefined
-        : { ...operation.pagination.config, item: schemas.schemaOf(operation.pagination.itemType, 'output') },
+        : { ...operation.pagination.config, item: shared.add(schemas.schemaOf(operation.pagination.itemType, 'output'), `${operation.name}Item`) },
   };
 }
 
