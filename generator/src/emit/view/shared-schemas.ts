@@ -74,14 +74,13 @@ export class SharedSchemas {
   private intern(schema: JsonSchema, hint: string): number {
     const skeleton: Record<string, unknown> = {};
     const children: number[] = [];
-    let size = 2;
     const child = (value: unknown, childHint: string): number => {
       const id = this.intern(value as JsonSchema, childHint);
       children.push(id);
-      size += this.nodes[id]!.size;
       return id;
     };
-    for (const [key, value] of Object.entries(schema)) {
+    for (const key in schema) {
+      const value = schema[key];
       if (value === undefined) continue;
       if (SCHEMA_KEYWORDS.has(key) && typeof value === 'object' && value !== null) {
         skeleton[key] = child(value, hint);
@@ -89,21 +88,24 @@ export class SharedSchemas {
         skeleton[key] = value.map((member) => child(member, hint));
       } else if (SCHEMA_MAP_KEYWORDS.has(key) && typeof value === 'object' && value !== null) {
         // A property keeps its place's annotations (`x-in`) beside its schema or its `$ref`.
-        skeleton[key] = Object.fromEntries(
-          Object.entries(value).map(([name, member]) => [name, [child(withoutPlaceKeys(member as JsonSchema), name), placeKeys(member as JsonSchema)]]),
-        );
-        size += Object.keys(value).reduce((sum, name) => sum + name.length + 4, 0);
-        continue;
+        const members: Record<string, unknown> = {};
+        for (const name in value) {
+          const member = (value as Record<string, JsonSchema>)[name]!;
+          const place = placeKeys(member);
+          members[name] = place === undefined ? child(member, name) : [child(withoutPlaceKeys(member), name), place];
+        }
+        skeleton[key] = members;
       } else {
         skeleton[key] = value;
-        size += JSON.stringify(value).length;
       }
-      size += key.length + 4;
     }
     const key = JSON.stringify(skeleton);
     const known = this.idByKey.get(key);
     if (known !== undefined) return known;
     const id = this.nodes.length;
+    // The key's own length (ids stand in for subschemas) plus the subschemas written out in full.
+    let size = key.length;
+    for (const c of children) size += this.nodes[c]!.size;
     this.nodes.push({ skeleton, size, uses: 0, hint });
     this.idByKey.set(key, id);
     // Counted only when the node is new: a repeated parent's children are held once, by it.
@@ -122,8 +124,10 @@ export class SharedSchemas {
       if (SCHEMA_KEYWORDS.has(key) && typeof value === 'number') out[key] = this.place(value);
       else if (SCHEMA_ARRAY_KEYWORDS.has(key)) out[key] = (value as number[]).map((member) => this.place(member));
       else if (SCHEMA_MAP_KEYWORDS.has(key)) {
-        const members = Object.entries(value as Record<string, [number, JsonSchema]>);
-        out[key] = Object.fromEntries(members.map(([name, [member, place]]) => [name, { ...this.place(member), ...place }]));
+        const members = Object.entries(value as Record<string, number | [number, JsonSchema]>);
+        out[key] = Object.fromEntries(
+          members.map(([name, member]) => [name, typeof member === 'number' ? this.place(member) : { ...this.place(member[0]), ...member[1] }]),
+        );
       } else out[key] = value;
     }
     return out;
@@ -155,13 +159,16 @@ export class SharedSchemas {
 
 /** The schema without its place's `x-` annotations. */
 function withoutPlaceKeys(schema: JsonSchema): JsonSchema {
-  if (!Object.keys(schema).some(isPlaceKey)) return schema;
-  return Object.fromEntries(Object.entries(schema).filter(([key]) => !isPlaceKey(key)));
+  const out: Record<string, unknown> = {};
+  for (const key in schema) if (!isPlaceKey(key)) out[key] = schema[key];
+  return out;
 }
 
-/** The place's `x-` annotations of a schema, to keep beside a `$ref` that replaces it. */
-export function placeKeys(schema: JsonSchema): JsonSchema {
-  return Object.fromEntries(Object.entries(schema).filter(([key, value]) => isPlaceKey(key) && value !== undefined));
+/** The place's `x-` annotations of a schema, to keep beside a `$ref` that replaces it; undefined if none. */
+function placeKeys(schema: JsonSchema): JsonSchema | undefined {
+  let out: Record<string, unknown> | undefined;
+  for (const key in schema) if (isPlaceKey(key) && schema[key] !== undefined) (out ??= {})[key] = schema[key];
+  return out;
 }
 
 function isPlaceKey(key: string): boolean {
