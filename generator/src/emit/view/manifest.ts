@@ -7,7 +7,7 @@
 import type { AuthConfig } from '@connectgen/runtime';
 import type { ConnectorIR, OperationIR } from '../../ir/types.js';
 import { JsonSchemaSource, type JsonSchema } from './json-schema.js';
-import { jsonText } from './safe.js';
+import { escapeInvisible } from './safe.js';
 import { SharedSchemas } from './shared-schemas.js';
 
 export const MANIFEST_VERSION = 1;
@@ -21,7 +21,7 @@ export function manifestJson(ir: ConnectorIR): string {
   const shared = new SharedSchemas();
   const named = Object.entries(schemas.definitions()).map(([name, schema]) => [name, shared.add(schema, name, { named: true })] as const);
   const actions = ir.operations.map((operation) => actionEntry(ir, operation, schemas, shared));
-  const manifest = {
+  const fields = {
     manifestVersion: MANIFEST_VERSION,
     name: ir.info.name,
     package: ir.info.packageName,
@@ -44,34 +44,39 @@ export function manifestJson(ir: ConnectorIR): string {
       fields: credentialFields(scheme.config),
       config: scheme.config,
     })),
-    actions: actions.map((action) => ({
-      ...action,
-      input: shared.write(action.input),
-      output: action.output === undefined ? undefined : shared.write(action.output),
-      pagination: action.pagination === undefined ? undefined : { ...action.pagination, item: shared.write(action.pagination.item) },
-    })),
-    $defs: { ...Object.fromEntries(named.map(([name, id]) => [name, shared.writeNamed(id, name)])), ...shared.definitions() },
   };
-  return manifestText(manifest);
+  // Schemas arrive as JSON text (SharedSchemas writes each once); the rest is stringified around them.
+  const actionLines = actions.map(({ input, output, pagination, ...rest }) =>
+    objectText([
+      ...Object.entries(rest).map(([key, value]) => [key, JSON.stringify(value)] as const),
+      ['input', shared.write(input)],
+      ['output', output === undefined ? undefined : shared.write(output)],
+      ['pagination', pagination === undefined ? undefined : objectText([...Object.entries(pagination.config).map(([key, value]) => [key, JSON.stringify(value)] as const), ['item', shared.write(pagination.item)]])],
+    ]),
+  );
+  const defLines = [...named.map(([name, id]) => [name, shared.writeNamed(id, name)] as const), ...shared.definitions()].map(
+    ([name, text]) => `${JSON.stringify(name)}: ${text}`,
+  );
+  const lines = Object.entries(fields)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => (Array.isArray(value) && value.length > 0 ? block(key, '[', value.map((item) => JSON.stringify(item)), ']') : `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`));
+  lines.push(actionLines.length > 0 ? block('actions', '[', actionLines, ']') : '  "actions": []');
+  lines.push(defLines.length > 0 ? block('$defs', '{', defLines, '}') : '  "$defs": {}');
+  return escapeInvisible(`{\n${lines.join(',\n')}\n}\n`);
 }
 
 /**
- * The manifest as JSON with one line per top-level field, per action and per `$defs` entry: close
- * to compact (indenting every level made up half of the file), and a regenerated connector's diff
- * still shows which actions and schemas changed.
+ * One line per top-level field, per action and per `$defs` entry: close to compact (indenting every
+ * level made up half of the file), and a regenerated connector's diff still shows which actions and
+ * schemas changed.
  */
-function manifestText(manifest: Record<string, unknown>): string {
-  const entry = (key: string, value: unknown) => `${jsonText(key)}: ${jsonText(value)}`;
-  const lines = Object.entries(manifest)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => {
-      if (Array.isArray(value) && value.length > 0) return `  ${jsonText(key)}: [\n${value.map((item) => `    ${jsonText(item)}`).join(',\n')}\n  ]`;
-      if (key === '$defs' && Object.keys(value as object).length > 0) {
-        return `  ${jsonText(key)}: {\n${Object.entries(value as object).map(([name, schema]) => `    ${entry(name, schema)}`).join(',\n')}\n  }`;
-      }
-      return `  ${entry(key, value)}`;
-    });
-  return `{\n${lines.join(',\n')}\n}\n`;
+function block(key: string, open: string, items: readonly string[], close: string): string {
+  return `  ${JSON.stringify(key)}: ${open}\n${items.map((item) => `    ${item}`).join(',\n')}\n  ${close}`;
+}
+
+/** A JSON object from keys and their values' JSON text, leaving out the undefined ones. */
+function objectText(entries: readonly (readonly [string, string | undefined])[]): string {
+  return `{${entries.flatMap(([key, text]) => (text === undefined ? [] : [`${JSON.stringify(key)}:${text}`])).join(',')}}`;
 }
 
 interface CredentialField {
@@ -118,7 +123,7 @@ function actionEntry(ir: ConnectorIR, operation: OperationIR, schemas: JsonSchem
     pagination:
       operation.pagination === undefined
         ? undefined
-        : { ...operation.pagination.config, item: shared.add(schemas.schemaOf(operation.pagination.itemType, 'output'), `${operation.name}Item`) },
+        : { config: operation.pagination.config, item: shared.add(schemas.schemaOf(operation.pagination.itemType, 'output'), `${operation.name}Item`) },
   };
 }
 
