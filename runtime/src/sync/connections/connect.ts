@@ -29,8 +29,15 @@ export interface ConnectionEvent {
 export interface ConnectionDeps {
   readonly store: SyncStore;
   readonly box: SecretBox;
+  /** Store timestamps, the refresh lease, and the connector's own clock (token expiry, backoff). */
   readonly clock?: Clock;
   readonly onEvent?: (event: ConnectionEvent) => void;
+  /**
+   * How long one process may hold a connection's refresh lease (default 30 s). A holder that dies
+   * on this host gives it up at once; one on another host holds it until then, so keep it above the
+   * token endpoint's slowest answer and well below the access tokens' lifetime.
+   */
+  readonly refreshLeaseMs?: number;
 }
 
 /** Connector options as `createXxxConnector(options)` takes them; credentials under `auth`. */
@@ -64,6 +71,7 @@ export async function connect<T extends object>(factory: (options: Record<string
   if (auth && typeof auth['clientId'] === 'string') {
     options['auth'] = { ...auth, tokenStore: storeTokens(connectionId, deps, clock) };
   }
+  if (deps.clock) options['clock'] = deps.clock;
   return watchStale(factory(options), async (reason) => {
     await store.markConnectionStale(connectionId, reason, clock.now());
     deps.onEvent?.({ type: 'connection.stale', connectionId, reason, hint: 'the tenant must re-authorize; save the new credentials with saveConnection()' });
@@ -78,10 +86,12 @@ function storeTokens(connectionId: string, deps: ConnectionDeps, clock: Clock): 
   let version = 0;
   const holder = newHolder();
   const lease = `token:${connectionId}`;
+  const leaseMs = deps.refreshLeaseMs ?? REFRESH_LEASE_MS;
   return {
     async refreshLock(work) {
-      const waitUntil = clock.now() + REFRESH_LEASE_MS;
-      while (!(await deps.store.acquireLease(lease, holder, clock.now() + REFRESH_LEASE_MS, clock.now()))) {
+      // Long enough for a holder that vanished without releasing to expire, once.
+      const waitUntil = clock.now() + 2 * leaseMs;
+      while (!(await deps.store.acquireLease(lease, holder, clock.now() + leaseMs, clock.now()))) {
         if (clock.now() > waitUntil) {
           throw new SyncError('CG_SYNC_REFRESH_BUSY', `another process has been refreshing connection "${connectionId}" for too long`, { hint: 'retry the call' });
         }
