@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../client.js';
-import type { ConnectorDefinition, OperationSpec } from '../../definition.js';
+import type { ConnectorDefinition } from '../../definition.js';
 import { json, startServer } from '../../testing/server.js';
 import { TestClock } from '../../testing/clock.js';
+import { tenantItemsOperation } from '../../testing/tenant-token-server.js';
 import { startTokenServer } from '../../testing/token-server.js';
 import { runSync } from '../engine/run.js';
 import { openSqliteStore, type SqliteSyncStore } from '../store/sqlite/store.js';
@@ -16,14 +17,8 @@ import { createSecretBox, secretKeyFromEnv } from './secret-box.js';
 let dir: string;
 let store: SqliteSyncStore;
 const box = createSecretBox(randomBytes(32));
-const list: OperationSpec = {
-  id: 'listItems',
-  method: 'GET',
-  path: '/items',
-  parameters: [],
-  response: 'json',
-  pagination: { type: 'offset', offsetParam: 'offset', pageSizeParam: 'limit', resultsKey: 'items', defaultPageSize: 5 },
-};
+/** Offset-paged `/items`, the shape every API in these tests serves. */
+const list = tenantItemsOperation;
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'cg-conn-'));
