@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithChromium } from '../runtime/src/testing/chromium.js';
 import { startRpaSite, type RpaSite } from '../runtime/src/testing/rpa-site.js';
 import { repoRoot, runCli } from './helpers/cli.js';
+import { hasXvfb, startXvfb, XVFB_PATH } from './helpers/xvfb.js';
 
 const apply = path.join(repoRoot, 'specs/rpa/apply.yaml');
 const PASSWORD = 'pa55-cli-secret-value';
@@ -37,6 +38,8 @@ describeWithChromium('connectgen rpa', () => {
     expect(result.stderr).toMatch(/^ok apply-for-permit: 11 steps in \d+ ms, run [0-9a-f-]{36}$/m);
     expect(site.submissions.at(-1)?.['password']).toBe(PASSWORD);
     expect(result.stdout + result.stderr).not.toContain(PASSWORD);
+    // Headless by default, and the server can tell (the --headed test below relies on this).
+    expect(String(site.received.at(-1)?.headers['user-agent'])).toContain('HeadlessChrome');
   });
 
   it('exits 1 naming the failing step, and `rpa runs` lists and shows the run', async () => {
@@ -74,5 +77,33 @@ describeWithChromium('connectgen rpa', () => {
     const noBrowser = await runCli(['rpa', 'run', apply, ...inputs(site.origin), '--store', store, '--chromium', path.join(dir, 'no-chromium')]);
     expect(noBrowser.code).toBe(2);
     expect(noBrowser.stderr).toMatch(/error CG_RPA_NO_CHROMIUM .*\n {2}Try this: install Debian's chromium package \(apt-get install chromium\)/);
+  });
+
+  it('--headed without a display says so before starting the browser (exit 2)', async () => {
+    const result = await runCli(['rpa', 'run', apply, ...inputs(site.origin), '--store', store, '--headed'], {
+      env: { DISPLAY: undefined, WAYLAND_DISPLAY: undefined },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/error CG_RPA_NO_DISPLAY .*\n {2}Try this: drop --headed, or run under a virtual display: xvfb-run/);
+  });
+
+  // A headed Chromium identifies itself without "HeadlessChrome" in its User-Agent: the page server
+  // sees which kind of browser really filled the form.
+  it.skipIf(!hasXvfb())(`--headed drives a visible browser window (on Xvfb; skipped without ${XVFB_PATH}: apt-get install xvfb)`, async () => {
+    const screen = await startXvfb();
+    try {
+      const before = site.received.length;
+      const result = await runCli(['rpa', 'run', apply, ...inputs(site.origin), '--store', store, '--headed'], { env: { DISPLAY: screen.display } });
+      expect(result.code, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout)).toEqual({ confirmation: expect.stringMatching(/^CN-\d+$/) });
+      const agents = site.received.slice(before).map((r) => String(r.headers['user-agent']));
+      expect(agents.length).toBeGreaterThan(0);
+      for (const agent of agents) {
+        expect(agent).toContain('Chrome/');
+        expect(agent).not.toContain('HeadlessChrome');
+      }
+    } finally {
+      await screen.stop();
+    }
   });
 });

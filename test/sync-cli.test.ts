@@ -1,11 +1,12 @@
 /**
- * `connectgen sync run|status|audit|conflicts` as a user runs them: a sync YAML naming a generated,
+ * `connectgen sync run|status|audit|conflicts|dead-letters|schedule` as a user runs them: a sync YAML naming a generated,
  * built connector (Petstore) whose API is a 127.0.0.1 server, into the SQLite store.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../runtime/src/sync/index.js';
 import { json, startServer, type TestServer } from '../runtime/src/testing/server.js';
 import { repoRoot, runCli } from './helpers/cli.js';
 import { generateAndBuild } from './helpers/generated-package.js';
@@ -42,6 +43,16 @@ describe('connectgen sync', () => {
     return p;
   };
 
+  /** The Petstore connector's listPets against the test server, as YAML lines. */
+  const petsSource = (): string[] => [
+    'source:',
+    `  connector: ${path.relative(dir, connectorDir)}`,
+    '  action: listPets',
+    '  options:',
+    `    baseUrl: ${server.origin}`,
+    '    auth: { apiKey: "${PETSTORE_KEY}" }',
+  ];
+
   it('runs a sync from a YAML file, then shows it in status and the audit trail', async () => {
     const sync = await file(
       'pets.sync.yaml',
@@ -50,12 +61,7 @@ describe('connectgen sync', () => {
         'mode: full',
         'idPath: id',
         'pageSize: 7',
-        'source:',
-        `  connector: ${path.relative(dir, connectorDir)}`,
-        '  action: listPets',
-        '  options:',
-        `    baseUrl: ${server.origin}`,
-        '    auth: { apiKey: "${PETSTORE_KEY}" }',
+        ...petsSource(),
         'destination: { store: pets }',
         'mapping:',
         '  mappings:',
@@ -92,6 +98,48 @@ describe('connectgen sync', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error CG_SYNC_DEFINITION .*bad\.sync\.yaml:2:1: invalid sync definition: "mode" must be one of full, incremental \(at \/mode\)/);
   });
+
+  it('lists a poison record once however often it fails again', async () => {
+    const sync = await file(
+      'strict.sync.yaml',
+      [
+        'id: strict-pets',
+        'mode: full',
+        'idPath: id',
+        'pageSize: 10',
+        ...petsSource(),
+        'destination: { store: strict, schema: { type: object, properties: { id: { maximum: 29 } } } }',
+        '',
+      ].join('\n'),
+    );
+    for (let i = 0; i < 2; i++) expect((await runCli(['sync', 'run', sync, '--store', store])).code).toBe(1); // partial
+    const list = await runCli(['sync', 'dead-letters', '--store', store, '--sync', 'strict-pets']);
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).toMatch(/^strict-pets record 30: 2 attempts since \S+, last \S+ \(open\)\n {2}CG_SYNC_SCHEMA: \/id must be <= 29\n$/);
+    const status = await runCli(['sync', 'status', '--store', store, '--sync', 'strict-pets']);
+    expect(status.stdout).toMatch(/\n1 record still failing: connectgen sync dead-letters --sync strict-pets\n$/);
+    const resolved = await runCli(['sync', 'dead-letters', '--store', store, '--status', 'resolved', '--json']);
+    expect(JSON.parse(resolved.stdout)).toEqual([]);
+  }, 60_000);
+
+  it('runs a schedule in the foreground, one run per fire time, and refuses a sync without one', async () => {
+    const local = openSqliteStore(store);
+    await local.putRecords('inbox', [{ id: 'a', data: { id: 'a' } }], Date.now());
+    await local.close();
+    const body = ['id: every-second', 'mode: full', 'idPath: id', 'source: { store: inbox }', 'destination: { store: outbox }'];
+    const scheduled = await file('scheduled.sync.yaml', [...body, 'schedule: { cron: "* * * * * *", timezone: Europe/Berlin }', ''].join('\n'));
+    const result = await runCli(['sync', 'schedule', scheduled, '--store', store, '--max-runs', '2']);
+    expect(result.code, result.stderr).toBe(0);
+    const ran = result.stdout.split('\n').filter((line) => line.includes('succeeded every-second'));
+    expect(ran).toHaveLength(2);
+    expect(ran[0]).toMatch(/1 read, 1 created/);
+    expect(ran[1]).toMatch(/1 read, 0 created, 0 updated, 0 deleted, 1 skipped/);
+
+    const unscheduled = await file('unscheduled.sync.yaml', [...body, ''].join('\n'));
+    const refused = await runCli(['sync', 'schedule', unscheduled, '--store', store]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/CG_SYNC_NO_SCHEDULE .*unscheduled\.sync\.yaml/);
+  }, 60_000);
 
   it('lists conflicts and refuses to resolve one that does not exist', async () => {
     const list = await runCli(['sync', 'conflicts', '--store', store]);

@@ -11,9 +11,21 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export function runCli(args: readonly string[], options: { cwd?: string; input?: string } = {}): Promise<CliResult> {
+export interface CliOptions {
+  readonly cwd?: string;
+  readonly input?: string;
+  /** Variables to set (a string) or remove (`undefined`) in the CLI's environment. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd ?? repoRoot, env: { ...process.env, NO_COLOR: '1' } });
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+    for (const [name, value] of Object.entries(options.env ?? {})) {
+      if (value === undefined) delete env[name];
+      else env[name] = value;
+    }
+    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd ?? repoRoot, env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -24,7 +24,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
 ];
 
 export class RpaBrowserError extends ConnectorError {
-  readonly code: 'CG_RPA_NO_CHROMIUM' | 'CG_RPA_NO_PLAYWRIGHT' | 'CG_RPA_BROWSER_LAUNCH';
+  readonly code: 'CG_RPA_NO_CHROMIUM' | 'CG_RPA_NO_PLAYWRIGHT' | 'CG_RPA_NO_DISPLAY' | 'CG_RPA_BROWSER_LAUNCH';
   readonly hint: string;
 
   constructor(code: RpaBrowserError['code'], message: string, hint: string, cause?: unknown) {
@@ -61,6 +61,7 @@ export interface LaunchOptions {
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   const executablePath = resolveChromiumPath(options.chromiumPath);
+  if (options.headed) requireDisplay();
   const { chromium } = await loadPlaywright();
   try {
     return await chromium.launch({ executablePath, headless: !options.headed, args: [...CHROMIUM_ARGS] });
@@ -68,6 +69,19 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
     const reason = (error as Error).message.split('\n')[0];
     throw new RpaBrowserError('CG_RPA_BROWSER_LAUNCH', `Chromium at ${executablePath} did not start: ${reason}`, 'run it by hand with --headless --version to see why; a headed run needs a display (DISPLAY)', error);
   }
+}
+
+/**
+ * A headed Chromium on Linux without an X or Wayland display exits at once with a page of Ozone
+ * errors; say what is missing before starting it.
+ */
+function requireDisplay(): void {
+  if (process.platform !== 'linux' || process.env['DISPLAY'] || process.env['WAYLAND_DISPLAY']) return;
+  throw new RpaBrowserError(
+    'CG_RPA_NO_DISPLAY',
+    'a headed browser needs a display, and neither DISPLAY nor WAYLAND_DISPLAY is set',
+    'drop --headed, or run under a virtual display: xvfb-run -a connectgen rpa run ... --headed (Debian package xvfb)',
+  );
 }
 
 /**

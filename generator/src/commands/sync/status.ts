@@ -5,7 +5,7 @@ import { summaryLine } from '../../sync/progress.js';
 import { storeFlag } from '../../sync/store-path.js';
 
 export default class SyncStatus extends BaseCommand {
-  static override description = 'Recent sync runs, newest first: status, counts, duration and errors.';
+  static override description = 'Recent sync runs, newest first: status, counts, duration and errors; then how many records are dead-lettered and still failing.';
 
   static override examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --sync pets --limit 5 --json'];
 
@@ -30,6 +30,8 @@ export default class SyncStatus extends BaseCommand {
         process.stdout.write(`${new Date(run.startedAt).toISOString()} ${summaryLine(run)}\n`);
         for (const error of run.errors) process.stdout.write(`  ${error}\n`);
       }
+      const open = await store.listDeadLetters({ ...(flags.sync ? { syncId: flags.sync } : {}), status: 'open', limit: 10_000 });
+      if (open.length > 0) process.stdout.write(`${open.length} record${open.length === 1 ? '' : 's'} still failing: connectgen sync dead-letters${flags.sync ? ` --sync ${flags.sync}` : ''}\n`);
     } finally {
       await store.close();
     }

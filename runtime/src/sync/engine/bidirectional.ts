@@ -103,6 +103,7 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
     const deadLetters: DeadLetter[] = [];
     const conflicts: Conflict[] = [];
     const applied: number[] = [];
+    const resolved: string[] = [];
     const writes = new Map<string, CollectionWrites>();
     const counts = { created: 0, updated: 0, deleted: 0, skipped: 0, conflicts: 0, errors: 0 };
     const results = await mapLimit(plans, ctx.concurrency, async (plan) => {
@@ -131,6 +132,7 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
         return;
       }
       if (plan.conflictId !== undefined && d.kind !== 'conflict') applied.push(plan.conflictId);
+      if (d.kind !== 'conflict') resolved.push(plan.id);
       if (d.kind === 'conflict') {
         counts.conflicts++;
         if (!open.has(plan.id)) {
@@ -162,7 +164,7 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
       ledger.push({ recordId: plan.id, hash: winner.hash, destinationHash: winner.hash, seenRun: ctx.runId, deleted: false });
       audit.push({ ...key, runId: ctx.runId, recordId: plan.id, action: op!.op.kind as 'create' | 'update', side: target, ...(before === undefined ? {} : { before: ctx.mask(before) }), after: ctx.mask(winner.record), at: now });
     });
-    return { ledger, audit, deadLetters, conflicts, appliedConflicts: applied, writes: [...writes.values()], counts };
+    return { ledger, audit, deadLetters, resolvedDeadLetters: resolved, conflicts, appliedConflicts: applied, writes: [...writes.values()], counts };
   };
 
   /**

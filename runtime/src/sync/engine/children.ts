@@ -1,9 +1,12 @@
 /**
  * Child streams: for each parent a page created or changed, every page of its children is read
  * with the child action (the parent id in `parentKey`) and written like any page, under the child
- * stream's own ledger (`<sync>/<child>`). This runs before the parent page commits, so a run killed
- * midway reads those parents' children again on resume, and the writes, upserts by id, are not
- * doubled. An unchanged parent's children are not read at all.
+ * stream's own ledger (`<sync>/<child>`), each entry remembering its parent. Once a parent's
+ * children are all read, the ones its ledger holds from earlier runs and this read did not return
+ * have left the source: they are deleted or flagged by the sync's `onDelete`, as a full run does.
+ * This runs before the parent page commits, so a run killed midway reads those parents' children
+ * again on resume, and the writes, upserts by id, are not doubled. An unchanged parent's children
+ * are not read at all.
  */
 import { compileSyncMapping } from '../definition/mapping.js';
 import { isStoreEndpoint, type ChildStream, type ConnectorSource, type SyncDefinition } from '../definition/types.js';
@@ -13,6 +16,7 @@ import { storeDestination } from '../destinations/store.js';
 import { connectorSource } from '../sources/connector.js';
 import type { PageCommit, RunCounts, RunRecord } from '../store/store.js';
 import type { RunContext } from './context.js';
+import { deleteUnseen } from './deletions.js';
 import { writePage } from './page.js';
 
 export interface ChildRunner {
@@ -20,28 +24,31 @@ export interface ChildRunner {
   (parentIds: readonly string[], run: () => RunRecord): Promise<Partial<RunCounts>>;
 }
 
+type ChildCounts = Pick<RunCounts, 'read' | 'created' | 'updated' | 'deleted' | 'skipped' | 'errors'>;
+
 export function childRunner(parent: RunContext, pageSize: number): ChildRunner | undefined {
   const children = parent.definition.children ?? [];
   if (children.length === 0) return undefined;
   const streams = children.map((child, i) => prepare(parent, child, `/children/${i}`));
+  const removeLeft = (parent.definition.onDelete ?? 'delete') !== 'keep';
   return async (parentIds, run) => {
-    const total = { read: 0, created: 0, updated: 0, skipped: 0, errors: 0 };
+    const total: ChildCounts = { read: 0, created: 0, updated: 0, deleted: 0, skipped: 0, errors: 0 };
+    const commit = async (ctx: RunContext, parts: Omit<PageCommit, 'syncId' | 'connectionId' | 'checkpoint' | 'run'>): Promise<void> => {
+      await ctx.store.commitPage({ ...ctx.key, checkpoint: null, ...parts, run: run() });
+    };
     for (const { child, ctx, source } of streams) {
       for (const parentId of parentIds) {
         const input = { ...child.input, [child.parentKey]: parentId };
         for await (const page of source(input).read({ pageSize })) {
-          const outcome = await writePage(ctx, page.records, undefined);
-          const commit: PageCommit = {
-            ...ctx.key,
-            checkpoint: null,
-            ledger: outcome.ledger,
-            audit: outcome.audit,
-            deadLetters: outcome.deadLetters,
-            ...(outcome.writes ? { writes: [outcome.writes] } : {}),
-            run: run(),
-          };
-          await ctx.store.commitPage(commit);
-          for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += outcome.counts[key];
+          const outcome = await writePage(ctx, page.records, undefined, parentId);
+          await commit(ctx, { ledger: outcome.ledger, audit: outcome.audit, deadLetters: outcome.deadLetters, resolvedDeadLetters: outcome.resolved, ...(outcome.writes ? { writes: [outcome.writes] } : {}) });
+          for (const key of ['read', 'created', 'updated', 'skipped', 'errors'] as const) total[key] += outcome.counts[key];
+        }
+        if (!removeLeft) continue;
+        for (let batch = await deleteUnseen(ctx, pageSize, parentId); batch; batch = await deleteUnseen(ctx, pageSize, parentId)) {
+          await commit(ctx, { ledger: batch.ledger, audit: batch.audit, deadLetters: batch.deadLetters, resolvedDeadLetters: batch.resolved, ...(batch.writes ? { writes: [batch.writes] } : {}) });
+          total.deleted += batch.deleted;
+          total.errors += batch.errors;
         }
       }
     }
@@ -52,7 +59,14 @@ export function childRunner(parent: RunContext, pageSize: number): ChildRunner |
 function prepare(parent: RunContext, child: ChildStream, pointer: string) {
   const def = parent.definition;
   const connector = (def.source as ConnectorSource).connector;
-  const definition: SyncDefinition = { id: `${def.id}/${child.id}`, source: { connector, action: child.action }, destination: child.destination, idPath: child.idPath, mode: 'full' };
+  const definition: SyncDefinition = {
+    id: `${def.id}/${child.id}`,
+    source: { connector, action: child.action },
+    destination: child.destination,
+    idPath: child.idPath,
+    mode: 'full',
+    ...(def.onDelete ? { onDelete: def.onDelete } : {}),
+  };
   const destination: Destination = isStoreEndpoint(child.destination)
     ? storeDestination(child.destination.store, child.destination.schema, `${pointer}/destination`)
     : connectorDestination(child.destination, `${pointer}/destination`);

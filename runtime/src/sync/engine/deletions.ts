@@ -13,15 +13,20 @@ export interface DeletionBatch {
   readonly ledger: LedgerEntry[];
   readonly audit: AuditEntry[];
   readonly deadLetters: DeadLetter[];
+  /** Records deleted after all: their dead letters are resolved. */
+  readonly resolved: string[];
   readonly writes: CollectionWrites | undefined;
   readonly deleted: number;
   readonly errors: number;
 }
 
-/** The next batch of deletions, or undefined when none are left. */
-export async function deleteUnseen(ctx: RunContext, batchSize: number): Promise<DeletionBatch | undefined> {
+/**
+ * The next batch of deletions, or undefined when none are left. With `parentId`, only a child
+ * stream's records read under that parent before and missing from its children now.
+ */
+export async function deleteUnseen(ctx: RunContext, batchSize: number, parentId?: string): Promise<DeletionBatch | undefined> {
   const { key, runId, clock } = ctx;
-  const unseen = await ctx.store.unseenLedger(key, runId, batchSize);
+  const unseen = await ctx.store.unseenLedger(key, runId, batchSize, parentId);
   if (unseen.length === 0) return undefined;
   const flag = ctx.definition.onDelete === 'flag';
   const now = clock.now();
@@ -35,15 +40,18 @@ export async function deleteUnseen(ctx: RunContext, batchSize: number): Promise<
     return withRetry(ctx.retry, clock, () => ctx.destination.apply(op, ctx.signal));
   });
 
-  const batch: DeletionBatch = { ledger: [], audit: [], deadLetters: [], writes, deleted: 0, errors: 0 };
+  const batch: DeletionBatch = { ledger: [], audit: [], deadLetters: [], resolved: [], writes, deleted: 0, errors: 0 };
   const counts = batch as { deleted: number; errors: number };
   unseen.forEach((entry, i) => {
     const result = results[i]!;
     if (result.ok) {
       counts.deleted++;
       batch.ledger.push({ ...entry, seenRun: runId, deleted: true });
-      const previous = before?.get(entry.recordId)?.data;
-      batch.audit.push({ ...key, runId, recordId: entry.recordId, action: 'delete', before: previous === undefined ? undefined : ctx.mask(previous), at: now });
+      batch.resolved.push(entry.recordId);
+      // A store collection's copy as it was; a connector's, as this sync last wrote it (masked).
+      const stored = before?.get(entry.recordId)?.data;
+      const previous = before ? (stored === undefined ? undefined : ctx.mask(stored)) : entry.written;
+      batch.audit.push({ ...key, runId, recordId: entry.recordId, action: 'delete', before: previous, at: now });
       return;
     }
     counts.errors++;

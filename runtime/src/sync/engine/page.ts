@@ -28,6 +28,8 @@ export interface PageOutcome {
   readonly wrote: boolean;
   /** Ids of the records this page created or changed: parents whose child streams are read. */
   readonly changed: string[];
+  /** Ids of the records written or found in step: their dead letters, if any, are resolved. */
+  readonly resolved: string[];
 }
 
 interface Candidate {
@@ -37,7 +39,8 @@ interface Candidate {
   readonly cursor: CursorValue | undefined;
 }
 
-export async function writePage(ctx: RunContext, records: readonly unknown[], since: CursorValue | undefined): Promise<PageOutcome> {
+/** `parentId`: the page is a child stream's, read under this parent. */
+export async function writePage(ctx: RunContext, records: readonly unknown[], since: CursorValue | undefined, parentId?: string): Promise<PageOutcome> {
   const { definition, key, runId, clock } = ctx;
   const now = clock.now();
   const out: PageOutcome = {
@@ -51,9 +54,12 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
     ids: '',
     wrote: false,
     changed: [],
+    resolved: [],
   };
   const mutable = out as { -readonly [K in keyof PageOutcome]: PageOutcome[K] };
+  const failed: string[] = [];
   const fail = (id: string, raw: unknown, cursor: CursorValue | undefined, error: string, attempts: number): void => {
+    failed.push(id);
     out.counts.errors++;
     mutable.minFailedCursor = minCursor(out.minFailedCursor, cursor);
     out.deadLetters.push({ ...key, runId, recordId: id, record: ctx.mask(raw), error, attempts, at: now });
@@ -86,7 +92,7 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
   mutable.ids = ids.join('\u0000');
 
   const candidates = [...byId.values()];
-  const ledger = await ctx.store.getLedger(key, candidates.map((c) => c.id));
+  const ledger = await ctx.store.getLedger(key, [...candidates.map((c) => c.id), ...failed]);
   const before = out.writes ? await ctx.store.getRecords(out.writes.collection, candidates.map((c) => c.id)) : undefined;
 
   const decided = candidates.map((c) => {
@@ -113,8 +119,11 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
       return;
     }
     mutable.maxCursor = maxCursor(out.maxCursor, d.cursor);
-    out.ledger.push({ recordId: d.id, hash: d.hash, seenRun: runId, deleted: false, ...(d.cursor === undefined ? {} : { cursor: d.cursor }) });
+    out.resolved.push(d.id);
+    const entry: LedgerEntry = { recordId: d.id, hash: d.hash, seenRun: runId, deleted: false, ...(d.cursor === undefined ? {} : { cursor: d.cursor }), ...(parentId === undefined ? {} : { parentId }) };
     if (d.kind === 'skip') {
+      const written = ledger.get(d.id)?.written;
+      out.ledger.push(written === undefined ? entry : { ...entry, written });
       out.counts.skipped++;
       if (ctx.auditSkips) out.audit.push({ ...key, runId, recordId: d.id, action: 'skip', at: now });
       return;
@@ -124,10 +133,24 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
     mutable.wrote = true;
     out.changed.push(d.id);
     (out.writes?.upserts as { id: string; data: unknown }[] | undefined)?.push({ id: d.id, data: d.record });
-    const previous = before?.get(d.id)?.data;
-    out.audit.push({ ...key, runId, recordId: d.id, action: d.kind, before: previous === undefined ? undefined : ctx.mask(previous), after: ctx.mask(d.record), at: now });
+    // The `before` of an update: a store collection's current copy; for a connector, the copy the
+    // ledger kept when this sync last wrote it (already masked).
+    const previous = before ? maskedOrUndefined(ctx, before.get(d.id)?.data) : d.kind === 'update' ? ledger.get(d.id)?.written : undefined;
+    const after = ctx.mask(d.record);
+    out.ledger.push(before ? entry : { ...entry, written: after });
+    out.audit.push({ ...key, runId, recordId: d.id, action: d.kind, before: previous, after, at: now });
   });
+  // A record that failed is still at the source: seen by this run, so a full run does not delete
+  // it, with its old hash kept so the next run tries the write again.
+  for (const id of failed) {
+    const entry = ledger.get(id);
+    if (entry && !entry.deleted) out.ledger.push({ ...entry, seenRun: runId });
+  }
   return out;
+}
+
+function maskedOrUndefined(ctx: RunContext, value: unknown): unknown {
+  return value === undefined ? undefined : ctx.mask(value);
 }
 
 function applyMapping(map: MappingFunction | undefined, raw: unknown): { ok: true; value: unknown } | { ok: false; errors: string } {

@@ -200,6 +200,66 @@ describe('writing through a connector', () => {
     }
   });
 
+  it('audits the before of updates and deletes from the copy it last wrote (masked), and never deletes a record whose update failed', async () => {
+    const target = await startRecordsApi();
+    const out = recordsApiConnector(target.origin);
+    try {
+      const def = toStore({ audit: { sensitive: ['secretNote'] }, destination: { connector: out, upsert: { action: 'putItem', id: 'id' }, delete: { action: 'deleteItem', id: 'id' } } });
+      api.records.set('i001', item(1, undefined, { secretNote: 'first' }));
+      await runSync(def, { store, clock });
+
+      api.records.set('i001', item(1, undefined, { name: 'renamed', secretNote: 'second' }));
+      api.records.set('i002', item(2, undefined, { name: 'refused' }));
+      api.records.delete('i003');
+      target.fail = (method, url) => (method === 'PUT' && url.pathname === '/items/i002' ? 422 : undefined);
+      const second = await runSync(def, { store, clock });
+      expect(second.counts).toMatchObject({ updated: 1, deleted: 1, errors: 1 });
+      const trail = await store.listAudit({ syncId: 'items', runId: second.id });
+      expect(trail.find((a) => a.recordId === 'i001')).toMatchObject({ action: 'update', before: { name: 'item 1', secretNote: '[REDACTED]' }, after: { name: 'renamed' } });
+      expect(trail.find((a) => a.recordId === 'i003')).toMatchObject({ action: 'delete', before: { id: 'i003', name: 'item 3' } });
+      expect(JSON.stringify(trail)).not.toMatch(/first|second/);
+      // i002 is still at the source: its failed update leaves the destination's copy in place...
+      expect(target.records.get('i002')).toMatchObject({ name: 'item 2' });
+
+      target.fail = undefined;
+      const third = await runSync(def, { store, clock });
+      // ...and the next run tries the update again, with the old copy as its before.
+      expect(third.counts).toMatchObject({ updated: 1, deleted: 0, errors: 0 });
+      expect(target.records.get('i002')).toMatchObject({ name: 'refused' });
+      expect((await store.listAudit({ syncId: 'items', runId: third.id, recordId: 'i002' }))[0]).toMatchObject({ before: { name: 'item 2' }, after: { name: 'refused' } });
+    } finally {
+      await out.close();
+      await target.close();
+    }
+  });
+
+  it('keeps one dead letter per poison record across runs, and resolves it once a run writes the record', async () => {
+    const target = await startRecordsApi();
+    const out = recordsApiConnector(target.origin);
+    try {
+      target.fail = (method, url) => (method === 'PUT' && url.pathname === '/items/i009' ? 422 : undefined);
+      const def = toStore({ destination: { connector: out, upsert: { action: 'putItem', id: 'id' } } });
+      const first = await runSync(def, { store, clock });
+      t += 60_000;
+      const second = await runSync(def, { store, clock });
+      expect(second).toMatchObject({ status: 'partial', counts: { errors: 1 } });
+      const letters = await store.listDeadLetters({ syncId: 'items' });
+      expect(letters).toHaveLength(1);
+      expect(letters[0]).toMatchObject({ recordId: 'i009', runId: second.id, attempts: 2, firstAt: first.startedAt, at: t });
+      expect(letters[0]!.resolvedAt).toBeUndefined();
+
+      target.fail = undefined;
+      t += 60_000;
+      const third = await runSync(def, { store, clock });
+      expect(third).toMatchObject({ status: 'succeeded', counts: { created: 1 } });
+      expect(await store.listDeadLetters({ syncId: 'items', status: 'open' })).toEqual([]);
+      expect(await store.listDeadLetters({ syncId: 'items', status: 'resolved' })).toMatchObject([{ recordId: 'i009', resolvedAt: t }]);
+    } finally {
+      await out.close();
+      await target.close();
+    }
+  });
+
   it('creates with an idempotency key, so a replayed create is not a second record', async () => {
     const target = await startRecordsApi();
     const out = recordsApiConnector(target.origin);
@@ -293,6 +353,45 @@ describe('child streams', () => {
     expect(second.counts).toMatchObject({ created: 1, updated: 2 });
     expect((await store.getRecords('notes', ['i001-n1', 'i002-n1'])).get('i001-n1')?.data).toEqual({ id: 'i001-n1', text: 'REWRITTEN' });
     expect((await store.listAudit({ syncId: 'items/notes', recordId: 'i001-n4' }))[0]).toMatchObject({ action: 'create' });
+  });
+
+  it('deletes the children that left a re-read parent, and leaves an unchanged parent\'s children alone', async () => {
+    const target = await startRecordsApi();
+    const out = recordsApiConnector(target.origin);
+    try {
+      for (const id of ['i000', 'i001']) api.notes.set(id, [1, 2, 3].map((n) => ({ id: `${id}-n${n}`, text: `note ${n}` })));
+      const notes = { connector: out, upsert: { action: 'putItem', id: 'id' }, delete: { action: 'deleteItem', id: 'id' } };
+      const def = toStore({ children: [{ id: 'notes', action: 'listNotes', parentKey: 'itemId', idPath: 'id', destination: notes }] });
+      await runSync(def, { store, clock });
+      expect([...target.records.keys()].sort()).toEqual(['i000-n1', 'i000-n2', 'i000-n3', 'i001-n1', 'i001-n2', 'i001-n3']);
+
+      api.records.set('i001', item(1, '2026-01-03T00:00:00Z', { name: 'edited' }));
+      api.notes.set('i001', [{ id: 'i001-n1', text: 'note 1' }]);
+      api.notes.set('i000', []); // the parent did not change: its children are not read, so none is deleted
+      const second = await runSync(def, { store, clock });
+      expect(second).toMatchObject({ status: 'succeeded', counts: { updated: 1, deleted: 2 } });
+      expect([...target.records.keys()].sort()).toEqual(['i000-n1', 'i000-n2', 'i000-n3', 'i001-n1']);
+      const trail = await store.listAudit({ syncId: 'items/notes', runId: second.id });
+      expect(trail.filter((a) => a.action === 'delete').map((a) => [a.recordId, a.before])).toEqual([
+        ['i001-n3', { id: 'i001-n3', text: 'note 3' }],
+        ['i001-n2', { id: 'i001-n2', text: 'note 2' }],
+      ]);
+    } finally {
+      await out.close();
+      await target.close();
+    }
+  });
+
+  it('flags the children that left a re-read parent when onDelete is flag', async () => {
+    api.notes.set('i001', [1, 2].map((n) => ({ id: `i001-n${n}`, text: `note ${n}` })));
+    const def = toStore({ onDelete: 'flag', children: [{ id: 'notes', action: 'listNotes', parentKey: 'itemId', idPath: 'id', destination: { store: 'notes' } }] });
+    await runSync(def, { store, clock });
+    api.records.set('i001', item(1, '2026-01-03T00:00:00Z', { name: 'edited' }));
+    api.notes.set('i001', [{ id: 'i001-n2', text: 'note 2' }]);
+    t += 1000;
+    await runSync(def, { store, clock });
+    expect((await store.listRecords('notes', { limit: 10 })).map((r) => r.id)).toEqual(['i001-n2']);
+    expect((await store.listRecords('notes', { limit: 10, includeDeleted: true })).find((r) => r.id === 'i001-n1')?.deletedAt).toBe(t);
   });
 
   it('refuses child streams on a sync whose source is not a connector', async () => {

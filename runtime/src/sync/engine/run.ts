@@ -144,7 +144,7 @@ export async function runSync(input: SyncDefinition, options: RunSyncOptions): P
         const batch = await deleteUnseen(ctx, definition.pageSize ?? DEFAULT_PAGE_SIZE);
         if (!batch) break;
         const counts = { ...checkpoint.counts, deleted: checkpoint.counts.deleted + batch.deleted, errors: checkpoint.counts.errors + batch.errors };
-        await commit({ ...checkpoint, counts }, { ledger: batch.ledger, audit: batch.audit, deadLetters: batch.deadLetters, ...(batch.writes ? { writes: [batch.writes] } : {}) });
+        await commit({ ...checkpoint, counts }, { ledger: batch.ledger, audit: batch.audit, deadLetters: batch.deadLetters, resolvedDeadLetters: batch.resolved, ...(batch.writes ? { writes: [batch.writes] } : {}) });
         progress(checkpoint);
       }
     }
@@ -231,6 +231,7 @@ async function readPages(
         read: c.read + outcome.counts.read + (kids.read ?? 0),
         created: c.created + outcome.counts.created + (kids.created ?? 0),
         updated: c.updated + outcome.counts.updated + (kids.updated ?? 0),
+        deleted: c.deleted + (kids.deleted ?? 0),
         skipped: c.skipped + outcome.counts.skipped + (kids.skipped ?? 0),
         errors: c.errors + outcome.counts.errors + (kids.errors ?? 0),
       };
@@ -248,7 +249,7 @@ async function readPages(
       };
       if (cp.maxCursor === undefined) delete (cp as { maxCursor?: unknown }).maxCursor;
       if (cp.minFailedCursor === undefined) delete (cp as { minFailedCursor?: unknown }).minFailedCursor;
-      await commit(cp, { ledger: outcome.ledger, audit: outcome.audit, deadLetters: outcome.deadLetters, ...(outcome.writes ? { writes: [outcome.writes] } : {}) });
+      await commit(cp, { ledger: outcome.ledger, audit: outcome.audit, deadLetters: outcome.deadLetters, resolvedDeadLetters: outcome.resolved, ...(outcome.writes ? { writes: [outcome.writes] } : {}) });
       progress(cp);
 
       repeats = outcome.ids !== '' && outcome.ids === previousIds ? repeats + 1 : 0;

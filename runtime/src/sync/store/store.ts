@@ -86,6 +86,13 @@ export interface LedgerEntry {
   readonly destinationHash?: string;
   /** The source record's cursor value, for parent-child and bidirectional syncs. */
   readonly cursor?: CursorValue;
+  /** A child stream's record: the parent it was read under, so a parent re-read finds children that left. */
+  readonly parentId?: string;
+  /**
+   * A connector destination's record as last written (mapped, sensitive fields masked): the
+   * `before` of the next update or delete audit row. Store destinations read the collection instead.
+   */
+  readonly written?: unknown;
 }
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'skip' | 'conflict' | 'error';
@@ -103,18 +110,36 @@ export interface AuditEntry extends StreamKey {
   readonly at: number;
 }
 
+/**
+ * A record that keeps failing. One row per (sync, connection, record): a record that fails again in
+ * a later run updates its row (run, record, error, time; attempts add up) instead of adding one.
+ */
 export interface DeadLetter extends StreamKey {
+  /** The last run it failed in. */
   readonly runId: string;
   readonly recordId: string;
   /** The source record as read (sensitive fields masked). */
   readonly record: unknown;
+  /** The last error. */
   readonly error: string;
+  /** Attempts in this failure; the stored row sums them over every run. */
   readonly attempts: number;
   readonly at: number;
 }
 
 export interface StoredDeadLetter extends DeadLetter {
   readonly id: number;
+  /** Epoch ms of the first failure. */
+  readonly firstAt: number;
+  /** Epoch ms when a later run wrote the record; absent while it is still failing. */
+  readonly resolvedAt?: number;
+}
+
+export interface DeadLetterQuery {
+  readonly syncId?: string;
+  /** `open`: still failing; `resolved`: written since. Absent: both. */
+  readonly status?: 'open' | 'resolved';
+  readonly limit?: number;
 }
 
 /** `resolved` by a person and waiting for the next run to write the chosen side; then `applied`. */
@@ -162,7 +187,10 @@ export interface PageCommit extends StreamKey {
   readonly cursor?: CursorValue;
   readonly ledger: readonly LedgerEntry[];
   readonly audit: readonly AuditEntry[];
+  /** Upserted per (sync, connection, record): see `DeadLetter`. */
   readonly deadLetters: readonly DeadLetter[];
+  /** Records this page wrote (or found in step) after all: their open dead letters are marked resolved. */
+  readonly resolvedDeadLetters?: readonly string[];
   readonly conflicts?: readonly Conflict[];
   /** Writes to store collections (both sides of a bidirectional sync between two collections). */
   readonly writes?: readonly CollectionWrites[];
@@ -221,14 +249,18 @@ export interface SyncStore {
 
   /** The ledger entries of these records (missing ones are absent from the map). */
   getLedger(key: StreamKey, recordIds: readonly string[]): Promise<Map<string, LedgerEntry>>;
-  /** Ledger entries not seen by `runId` and not deleted, at most `limit`: what a full run removes. */
-  unseenLedger(key: StreamKey, runId: string, limit: number): Promise<LedgerEntry[]>;
+  /**
+   * Ledger entries not seen by `runId` and not deleted, at most `limit`: what a full run removes.
+   * With `parentId`, only the entries read under that parent (a child stream's children that left).
+   */
+  unseenLedger(key: StreamKey, runId: string, limit: number, parentId?: string): Promise<LedgerEntry[]>;
 
   listAudit(query: AuditQuery): Promise<(AuditEntry & { readonly id: number })[]>;
   /** Applies a retention policy to a sync's audit rows; returns how many were deleted. */
   pruneAudit(syncId: string, policy: RetentionPolicy, now: number): Promise<number>;
 
-  listDeadLetters(query?: { readonly syncId?: string; readonly limit?: number }): Promise<StoredDeadLetter[]>;
+  /** Dead letters, oldest first. */
+  listDeadLetters(query?: DeadLetterQuery): Promise<StoredDeadLetter[]>;
 
   listConflicts(query?: { readonly syncId?: string; readonly status?: ConflictStatus }): Promise<StoredConflict[]>;
   /** Marks a conflict resolved; false when it does not exist or was already resolved. */

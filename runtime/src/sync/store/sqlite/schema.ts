@@ -54,4 +54,18 @@ export const SYNC_MIGRATIONS: readonly Migration[] = [
     id TEXT PRIMARY KEY, connector TEXT NOT NULL, credentials TEXT NOT NULL, tokens TEXT,
     token_version INTEGER NOT NULL, state TEXT NOT NULL, stale_reason TEXT, updated_at INTEGER NOT NULL
   )`,
+  // Child streams remember their parent (so a re-read parent finds children that left); connector
+  // destinations keep the last written record (masked) as the next audit row's `before`.
+  'ALTER TABLE sync_ledger ADD COLUMN parent_id TEXT; ALTER TABLE sync_ledger ADD COLUMN written TEXT',
+  'CREATE INDEX sync_ledger_by_parent ON sync_ledger (sync_id, connection_id, parent_id) WHERE parent_id IS NOT NULL',
+  // One dead letter per record: a record failing run after run updates its row. Older files may
+  // hold several rows for one record; the newest stays, with the earliest time as first_at.
+  `ALTER TABLE sync_dead_letters ADD COLUMN first_at INTEGER;
+  ALTER TABLE sync_dead_letters ADD COLUMN resolved_at INTEGER;
+  UPDATE sync_dead_letters SET first_at = g.first_at, attempts = g.attempts
+    FROM (SELECT MAX(id) AS id, MIN(at) AS first_at, SUM(attempts) AS attempts FROM sync_dead_letters
+      GROUP BY sync_id, connection_id, record_id) AS g
+    WHERE sync_dead_letters.id = g.id;
+  DELETE FROM sync_dead_letters WHERE id NOT IN (SELECT MAX(id) FROM sync_dead_letters GROUP BY sync_id, connection_id, record_id);
+  CREATE UNIQUE INDEX sync_dead_letters_by_record ON sync_dead_letters (sync_id, connection_id, record_id)`,
 ];

@@ -9,10 +9,9 @@ import { isHolderAlive } from '../../lease.js';
 import type {
   AuditEntry,
   AuditQuery,
-  Checkpoint,
   ConflictStatus,
   ConnectionRecord,
-  CursorValue,
+  DeadLetterQuery,
   LedgerEntry,
   PageCommit,
   RecordPageQuery,
@@ -25,6 +24,7 @@ import type {
   SyncState,
   SyncStore,
 } from '../store.js';
+import { json, toAudit, toConflict, toConnection, toDeadLetter, toLedger, toRun, toState, toStoredRecord, type Row } from '../rows.js';
 import { migrate, openDatabase, type SqliteDatabase } from './open.js';
 import { SYNC_MIGRATIONS } from './schema.js';
 
@@ -33,11 +33,6 @@ export interface SqliteStoreOptions {
   readonly isHolderAlive?: (holder: string) => boolean;
 }
 
-type Row = Record<string, unknown>;
-
-const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
-const parse = (text: unknown): unknown => (typeof text === 'string' ? JSON.parse(text) : undefined);
-const optional = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
 
 /** Opens (and migrates) the store in `file`; `:memory:` for a throwaway one. */
 export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): SqliteSyncStore {
@@ -66,16 +61,26 @@ export class SqliteSyncStore implements SyncStore {
         ON CONFLICT (id) DO UPDATE SET status = excluded.status, finished_at = excluded.finished_at,
           duration_ms = excluded.duration_ms, counts = excluded.counts, errors = excluded.errors`),
       getRun: p('SELECT * FROM sync_runs WHERE id = ?'),
-      ledger: p(`INSERT INTO sync_ledger (sync_id, connection_id, record_id, hash, seen_run, deleted, destination_hash, cursor)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sync_id, connection_id, record_id) DO UPDATE SET hash = excluded.hash,
-        seen_run = excluded.seen_run, deleted = excluded.deleted, destination_hash = excluded.destination_hash, cursor = excluded.cursor`),
+      ledger: p(`INSERT INTO sync_ledger (sync_id, connection_id, record_id, hash, seen_run, deleted, destination_hash, cursor, parent_id, written)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sync_id, connection_id, record_id) DO UPDATE SET hash = excluded.hash,
+        seen_run = excluded.seen_run, deleted = excluded.deleted, destination_hash = excluded.destination_hash, cursor = excluded.cursor,
+        parent_id = excluded.parent_id, written = excluded.written`),
+      // One statement for any number of ids (a JSON array), so a page's lookup is prepared once.
+      getLedger: p(`SELECT * FROM sync_ledger WHERE sync_id = ? AND connection_id = ? AND record_id IN (SELECT value FROM json_each(?))`),
+      getRecords: p(`SELECT * FROM records WHERE collection = ? AND id IN (SELECT value FROM json_each(?))`),
       unseen: p(`SELECT * FROM sync_ledger WHERE sync_id = ? AND connection_id = ? AND seen_run <> ? AND deleted = 0
+        ORDER BY record_id LIMIT ?`),
+      unseenChildren: p(`SELECT * FROM sync_ledger WHERE sync_id = ? AND connection_id = ? AND parent_id = ? AND seen_run <> ? AND deleted = 0
         ORDER BY record_id LIMIT ?`),
       audit: p(`INSERT INTO sync_audit (sync_id, connection_id, run_id, record_id, action, before, after, error, at, side)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       applied: p(`UPDATE sync_conflicts SET status = 'applied' WHERE id = ? AND status = 'resolved'`),
-      deadLetter: p(`INSERT INTO sync_dead_letters (sync_id, connection_id, run_id, record_id, record, error, attempts, at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      deadLetter: p(`INSERT INTO sync_dead_letters (sync_id, connection_id, run_id, record_id, record, error, attempts, at, first_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sync_id, connection_id, record_id) DO UPDATE SET run_id = excluded.run_id,
+        record = excluded.record, error = excluded.error, attempts = sync_dead_letters.attempts + excluded.attempts,
+        at = excluded.at, resolved_at = NULL`),
+      resolveDeadLetters: p(`UPDATE sync_dead_letters SET resolved_at = ? WHERE sync_id = ? AND connection_id = ? AND resolved_at IS NULL
+        AND record_id IN (SELECT value FROM json_each(?))`),
       conflict: p(`INSERT INTO sync_conflicts (sync_id, connection_id, run_id, record_id, source, destination, status, at)
         VALUES (?, ?, ?, ?, ?, ?, 'open', ?)`),
       upsertRecord: p(`INSERT INTO records (collection, id, data, updated_at, deleted_at) VALUES (?, ?, ?, ?, NULL)
@@ -91,11 +96,7 @@ export class SqliteSyncStore implements SyncStore {
   }
 
   async getState(key: StreamKey): Promise<SyncState> {
-    const row = this.#q['state']!.get(key.syncId, key.connectionId) as Row | undefined;
-    if (!row) return {};
-    const cursor = parse(row['cursor']) as CursorValue | undefined;
-    const checkpoint = parse(row['checkpoint']) as Checkpoint | undefined;
-    return { ...(cursor === undefined ? {} : { cursor }), ...(checkpoint ? { checkpoint } : {}) };
+    return toState(this.#q['state']!.get(key.syncId, key.connectionId) as Row | undefined);
   }
 
   async commitPage(commit: PageCommit): Promise<void> {
@@ -106,18 +107,19 @@ export class SqliteSyncStore implements SyncStore {
     const q = this.#q;
     const { syncId, connectionId } = c;
     for (const e of c.ledger) {
-      q['ledger']!.run(syncId, connectionId, e.recordId, e.hash, e.seenRun, e.deleted ? 1 : 0, e.destinationHash ?? null, json(e.cursor));
+      q['ledger']!.run(syncId, connectionId, e.recordId, e.hash, e.seenRun, e.deleted ? 1 : 0, e.destinationHash ?? null, json(e.cursor), e.parentId ?? null, json(e.written));
     }
     for (const a of c.audit) {
       q['audit']!.run(syncId, connectionId, a.runId, a.recordId, a.action, json(a.before), json(a.after), a.error ?? null, a.at, a.side ?? null);
     }
     for (const d of c.deadLetters) {
-      q['deadLetter']!.run(syncId, connectionId, d.runId, d.recordId, json(d.record), d.error, d.attempts, d.at);
+      q['deadLetter']!.run(syncId, connectionId, d.runId, d.recordId, json(d.record), d.error, d.attempts, d.at, d.at);
     }
+    const now = c.run.finishedAt ?? c.checkpoint?.progressAt ?? c.run.startedAt;
+    if (c.resolvedDeadLetters?.length) q['resolveDeadLetters']!.run(now, syncId, connectionId, JSON.stringify(c.resolvedDeadLetters));
     for (const x of c.conflicts ?? []) {
       q['conflict']!.run(syncId, connectionId, x.runId, x.recordId, json(x.source), json(x.destination), x.at);
     }
-    const now = c.run.finishedAt ?? c.checkpoint?.progressAt ?? c.run.startedAt;
     for (const w of c.writes ?? []) {
       for (const r of w.upserts) q['upsertRecord']!.run(w.collection, r.id, JSON.stringify(r.data), now);
       for (const id of w.deletes) q['deleteRecord']!.run(w.collection, id);
@@ -142,19 +144,18 @@ export class SqliteSyncStore implements SyncStore {
 
   async getLedger(key: StreamKey, recordIds: readonly string[]): Promise<Map<string, LedgerEntry>> {
     const found = new Map<string, LedgerEntry>();
-    // SQLite caps bound parameters; 500 ids a query stays far below it.
-    for (let i = 0; i < recordIds.length; i += 500) {
-      const ids = recordIds.slice(i, i + 500);
-      const sql = `SELECT * FROM sync_ledger WHERE sync_id = ? AND connection_id = ? AND record_id IN (${ids.map(() => '?').join(',')})`;
-      for (const row of this.db.prepare(sql).all(key.syncId, key.connectionId, ...ids) as Row[]) {
-        found.set(String(row['record_id']), toLedger(row));
-      }
+    if (recordIds.length === 0) return found;
+    for (const row of this.#q['getLedger']!.all(key.syncId, key.connectionId, JSON.stringify(recordIds)) as Row[]) {
+      found.set(String(row['record_id']), toLedger(row));
     }
     return found;
   }
 
-  async unseenLedger(key: StreamKey, runId: string, limit: number): Promise<LedgerEntry[]> {
-    return (this.#q['unseen']!.all(key.syncId, key.connectionId, runId, limit) as Row[]).map(toLedger);
+  async unseenLedger(key: StreamKey, runId: string, limit: number, parentId?: string): Promise<LedgerEntry[]> {
+    const rows = parentId === undefined
+      ? this.#q['unseen']!.all(key.syncId, key.connectionId, runId, limit)
+      : this.#q['unseenChildren']!.all(key.syncId, key.connectionId, parentId, runId, limit);
+    return (rows as Row[]).map(toLedger);
   }
 
   async listAudit(query: AuditQuery): Promise<(AuditEntry & { readonly id: number })[]> {
@@ -164,15 +165,7 @@ export class SqliteSyncStore implements SyncStore {
     if (query.runId !== undefined) clauses.push('run_id = @runId');
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
     const rows = this.db.prepare(`SELECT * FROM sync_audit ${where} ORDER BY id DESC LIMIT @limit`).all({ ...query, limit: query.limit ?? 100 }) as Row[];
-    return rows.map((r) => ({
-      ...rowOfRecord(r),
-      action: r['action'] as AuditEntry['action'],
-      ...(r['side'] === null ? {} : { side: r['side'] as 'source' | 'destination' }),
-      ...(r['before'] === null ? {} : { before: parse(r['before']) }),
-      ...(r['after'] === null ? {} : { after: parse(r['after']) }),
-      ...(r['error'] === null ? {} : { error: String(r['error']) }),
-      at: Number(r['at']),
-    }));
+    return rows.map(toAudit);
   }
 
   async pruneAudit(syncId: string, policy: RetentionPolicy, now: number): Promise<number> {
@@ -187,16 +180,14 @@ export class SqliteSyncStore implements SyncStore {
     return deleted;
   }
 
-  async listDeadLetters(query: { readonly syncId?: string; readonly limit?: number } = {}): Promise<StoredDeadLetter[]> {
-    const where = query.syncId === undefined ? '' : 'WHERE sync_id = @syncId';
-    const rows = this.db.prepare(`SELECT * FROM sync_dead_letters ${where} ORDER BY id LIMIT @limit`).all({ syncId: query.syncId, limit: query.limit ?? 100 }) as Row[];
-    return rows.map((r) => ({
-      ...rowOfRecord(r),
-      record: parse(r['record']),
-      error: String(r['error']),
-      attempts: Number(r['attempts']),
-      at: Number(r['at']),
-    }));
+  async listDeadLetters(query: DeadLetterQuery = {}): Promise<StoredDeadLetter[]> {
+    const clauses: string[] = [];
+    if (query.syncId !== undefined) clauses.push('sync_id = @syncId');
+    if (query.status === 'open') clauses.push('resolved_at IS NULL');
+    if (query.status === 'resolved') clauses.push('resolved_at IS NOT NULL');
+    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+    const rows = this.db.prepare(`SELECT * FROM sync_dead_letters ${where} ORDER BY first_at, id LIMIT @limit`).all({ syncId: query.syncId, limit: query.limit ?? 100 }) as Row[];
+    return rows.map(toDeadLetter);
   }
 
   async listConflicts(query: { readonly syncId?: string; readonly status?: ConflictStatus } = {}): Promise<StoredConflict[]> {
@@ -205,15 +196,7 @@ export class SqliteSyncStore implements SyncStore {
     if (query.status !== undefined) clauses.push('status = @status');
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
     const rows = this.db.prepare(`SELECT * FROM sync_conflicts ${where} ORDER BY id`).all({ ...query }) as Row[];
-    return rows.map((r) => ({
-      ...rowOfRecord(r),
-      source: parse(r['source']),
-      destination: parse(r['destination']),
-      status: r['status'] as ConflictStatus,
-      ...(r['resolution'] === null ? {} : { resolution: r['resolution'] as 'source' | 'destination' }),
-      ...(r['resolved_at'] === null ? {} : { resolvedAt: Number(r['resolved_at']) }),
-      at: Number(r['at']),
-    }));
+    return rows.map(toConflict);
   }
 
   async resolveConflict(id: number, resolution: 'source' | 'destination', now: number): Promise<boolean> {
@@ -233,11 +216,8 @@ export class SqliteSyncStore implements SyncStore {
 
   async getRecords(collection: string, ids: readonly string[]): Promise<Map<string, StoredRecord>> {
     const found = new Map<string, StoredRecord>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      const sql = `SELECT * FROM records WHERE collection = ? AND id IN (${chunk.map(() => '?').join(',')})`;
-      for (const row of this.db.prepare(sql).all(collection, ...chunk) as Row[]) found.set(String(row['id']), toStoredRecord(row));
-    }
+    if (ids.length === 0) return found;
+    for (const row of this.#q['getRecords']!.all(collection, JSON.stringify(ids)) as Row[]) found.set(String(row['id']), toStoredRecord(row));
     return found;
   }
 
@@ -309,69 +289,5 @@ function runParams(run: RunRecord): Record<string, unknown> {
     durationMs: run.durationMs ?? null,
     counts: JSON.stringify(run.counts),
     errors: JSON.stringify(run.errors),
-  };
-}
-
-/** The columns every per-record row shares (audit, dead letters, conflicts). */
-function rowOfRecord(r: Row): { id: number; syncId: string; connectionId: string; runId: string; recordId: string } {
-  return {
-    id: Number(r['id']),
-    syncId: String(r['sync_id']),
-    connectionId: String(r['connection_id']),
-    runId: String(r['run_id']),
-    recordId: String(r['record_id']),
-  };
-}
-
-function toRun(r: Row): RunRecord {
-  const finishedAt = optional(r['finished_at'] as number | null);
-  const durationMs = optional(r['duration_ms'] as number | null);
-  return {
-    id: String(r['id']),
-    syncId: String(r['sync_id']),
-    connectionId: String(r['connection_id']),
-    mode: String(r['mode']),
-    status: r['status'] as RunRecord['status'],
-    startedAt: Number(r['started_at']),
-    ...(finishedAt === undefined ? {} : { finishedAt }),
-    ...(durationMs === undefined ? {} : { durationMs }),
-    counts: parse(r['counts']) as RunRecord['counts'],
-    errors: parse(r['errors']) as string[],
-  };
-}
-
-function toConnection(r: Row): ConnectionRecord {
-  return {
-    id: String(r['id']),
-    connector: String(r['connector']),
-    credentials: String(r['credentials']),
-    ...(r['tokens'] === null ? {} : { tokens: String(r['tokens']) }),
-    tokenVersion: Number(r['token_version']),
-    state: r['state'] as ConnectionRecord['state'],
-    ...(r['stale_reason'] === null ? {} : { staleReason: String(r['stale_reason']) }),
-    updatedAt: Number(r['updated_at']),
-  };
-}
-
-function toLedger(r: Row): LedgerEntry {
-  const destinationHash = optional(r['destination_hash'] as string | null);
-  const cursor = parse(r['cursor']) as CursorValue | undefined;
-  return {
-    recordId: String(r['record_id']),
-    hash: String(r['hash']),
-    seenRun: String(r['seen_run']),
-    deleted: r['deleted'] === 1,
-    ...(destinationHash === undefined ? {} : { destinationHash }),
-    ...(cursor === undefined ? {} : { cursor }),
-  };
-}
-
-function toStoredRecord(r: Row): StoredRecord {
-  const deletedAt = optional(r['deleted_at'] as number | null);
-  return {
-    id: String(r['id']),
-    data: parse(r['data']),
-    updatedAt: Number(r['updated_at']),
-    ...(deletedAt === undefined ? {} : { deletedAt }),
   };
 }
