@@ -12,7 +12,7 @@ const config = JSON.parse(process.argv[2]);
 const store = openSqliteStore(config.db);
 const box = createSecretBox(Buffer.from(config.key, 'base64'));
 const events = [];
-const deps = { store, box, refreshLeaseMs: config.leaseMs, onEvent: (event) => events.push(event) };
+const deps = { store, box, onEvent: (event) => events.push(event) };
 
 const factory = (options) => {
   const client = createClient(config.definition, options);
@@ -42,6 +42,8 @@ async function work(tenant) {
           { store, connectionId: tenant },
         );
         if (run.status !== 'succeeded') errors[`run ${run.status}`] = (errors[`run ${run.status}`] ?? 0) + 1;
+        // A sync every so often, as a schedule would, rather than as fast as the CPU allows.
+        await pause(150);
       } catch (error) {
         const code = `${error.code ?? error.name}: ${error.message}`;
         errors[code] = (errors[code] ?? 0) + 1;

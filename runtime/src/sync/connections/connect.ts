@@ -32,12 +32,6 @@ export interface ConnectionDeps {
   /** Store timestamps, the refresh lease, and the connector's own clock (token expiry, backoff). */
   readonly clock?: Clock;
   readonly onEvent?: (event: ConnectionEvent) => void;
-  /**
-   * How long one process may hold a connection's refresh lease (default 30 s). A holder that dies
-   * on this host gives it up at once; one on another host holds it until then, so keep it above the
-   * token endpoint's slowest answer and well below the access tokens' lifetime.
-   */
-  readonly refreshLeaseMs?: number;
 }
 
 /** Connector options as `createXxxConnector(options)` takes them; credentials under `auth`. */
@@ -78,7 +72,12 @@ export async function connect<T extends object>(factory: (options: Record<string
   });
 }
 
-/** How long one process may hold a connection's refresh lease, and how often others look again. */
+/**
+ * How long one process may hold a connection's refresh lease, and how often others look again. A
+ * holder killed on this host gives the lease up at once (its pid is gone); a live one keeps it this
+ * long even when starved of CPU, since a lease that ran out mid-refresh would let a second process
+ * spend the refresh token the first has already rotated.
+ */
 const REFRESH_LEASE_MS = 30_000;
 const REFRESH_POLL_MS = 50;
 
@@ -86,12 +85,11 @@ function storeTokens(connectionId: string, deps: ConnectionDeps, clock: Clock): 
   let version = 0;
   const holder = newHolder();
   const lease = `token:${connectionId}`;
-  const leaseMs = deps.refreshLeaseMs ?? REFRESH_LEASE_MS;
   return {
     async refreshLock(work) {
       // Long enough for a holder that vanished without releasing to expire, once.
-      const waitUntil = clock.now() + 2 * leaseMs;
-      while (!(await deps.store.acquireLease(lease, holder, clock.now() + leaseMs, clock.now()))) {
+      const waitUntil = clock.now() + 2 * REFRESH_LEASE_MS;
+      while (!(await deps.store.acquireLease(lease, holder, clock.now() + REFRESH_LEASE_MS, clock.now()))) {
         if (clock.now() > waitUntil) {
           throw new SyncError('CG_SYNC_REFRESH_BUSY', `another process has been refreshing connection "${connectionId}" for too long`, { hint: 'retry the call' });
         }

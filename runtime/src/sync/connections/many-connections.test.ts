@@ -125,8 +125,6 @@ it('100 connections at once: no cross-tenant token, one refresh per expiry, no r
     await saveConnection({ store, box }, { id: t, connector: 'tenants', options: { baseUrl: `${server.origin}/tenants/${t}`, auth } });
   }
 
-  // The refresh lease keeps its default (30 s): a killed holder gives it up at once (its pid is gone),
-  // while a live one starved of CPU on a loaded machine must not lose it mid-refresh.
   const config = { db: path.join(dir, 'sync.db'), key: key.toString('base64'), goal: GOAL, definition, operation: tenantItemsOperation };
   // Every connection is served by two workers, so two processes really compete for its refresh.
   const workers: Worker[] = Array.from({ length: WORKERS }, (_, w) => ({
