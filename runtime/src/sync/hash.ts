@@ -1,19 +1,29 @@
 /**
  * A record's fingerprint, to tell an unchanged record from a changed one without keeping a copy:
  * JSON with object keys sorted (so key order from the API does not count as a change), hashed.
+ * Every record of every page goes through here, so both steps avoid intermediate arrays and use
+ * node's one-shot `crypto.hash` (no Hash object per record); the output is unchanged, so ledgers
+ * written before still match.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export function recordHash(value: unknown): string {
-  return createHash('sha1').update(stableJson(value)).digest('base64url');
+  return hash('sha1', stableJson(value), 'base64url');
 }
 
 export function stableJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  const entries = Object.keys(value)
-    .sort()
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`);
-  return `{${entries.join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + stableJson(value[i]);
+    return out + ']';
+  }
+  const record = value as Record<string, unknown>;
+  let out = '{';
+  for (const key of Object.keys(record).sort()) {
+    const v = record[key];
+    if (v === undefined) continue;
+    out += (out.length === 1 ? '' : ',') + JSON.stringify(key) + ':' + stableJson(v);
+  }
+  return out + '}';
 }

@@ -33,9 +33,25 @@ function maskPath(record: Record<string, unknown>, path: string): void {
 function maskSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskSecrets);
   if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    out[key] = SECRET_KEY.test(key) && v !== null && typeof v !== 'object' ? REDACTED : maskSecrets(v);
+  for (const key of Object.keys(record)) {
+    const v = record[key];
+    out[key] = v !== null && typeof v !== 'object' && isSecretKey(key) ? REDACTED : maskSecrets(v);
   }
   return out;
+}
+
+// Records of one sync repeat the same few keys: each is tested against the pattern once.
+const secretKeys = new Map<string, boolean>();
+const SECRET_KEYS_LIMIT = 4096;
+
+function isSecretKey(key: string): boolean {
+  let secret = secretKeys.get(key);
+  if (secret === undefined) {
+    secret = SECRET_KEY.test(key);
+    if (secretKeys.size >= SECRET_KEYS_LIMIT) secretKeys.clear();
+    secretKeys.set(key, secret);
+  }
+  return secret;
 }

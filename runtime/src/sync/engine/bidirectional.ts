@@ -8,11 +8,16 @@
  *   source).
  * Conflicts go to the policy; `manual` keeps them in the conflicts table until a person resolves
  * one, and the run after that writes the chosen side.
+ * With a mapping, each side is kept in its own shape: `mapping` turns a source record into the
+ * destination's, `reverseMapping` back; the ledger holds each side's hash in that side's shape, and a
+ * new pair counts as in step when the source record, mapped, hashes like the destination's.
+ * Full mode only: deletions on either side are seen only by reading every record of both.
  */
 import { getPath } from '../../path/index.js';
 import { CONFLICT_POLICIES } from '../conflict/registry.js';
 import { decide, resolveTo, type Decision, type SideNow } from '../conflict/decide.js';
-import type { ConnectorSource } from '../definition/types.js';
+import { applySyncMapping, compileSyncMapping } from '../definition/mapping.js';
+import type { ConnectorSource, MappingFunction } from '../definition/types.js';
 import { isStoreEndpoint } from '../definition/types.js';
 import { connectorDestination } from '../destinations/connector.js';
 import type { Destination, WriteOp } from '../destinations/destination.js';
@@ -29,13 +34,23 @@ import { mapLimit, withRetry } from './retry.js';
 type Side = 'source' | 'destination';
 type Commit = (cp: Checkpoint, parts: Partial<PageCommit>) => Promise<void>;
 
+/** One side's record now, and as the other side holds it: mapped (the same record without a mapping). */
+interface SideRecord extends SideNow {
+  readonly mapped: unknown;
+  readonly mappedHash: string;
+}
+
 interface Plan {
   readonly id: string;
   readonly entry: LedgerEntry | undefined;
-  readonly source: SideNow | undefined;
-  readonly destination: SideNow | undefined;
-  readonly decision: Decision;
+  readonly source: SideRecord | undefined;
+  readonly destination: SideRecord | undefined;
+  /** Absent when `error` is set. */
+  readonly decision: Decision | undefined;
   readonly conflictId?: number;
+  /** A record a mapping refused: it is dead-lettered, nothing is written. */
+  readonly error?: string;
+  readonly raw?: unknown;
 }
 
 export interface BidirectionalDeps {
@@ -51,6 +66,9 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
   const def = ctx.definition;
   const policy = CONFLICT_POLICIES[def.conflict ?? 'manual']!;
   const snapshot = isStoreEndpoint(def.destination) ? def.destination.store : `_sync:${ctx.key.syncId}:${ctx.key.connectionId}:destination`;
+  // mapping: source record -> destination record; reverseMapping: back (validate.ts wants both or neither).
+  const toDestination = ctx.map;
+  const toSource = compileSyncMapping(def.reverseMapping, '/reverseMapping');
   const writers: Record<Side, Destination> = {
     source: isStoreEndpoint(def.source) ? storeWriter(def.source.store) : connectorDestination(def.source as ConnectorSource, '/source'),
     destination: ctx.destination,
@@ -79,14 +97,21 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
     for (const id of ids) {
       const entry = ledger.get(id);
       if (from === 'destination' && entry?.seenRun === ctx.runId) continue; // settled in the read phase
-      const side = (record: unknown): SideNow | undefined => (record === undefined ? undefined : { record, hash: recordHash(record) });
-      const source = from === 'source' ? side(byId.get(id)) : undefined;
-      const destination = from === 'source' ? side(other?.get(id)?.data) : side(byId.get(id));
+      const sourceRecord = from === 'source' ? byId.get(id) : undefined;
+      const destinationRecord = from === 'source' ? other?.get(id)?.data : byId.get(id);
+      const source = sideOf(sourceRecord, toDestination, true);
+      const destination = sideOf(destinationRecord, toSource, false);
+      if (typeof source === 'string' || typeof destination === 'string') {
+        const error = typeof source === 'string' ? source : (destination as string);
+        plans.push({ id, entry, source: undefined, destination: undefined, decision: undefined, error, raw: typeof source === 'string' ? sourceRecord : destinationRecord });
+        continue;
+      }
       let decision = decide(entry, source, destination);
       let conflictId: number | undefined;
       if (decision.kind === 'conflict') {
         const resolved = settled.get(id);
-        const winner = resolved?.resolution ?? policy.decide({ source: source?.record, destination: destination?.record, updatedAtPath: def.cursor?.field });
+        // Both in the source's shape, where the cursor field's path points.
+        const winner = resolved?.resolution ?? policy.decide({ source: source?.record, destination: destination?.mapped, updatedAtPath: def.cursor?.field });
         if (winner !== 'manual') decision = resolveTo(winner, source, destination);
         if (resolved) conflictId = resolved.id;
       }
@@ -107,6 +132,7 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
     const writes = new Map<string, CollectionWrites>();
     const counts = { created: 0, updated: 0, deleted: 0, skipped: 0, conflicts: 0, errors: 0 };
     const results = await mapLimit(plans, ctx.concurrency, async (plan) => {
+      if (plan.error !== undefined) return { ok: false, attempts: 1, error: plan.error };
       const op = writeFor(plan);
       if (!op) return { ok: true, attempts: 0 };
       const writer = writers[op.side];
@@ -121,16 +147,16 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
     });
     plans.forEach((plan, i) => {
       const result = results[i]!;
-      const d = plan.decision;
-      const op = writeFor(plan);
+      const op = plan.error === undefined ? writeFor(plan) : undefined;
       if (!result.ok) {
         counts.errors++;
         const error = describeError(result.error);
-        deadLetters.push({ ...key, runId: ctx.runId, recordId: plan.id, record: ctx.mask(plan.source?.record ?? plan.destination?.record), error, attempts: result.attempts, at: now });
+        deadLetters.push({ ...key, runId: ctx.runId, recordId: plan.id, record: ctx.mask(plan.raw ?? plan.source?.record ?? plan.destination?.record), error, attempts: result.attempts, at: now });
         audit.push({ ...key, runId: ctx.runId, recordId: plan.id, action: 'error', error, at: now, ...(op ? { side: op.side } : {}) });
         ledger.push(keepEntry(plan));
         return;
       }
+      const d = plan.decision!;
       if (plan.conflictId !== undefined && d.kind !== 'conflict') applied.push(plan.conflictId);
       if (d.kind !== 'conflict') resolved.push(plan.id);
       if (d.kind === 'conflict') {
@@ -145,8 +171,9 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
       }
       if (d.kind === 'in-sync' || d.kind === 'gone') {
         counts.skipped++;
-        const hash = plan.source?.hash ?? plan.destination?.hash ?? '';
-        ledger.push({ recordId: plan.id, hash, destinationHash: hash, seenRun: ctx.runId, deleted: d.kind === 'gone' });
+        const hash = plan.source?.hash ?? plan.destination?.mappedHash ?? '';
+        const destinationHash = plan.destination?.hash ?? plan.source?.mappedHash ?? '';
+        ledger.push({ recordId: plan.id, hash, destinationHash, seenRun: ctx.runId, deleted: d.kind === 'gone' });
         if (ctx.auditSkips && d.kind === 'in-sync') audit.push({ ...key, runId: ctx.runId, recordId: plan.id, action: 'skip', at: now });
         return;
       }
@@ -161,8 +188,10 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
       const winner = d.from === 'source' ? plan.source! : plan.destination!;
       if (op!.op.kind === 'create') counts.created++;
       else counts.updated++;
-      ledger.push({ recordId: plan.id, hash: winner.hash, destinationHash: winner.hash, seenRun: ctx.runId, deleted: false });
-      audit.push({ ...key, runId: ctx.runId, recordId: plan.id, action: op!.op.kind as 'create' | 'update', side: target, ...(before === undefined ? {} : { before: ctx.mask(before) }), after: ctx.mask(winner.record), at: now });
+      // The ledger holds each side's hash in that side's shape: the winner's own, and its mapped copy's.
+      const hashes = d.from === 'source' ? { hash: winner.hash, destinationHash: winner.mappedHash } : { hash: winner.mappedHash, destinationHash: winner.hash };
+      ledger.push({ recordId: plan.id, ...hashes, seenRun: ctx.runId, deleted: false });
+      audit.push({ ...key, runId: ctx.runId, recordId: plan.id, action: op!.op.kind as 'create' | 'update', side: target, ...(before === undefined ? {} : { before: ctx.mask(before) }), after: ctx.mask(winner.mapped), at: now });
     });
     return { ledger, audit, deadLetters, resolvedDeadLetters: resolved, conflicts, appliedConflicts: applied, writes: [...writes.values()], counts };
   };
@@ -205,14 +234,26 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
   if (current().phase === 'reverse') await phase(storeSource(ctx.store, snapshot), 'destination', 'finish');
 }
 
-/** The write a decision needs: which side, and the operation. */
+/** One side's record, hashed and mapped for the other side; a string when the mapping refuses it. */
+function sideOf(record: unknown, map: MappingFunction | undefined, isSource: boolean): SideRecord | string | undefined {
+  if (record === undefined) return undefined;
+  const hash = recordHash(record);
+  if (!map) return { record, hash, mapped: record, mappedHash: hash };
+  const mapped = applySyncMapping(map, record);
+  if (!mapped.ok) return `CG_SYNC_MAPPING: ${mapped.errors}`;
+  const mappedHash = recordHash(mapped.value);
+  return { record, hash, mapped: mapped.value, mappedHash, ...(isSource ? { comparable: mappedHash } : {}) };
+}
+
+/** The write a decision needs: which side, and the operation (the winner's record as the other side holds it). */
 function writeFor(plan: Plan): { side: Side; op: WriteOp } | undefined {
   const d = plan.decision;
+  if (!d) return undefined;
   if (d.kind === 'copy') {
     const from = d.from === 'source' ? plan.source! : plan.destination!;
     const side: Side = d.from === 'source' ? 'destination' : 'source';
     const exists = side === 'destination' ? plan.destination !== undefined : plan.source !== undefined;
-    return { side, op: { kind: exists ? 'update' : 'create', id: plan.id, record: from.record, idempotencyKey: idempotencyKey(side, plan.id, from.hash) } };
+    return { side, op: { kind: exists ? 'update' : 'create', id: plan.id, record: from.mapped, idempotencyKey: idempotencyKey(side, plan.id, from.mappedHash) } };
   }
   if (d.kind === 'delete') return { side: d.at, op: { kind: 'delete', id: plan.id, idempotencyKey: idempotencyKey(d.at, plan.id, 'delete') } };
   return undefined;

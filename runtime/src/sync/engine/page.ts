@@ -6,13 +6,15 @@
 import { createHash } from 'node:crypto';
 import { getPath } from '../../path/index.js';
 import { compareCursors, maxCursor, minCursor, toCursor } from '../cursor.js';
-import type { MappingFunction } from '../definition/types.js';
+import { applySyncMapping } from '../definition/mapping.js';
 import type { WriteOp } from '../destinations/destination.js';
 import { describeError } from '../errors.js';
 import { recordHash } from '../hash.js';
 import type { AuditEntry, CollectionWrites, CursorValue, DeadLetter, LedgerEntry } from '../store/store.js';
 import type { RunContext } from './context.js';
-import { mapLimit, withRetry } from './retry.js';
+import { mapLimit, withRetry, type Attempted } from './retry.js';
+
+const DONE: Attempted = { ok: true, attempts: 0 };
 
 export interface PageOutcome {
   readonly ledger: LedgerEntry[];
@@ -82,7 +84,7 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
       out.counts.skipped++; // older than the cursor: already synced by an earlier run
       continue;
     }
-    const mapped = applyMapping(ctx.map, raw);
+    const mapped = applySyncMapping(ctx.map, raw);
     if (!mapped.ok) {
       fail(id, raw, cursor, `CG_SYNC_MAPPING: ${mapped.errors}`, 1);
       continue;
@@ -93,7 +95,6 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
 
   const candidates = [...byId.values()];
   const ledger = await ctx.store.getLedger(key, [...candidates.map((c) => c.id), ...failed]);
-  const before = out.writes ? await ctx.store.getRecords(out.writes.collection, candidates.map((c) => c.id)) : undefined;
 
   const decided = candidates.map((c) => {
     const hash = recordHash(c.record);
@@ -101,16 +102,20 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
     const kind = entry && !entry.deleted ? (entry.hash === hash ? 'skip' : 'update') : 'create';
     return { ...c, hash, kind } as const;
   });
+  // A store collection's copies of what is written, for the audit's `before` (unchanged records need none).
+  const before = out.writes ? await ctx.store.getRecords(out.writes.collection, decided.filter((d) => d.kind !== 'skip').map((d) => d.id)) : undefined;
 
-  const results = await mapLimit(decided, ctx.destination.collection ? 1 : ctx.concurrency, async (d) => {
-    if (d.kind === 'skip') return { ok: true, attempts: 0 };
-    if (ctx.destination.collection) {
-      const problem = ctx.destination.validate?.(d.record);
-      return problem === undefined ? { ok: true, attempts: 0 } : { ok: false, attempts: 1, error: problem };
-    }
-    const op: WriteOp = { kind: d.kind, id: d.id, record: d.record, idempotencyKey: idempotencyKey(key.syncId, d.id, d.hash) };
-    return withRetry(ctx.retry, clock, () => ctx.destination.apply(op, ctx.signal ?? undefined));
-  });
+  // A store collection's writes commit with the page: only its schema check can fail them here.
+  const results: readonly Attempted[] = ctx.destination.collection
+    ? decided.map((d) => {
+        const problem = d.kind === 'skip' ? undefined : ctx.destination.validate?.(d.record);
+        return problem === undefined ? DONE : { ok: false, attempts: 1, error: problem };
+      })
+    : await mapLimit(decided, ctx.concurrency, async (d) => {
+        if (d.kind === 'skip') return DONE;
+        const op: WriteOp = { kind: d.kind, id: d.id, record: d.record, idempotencyKey: idempotencyKey(key.syncId, d.id, d.hash) };
+        return withRetry(ctx.retry, clock, () => ctx.destination.apply(op, ctx.signal ?? undefined));
+      });
 
   decided.forEach((d, i) => {
     const result = results[i]!;
@@ -120,12 +125,16 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
     }
     mutable.maxCursor = maxCursor(out.maxCursor, d.cursor);
     out.resolved.push(d.id);
-    const entry: LedgerEntry = { recordId: d.id, hash: d.hash, seenRun: runId, deleted: false, ...(d.cursor === undefined ? {} : { cursor: d.cursor }), ...(parentId === undefined ? {} : { parentId }) };
+    // Built by assignment rather than conditional spreads: this runs for every record of every page.
+    const entry: { -readonly [K in keyof LedgerEntry]: LedgerEntry[K] } = { recordId: d.id, hash: d.hash, seenRun: runId, deleted: false };
+    if (d.cursor !== undefined) entry.cursor = d.cursor;
+    if (parentId !== undefined) entry.parentId = parentId;
     if (d.kind === 'skip') {
       const written = ledger.get(d.id)?.written;
-      out.ledger.push(written === undefined ? entry : { ...entry, written });
+      if (written !== undefined) entry.written = written;
+      out.ledger.push(entry);
       out.counts.skipped++;
-      if (ctx.auditSkips) out.audit.push({ ...key, runId, recordId: d.id, action: 'skip', at: now });
+      if (ctx.auditSkips) out.audit.push({ syncId: key.syncId, connectionId: key.connectionId, runId, recordId: d.id, action: 'skip', at: now });
       return;
     }
     if (d.kind === 'create') out.counts.created++;
@@ -137,8 +146,9 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
     // ledger kept when this sync last wrote it (already masked).
     const previous = before ? maskedOrUndefined(ctx, before.get(d.id)?.data) : d.kind === 'update' ? ledger.get(d.id)?.written : undefined;
     const after = ctx.mask(d.record);
-    out.ledger.push(before ? entry : { ...entry, written: after });
-    out.audit.push({ ...key, runId, recordId: d.id, action: d.kind, before: previous, after, at: now });
+    if (!before) entry.written = after;
+    out.ledger.push(entry);
+    out.audit.push({ syncId: key.syncId, connectionId: key.connectionId, runId, recordId: d.id, action: d.kind, before: previous, after, at: now });
   });
   // A record that failed is still at the source: seen by this run, so a full run does not delete
   // it, with its old hash kept so the next run tries the write again.
@@ -151,22 +161,6 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
 
 function maskedOrUndefined(ctx: RunContext, value: unknown): unknown {
   return value === undefined ? undefined : ctx.mask(value);
-}
-
-function applyMapping(map: MappingFunction | undefined, raw: unknown): { ok: true; value: unknown } | { ok: false; errors: string } {
-  if (!map) return { ok: true, value: raw };
-  let result: unknown;
-  try {
-    result = map(raw);
-  } catch (error) {
-    return { ok: false, errors: describeError(error) };
-  }
-  if (result !== null && typeof result === 'object' && typeof (result as { ok?: unknown }).ok === 'boolean' && ('value' in result || 'errors' in result)) {
-    const r = result as { ok: boolean; value?: unknown; errors?: readonly unknown[] };
-    if (r.ok) return { ok: true, value: r.value };
-    return { ok: false, errors: (r.errors ?? []).map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; ') };
-  }
-  return { ok: true, value: result };
 }
 
 /** Same sync, record and content: same key, however often the write is replayed. */

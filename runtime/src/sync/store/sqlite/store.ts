@@ -25,6 +25,7 @@ import type {
   SyncStore,
 } from '../store.js';
 import { json, toAudit, toConflict, toConnection, toDeadLetter, toLedger, toRun, toState, toStoredRecord, type Row } from '../rows.js';
+import { BatchInsert } from './batch.js';
 import { migrate, openDatabase, type SqliteDatabase } from './open.js';
 import { SYNC_MIGRATIONS } from './schema.js';
 
@@ -46,6 +47,9 @@ export class SqliteSyncStore implements SyncStore {
   readonly #alive: (holder: string) => boolean;
   readonly #q: Record<string, Statement>;
   readonly #commit: Database.Transaction<(commit: PageCommit) => void>;
+  readonly #ledger: BatchInsert<LedgerEntry, StreamKey>;
+  readonly #audit: BatchInsert<AuditEntry, StreamKey>;
+  readonly #upsert: BatchInsert<{ readonly id: string; readonly data: unknown }, { readonly collection: string; readonly at: number }>;
 
   constructor(db: SqliteDatabase, options: SqliteStoreOptions = {}) {
     this.db = db;
@@ -61,10 +65,6 @@ export class SqliteSyncStore implements SyncStore {
         ON CONFLICT (id) DO UPDATE SET status = excluded.status, finished_at = excluded.finished_at,
           duration_ms = excluded.duration_ms, counts = excluded.counts, errors = excluded.errors`),
       getRun: p('SELECT * FROM sync_runs WHERE id = ?'),
-      ledger: p(`INSERT INTO sync_ledger (sync_id, connection_id, record_id, hash, seen_run, deleted, destination_hash, cursor, parent_id, written)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sync_id, connection_id, record_id) DO UPDATE SET hash = excluded.hash,
-        seen_run = excluded.seen_run, deleted = excluded.deleted, destination_hash = excluded.destination_hash, cursor = excluded.cursor,
-        parent_id = excluded.parent_id, written = excluded.written`),
       // One statement for any number of ids (a JSON array), so a page's lookup is prepared once.
       getLedger: p(`SELECT * FROM sync_ledger WHERE sync_id = ? AND connection_id = ? AND record_id IN (SELECT value FROM json_each(?))`),
       getRecords: p(`SELECT * FROM records WHERE collection = ? AND id IN (SELECT value FROM json_each(?))`),
@@ -72,8 +72,6 @@ export class SqliteSyncStore implements SyncStore {
         ORDER BY record_id LIMIT ?`),
       unseenChildren: p(`SELECT * FROM sync_ledger WHERE sync_id = ? AND connection_id = ? AND parent_id = ? AND seen_run <> ? AND deleted = 0
         ORDER BY record_id LIMIT ?`),
-      audit: p(`INSERT INTO sync_audit (sync_id, connection_id, run_id, record_id, action, before, after, error, at, side)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       applied: p(`UPDATE sync_conflicts SET status = 'applied' WHERE id = ? AND status = 'resolved'`),
       deadLetter: p(`INSERT INTO sync_dead_letters (sync_id, connection_id, run_id, record_id, record, error, attempts, at, first_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sync_id, connection_id, record_id) DO UPDATE SET run_id = excluded.run_id,
@@ -83,8 +81,6 @@ export class SqliteSyncStore implements SyncStore {
         AND record_id IN (SELECT value FROM json_each(?))`),
       conflict: p(`INSERT INTO sync_conflicts (sync_id, connection_id, run_id, record_id, source, destination, status, at)
         VALUES (?, ?, ?, ?, ?, ?, 'open', ?)`),
-      upsertRecord: p(`INSERT INTO records (collection, id, data, updated_at, deleted_at) VALUES (?, ?, ?, ?, NULL)
-        ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at, deleted_at = NULL`),
       deleteRecord: p('DELETE FROM records WHERE collection = ? AND id = ?'),
       flagRecord: p('UPDATE records SET deleted_at = ?, updated_at = ? WHERE collection = ? AND id = ? AND deleted_at IS NULL'),
       lease: p('SELECT holder, expires_at FROM leases WHERE name = ?'),
@@ -92,6 +88,28 @@ export class SqliteSyncStore implements SyncStore {
         ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at`),
       releaseLease: p('DELETE FROM leases WHERE name = ? AND holder = ?'),
     };
+    this.#ledger = new BatchInsert(
+      db,
+      'INSERT INTO sync_ledger (sync_id, connection_id, record_id, hash, seen_run, deleted, destination_hash, cursor, parent_id, written)',
+      10,
+      (e: LedgerEntry, k: StreamKey) => [k.syncId, k.connectionId, e.recordId, e.hash, e.seenRun, e.deleted ? 1 : 0, e.destinationHash ?? null, json(e.cursor), e.parentId ?? null, json(e.written)],
+      `ON CONFLICT (sync_id, connection_id, record_id) DO UPDATE SET hash = excluded.hash, seen_run = excluded.seen_run,
+        deleted = excluded.deleted, destination_hash = excluded.destination_hash, cursor = excluded.cursor,
+        parent_id = excluded.parent_id, written = excluded.written`,
+    );
+    this.#audit = new BatchInsert(
+      db,
+      'INSERT INTO sync_audit (sync_id, connection_id, run_id, record_id, action, before, after, error, at, side)',
+      10,
+      (a: AuditEntry, k: StreamKey) => [k.syncId, k.connectionId, a.runId, a.recordId, a.action, json(a.before), json(a.after), a.error ?? null, a.at, a.side ?? null],
+    );
+    this.#upsert = new BatchInsert(
+      db,
+      'INSERT INTO records (collection, id, data, updated_at, deleted_at)',
+      5,
+      (r: { readonly id: string; readonly data: unknown }, to: { readonly collection: string; readonly at: number }) => [to.collection, r.id, JSON.stringify(r.data), to.at, null],
+      'ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at, deleted_at = NULL',
+    );
     this.#commit = db.transaction((c: PageCommit) => this.#apply(c));
   }
 
@@ -106,12 +124,8 @@ export class SqliteSyncStore implements SyncStore {
   #apply(c: PageCommit): void {
     const q = this.#q;
     const { syncId, connectionId } = c;
-    for (const e of c.ledger) {
-      q['ledger']!.run(syncId, connectionId, e.recordId, e.hash, e.seenRun, e.deleted ? 1 : 0, e.destinationHash ?? null, json(e.cursor), e.parentId ?? null, json(e.written));
-    }
-    for (const a of c.audit) {
-      q['audit']!.run(syncId, connectionId, a.runId, a.recordId, a.action, json(a.before), json(a.after), a.error ?? null, a.at, a.side ?? null);
-    }
+    this.#ledger.run(c.ledger, c);
+    this.#audit.run(c.audit, c);
     for (const d of c.deadLetters) {
       q['deadLetter']!.run(syncId, connectionId, d.runId, d.recordId, json(d.record), d.error, d.attempts, d.at, d.at);
     }
@@ -121,7 +135,7 @@ export class SqliteSyncStore implements SyncStore {
       q['conflict']!.run(syncId, connectionId, x.runId, x.recordId, json(x.source), json(x.destination), x.at);
     }
     for (const w of c.writes ?? []) {
-      for (const r of w.upserts) q['upsertRecord']!.run(w.collection, r.id, JSON.stringify(r.data), now);
+      this.#upsert.run(w.upserts, { collection: w.collection, at: now });
       for (const id of w.deletes) q['deleteRecord']!.run(w.collection, id);
       for (const id of w.flags) q['flagRecord']!.run(now, now, w.collection, id);
     }
@@ -227,7 +241,7 @@ export class SqliteSyncStore implements SyncStore {
 
   async putRecords(collection: string, records: readonly { readonly id: string; readonly data: unknown }[], now: number): Promise<void> {
     this.db.transaction(() => {
-      for (const r of records) this.#q['upsertRecord']!.run(collection, r.id, JSON.stringify(r.data), now);
+      this.#upsert.run(records, { collection, at: now });
     })();
   }
 
