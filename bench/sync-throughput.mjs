@@ -15,7 +15,8 @@
  *
  * The server runs in a child process so it does not compete with the sync for the event loop.
  * Target (issue 12): at least 20,000 records/s on one core with the audit trail on, i.e. at most
- * 50 µs of CPU per record. Results and what took the time: bench/results/sync.md.
+ * 50 µs of CPU per record. Results and what took the time: bench/results/sync.md. The same into
+ * PostgreSQL through 1 and 3 BullMQ workers: bench/sync-queue.run.ts.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -12,9 +12,10 @@ import { describeWithPostgres, startPostgres, type TestPostgres } from '../runti
 import { json, startServer, type TestServer } from '../runtime/src/testing/server.js';
 import { repoRoot, runCli } from './helpers/cli.js';
 import { generateAndBuild } from './helpers/generated-package.js';
+import { petsOf, startPetsApi } from './helpers/petstore-api.js';
 
 const KEY = 'pk-91c3e0d2-secret';
-const pets = Array.from({ length: 30 }, (_, i) => ({ id: i + 1, name: `pet ${i + 1}`, status: 'available' }));
+const pets = petsOf(30);
 
 describe('connectgen sync', () => {
   let server: TestServer;
@@ -24,13 +25,7 @@ describe('connectgen sync', () => {
 
   beforeAll(async () => {
     connectorDir = (await generateAndBuild(path.join(repoRoot, 'specs/petstore/connector.yaml'), 'sync-petstore')).dir;
-    server = await startServer((req, res) => {
-      if (req.headers['x-api-key'] !== KEY) return json(res, 401, { error: 'bad key' });
-      const url = new URL(req.url ?? '/', 'http://x');
-      const offset = Number(url.searchParams.get('offset') ?? 0);
-      const limit = Number(url.searchParams.get('limit') ?? 20);
-      json(res, 200, { items: pets.slice(offset, offset + limit), total: pets.length });
-    });
+    server = await startPetsApi(KEY, pets);
     dir = await mkdtemp(path.join(tmpdir(), 'cg-sync-cli-'));
     store = path.join(dir, 'state', 'sync.db');
     process.env['PETSTORE_KEY'] = KEY;

@@ -65,7 +65,10 @@ export function createClient(definition: ConnectorDefinition, typedOptions: obje
         const { status, headers, body } = await execute(ctx, prepare(input as OperationInput, callOptions), callOptions);
         return { status, headers, body: body as TOutput };
       };
-      return Object.assign(async (input: TInput, callOptions?: CallOptions) => (await withResponse(input, callOptions)).body, { withResponse });
+      // The plain call skips withResponse: one async frame and one result object less per call.
+      const call = async (input: TInput, callOptions?: CallOptions): Promise<TOutput> =>
+        (await execute(ctx, prepare(input as OperationInput, callOptions), callOptions)).body as TOutput;
+      return Object.assign(call, { withResponse });
     },
     paginatedAction(operation) {
       ctx.operations.set(operation.id, operation);
