@@ -8,10 +8,15 @@
  * a page, WAL): the floor of "HTTP + JSON + SQLite" without ledger, audit, hashing or checkpoints.
  *
  *   npx tsc -b runtime && node bench/sync-throughput.mjs [records] [rounds]
+ *   SYNC_BENCH_POSTGRES=postgres://user@127.0.0.1:5432/db node bench/sync-throughput.mjs [records] [rounds]
+ *
+ * With SYNC_BENCH_POSTGRES the sync runs into the PostgreSQL store instead (each round in a fresh
+ * schema, `cg_bench_<round>`, dropped after); the baseline stays the SQLite one.
  *
  * The server runs in a child process so it does not compete with the sync for the event loop.
  * Target (issue 12): at least 20,000 records/s on one core with the audit trail on, i.e. at most
- * 50 µs of CPU per record. Results and what took the time: bench/results/sync.md.
+ * 50 µs of CPU per record. Results and what took the time: bench/results/sync.md. The same into
+ * PostgreSQL through 1 and 3 BullMQ workers: bench/sync-queue.run.ts.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 const RECORDS = Number(process.argv[2] ?? 200_000);
 const ROUNDS = Number(process.argv[3] ?? 3);
 const PAGE = 1000;
+const POSTGRES = process.env.SYNC_BENCH_POSTGRES;
 
 if (process.argv[2] === 'serve') serve(Number(process.argv[3]));
 else await main();
@@ -47,7 +53,7 @@ function serve(total) {
 
 async function main() {
   const { createClient } = await import('../runtime/dist/index.js');
-  const { openSqliteStore, runSync } = await import('../runtime/dist/sync/index.js');
+  const { openPostgresStore, openSqliteStore, runSync } = await import('../runtime/dist/sync/index.js');
   const child = fork(fileURLToPath(import.meta.url), ['serve', String(RECORDS)], { stdio: 'inherit' });
   const { port } = await new Promise((resolve) => child.once('message', resolve));
   const client = createClient({ name: 'bench', version: '1.0.0', servers: [{ url: `http://127.0.0.1:${port}` }], auth: {} }, { rateLimit: false });
@@ -69,7 +75,7 @@ async function main() {
     audit: { sensitive: ['email'] },
   };
 
-  console.log(`sync ${RECORDS.toLocaleString('en-US')} records, ${PAGE} a page, into SQLite with the audit trail on (best of ${ROUNDS})`);
+  console.log(`sync ${RECORDS.toLocaleString('en-US')} records, ${PAGE} a page, into ${POSTGRES ? 'PostgreSQL' : 'SQLite'} with the audit trail on (best of ${ROUNDS})`);
   const best = { baseline: undefined, first: undefined, second: undefined };
   const keep = (which, result) => {
     if (!best[which] || result.rate > best[which].rate) best[which] = result;
@@ -77,7 +83,8 @@ async function main() {
   for (let round = 0; round < ROUNDS; round++) {
     const dir = mkdtempSync(path.join(tmpdir(), 'cg-sync-bench-'));
     keep('baseline', await measure(() => baseline(port, path.join(dir, 'baseline.db'))));
-    const store = openSqliteStore(path.join(dir, 'sync.db'));
+    const schema = `cg_bench_${round}`;
+    const store = POSTGRES ? await openPostgresStore(await freshSchema(POSTGRES, schema)) : openSqliteStore(path.join(dir, 'sync.db'));
     try {
       for (const which of ['first', 'second']) {
         keep(which, await measure(async () => {
@@ -87,6 +94,7 @@ async function main() {
       }
     } finally {
       await store.close();
+      if (POSTGRES) await freshSchema(POSTGRES, schema, { drop: true });
       rmSync(dir, { recursive: true, force: true });
     }
   }
@@ -135,4 +143,20 @@ async function baseline(port, file) {
     await pool.close();
     db.close();
   }
+}
+
+/** An empty schema `name` in the database at `url` (or none, with `drop`); returns a URL whose tables go there. */
+async function freshSchema(url, name, { drop = false } = {}) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
+    if (!drop) await client.query(`CREATE SCHEMA ${name}`);
+  } finally {
+    await client.end();
+  }
+  const scoped = new URL(url);
+  scoped.searchParams.set('options', `-c search_path=${name}`);
+  return scoped.toString();
 }

@@ -1,18 +1,21 @@
 /**
  * `connectgen sync run|status|audit|conflicts|dead-letters|schedule` as a user runs them: a sync YAML naming a generated,
- * built connector (Petstore) whose API is a 127.0.0.1 server, into the SQLite store.
+ * built connector (Petstore) whose API is a 127.0.0.1 server, into the SQLite store, and into a real
+ * PostgreSQL server given as `--store postgres://...`.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../runtime/src/sync/index.js';
+import { describeWithPostgres, startPostgres, type TestPostgres } from '../runtime/src/testing/postgres.js';
 import { json, startServer, type TestServer } from '../runtime/src/testing/server.js';
 import { repoRoot, runCli } from './helpers/cli.js';
 import { generateAndBuild } from './helpers/generated-package.js';
+import { petsOf, startPetsApi } from './helpers/petstore-api.js';
 
 const KEY = 'pk-91c3e0d2-secret';
-const pets = Array.from({ length: 30 }, (_, i) => ({ id: i + 1, name: `pet ${i + 1}`, status: 'available' }));
+const pets = petsOf(30);
 
 describe('connectgen sync', () => {
   let server: TestServer;
@@ -22,13 +25,7 @@ describe('connectgen sync', () => {
 
   beforeAll(async () => {
     connectorDir = (await generateAndBuild(path.join(repoRoot, 'specs/petstore/connector.yaml'), 'sync-petstore')).dir;
-    server = await startServer((req, res) => {
-      if (req.headers['x-api-key'] !== KEY) return json(res, 401, { error: 'bad key' });
-      const url = new URL(req.url ?? '/', 'http://x');
-      const offset = Number(url.searchParams.get('offset') ?? 0);
-      const limit = Number(url.searchParams.get('limit') ?? 20);
-      json(res, 200, { items: pets.slice(offset, offset + limit), total: pets.length });
-    });
+    server = await startPetsApi(KEY, pets);
     dir = await mkdtemp(path.join(tmpdir(), 'cg-sync-cli-'));
     store = path.join(dir, 'state', 'sync.db');
     process.env['PETSTORE_KEY'] = KEY;
@@ -148,5 +145,38 @@ describe('connectgen sync', () => {
     const resolve = await runCli(['sync', 'conflicts', '--store', store, '--resolve', '99', '--use', 'source']);
     expect(resolve.code).toBe(2);
     expect(resolve.stderr).toMatch(/CG_SYNC_NO_CONFLICT/);
+  });
+
+  describeWithPostgres('with --store postgres://', () => {
+    let postgres: TestPostgres;
+    beforeAll(async () => {
+      postgres = await startPostgres();
+    });
+    afterAll(async () => {
+      await postgres?.stop();
+    });
+
+    it('runs the sync into PostgreSQL and reads runs and records back from it', async () => {
+      const url = await postgres.newDatabase();
+      const sync = await file('pg-pets.sync.yaml', ['id: pets', 'mode: full', 'idPath: id', 'pageSize: 7', ...petsSource(), 'destination: { store: pets }', ''].join('\n'));
+      const run = await runCli(['sync', 'run', sync, '--store', url, '--json']);
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ status: 'succeeded', counts: { read: 30, created: 30 } });
+      // The environment variable works as the flag does.
+      const status = await runCli(['sync', 'status', '--json'], { env: { CONNECTGEN_SYNC_DB: url } });
+      expect(status.code, status.stderr).toBe(0);
+      expect(JSON.parse(status.stdout)).toMatchObject([{ syncId: 'pets', status: 'succeeded' }]);
+      const records = await runCli(['sync', 'records', 'pets', '--store', url, '--limit', '1']);
+      expect(records.stdout.trim().split('\n').map((line) => JSON.parse(line).data)).toMatchObject([{ id: 1, name: 'pet 1' }]);
+    }, 60_000);
+
+    it('an unreachable database is CG_STORE_CONNECT, without the password', async () => {
+      const url = postgres.url.replace('postgres@', 'postgres:s3cret-pw@').replace(/\/postgres$/, '/no_such_db');
+      const result = await runCli(['sync', 'status', '--store', url]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^error CG_STORE_CONNECT cannot connect to the PostgreSQL store at postgres:\/\/postgres:\*\*\*@/);
+      expect(result.stderr).toContain('Try this:');
+      expect(result.stderr).not.toContain('s3cret-pw');
+    });
   });
 });

@@ -86,6 +86,15 @@ async function convertOrExplain(loaded: LoadedSpec, options: LoadOptions): Promi
   }
 }
 
+/**
+ * load -> convert, keeping of the loaded spec only its URI: its text and parsed document (tens of
+ * MB on a large spec) can then be collected while the IR and the files are built.
+ */
+async function convertedSpec(spec: string, options: PipelineOptions): Promise<{ sourceUri: string; converted: ConvertedSpec; timings: readonly StageTiming[] }> {
+  const { loaded, converted, timings } = await loadAndConvert(spec, options);
+  return { sourceUri: loaded.uri, converted, timings };
+}
+
 export interface GenerateResult {
   readonly outDir: string;
   readonly ir: ConnectorIR;
@@ -135,12 +144,12 @@ export async function generateConnector(source: string, outDir: string, options:
   const { spec, config, configFile } = await resolveSourceArgument(source, options);
   // Checked before the spec is even loaded: a bad config fails fast, and nothing is written.
   const settings = await readSettings(configFile);
-  const { loaded, converted, timings: early } = await loadAndConvert(spec, options);
+  const { sourceUri, converted, timings: early } = await convertedSpec(spec, options);
   refuseBlocked(converted, options);
   const timer = new StageTimer(options.onStage);
   const ir = await timer.run(
     'ir',
-    () => buildIR(converted.document, settings?.config, { sourceUri: loaded.uri, ...settings?.buildOptions }),
+    () => buildIR(converted.document, settings?.config, { sourceUri, ...settings?.buildOptions }),
     (ir) => `${ir.operations.length} operations, ${ir.schemas.length} schemas`,
   );
   const files = await timer.run('emit', () => emit(ir), (files) => `${files.size} files`);

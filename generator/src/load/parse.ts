@@ -3,10 +3,10 @@
  * first meaningful character is `{` is JSON (parsed with JSON.parse, which is several times faster
  * than a YAML parser on the 10 MB specs vendors ship); anything else is YAML 1.2.
  */
-import { createRequire } from 'node:module';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ConnectgenError } from '../diagnostics/errors.js';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
-import { assertDepth, countMembers, isStackOverflow, jsonTextShape, MAX_DEPTH, tooDeep } from './depth.js';
+import { assertDepth, countKeys, isStackOverflow, MAX_DEPTH, scanJsonText, tooDeep } from './depth.js';
 import { indentQuotedContinuations } from './yaml-repair.js';
 import { findDuplicateKeys, jsonErrorOffset, type DuplicateKey } from './json-error-offset.js';
 import type { SpecFormat } from './types.js';
@@ -36,12 +36,11 @@ export function parseText(text: string, uri: string): ParsedText {
 function parseJson(text: string, uri: string): ParsedText {
   try {
     const value: unknown = JSON.parse(text);
-    const shape = jsonTextShape(text);
+    const scanned = scanJsonText(text);
     // Before the duplicate-key scan, which recurses: a too-deep document stops here with a pointer.
-    if (shape.depth > MAX_DEPTH) assertDepth(value, uri);
-    // JSON.parse keeps the last of a repeated key, so the parsed value has fewer members than the
-    // text exactly when some key was given twice; only then is the text scanned for where.
-    const duplicates = shape.members === countMembers(value) ? [] : findDuplicateKeys(text);
+    if (scanned.depth > MAX_DEPTH) assertDepth(value, uri);
+    // The scan that says where a key repeats costs several parses; run it only when one does.
+    const duplicates = scanned.keys === countKeys(value) ? [] : findDuplicateKeys(text);
     return { format: 'json', value, diagnostics: duplicates.map((d) => duplicateKey(d, text, uri)) };
   } catch (error) {
     if (error instanceof ConnectgenError) throw error;
@@ -112,8 +111,6 @@ function parseYamlLeniently(text: string, uri: string): { value: unknown; diagno
 }
 
 function parseYamlText(text: string, uri: string): unknown {
-  // Required on first use: most large specs are JSON, and the YAML parser takes a while to load.
-  const { parse: parseYaml, YAMLParseError } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   try {
     // merge: vendors use `<<: *anchor` in hand-written specs. maxAliasCount guards against
     // alias-expansion bombs.

@@ -20,3 +20,14 @@ export function toConnectgenError(error: unknown): unknown {
   if (error instanceof RpaBrowserError) return new ConnectgenError(error.code, error.message, { hint: error.hint });
   return error;
 }
+
+/** Loads a job file; a bad one has every problem printed, then `exit` (the command's, exit code 2). */
+export async function loadJobOrExit(file: string, exit: () => never): Promise<import('@connectgen/runtime/rpa').RpaJob> {
+  const { loadJob } = await import('@connectgen/runtime/rpa');
+  try {
+    return await loadJob(file);
+  } catch (error) {
+    if (printRpaError(error, (text) => process.stderr.write(text))) exit();
+    throw error;
+  }
+}

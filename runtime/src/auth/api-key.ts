@@ -27,7 +27,8 @@ export function createApiKeyAuth(config: ApiKeyAuthConfig, credentials: AuthCred
   const extra = Object.entries(config.extraHeaders ?? {});
 
   return {
-    async apply(request) {
+    // Synchronous: nothing to wait for, and the client skips an await when apply returns nothing.
+    apply(request) {
       for (const [name, headerValue] of extra) setHeader(request.headers, name, headerValue);
       place(request);
     },

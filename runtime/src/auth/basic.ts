@@ -19,7 +19,7 @@ export function createBasicAuth(credentials: AuthCredentials | undefined): AuthH
   }
   const header = basicAuthorization(username, password);
   return {
-    apply: async (request) => setHeader(request.headers, 'authorization', header),
+    apply: (request) => setHeader(request.headers, 'authorization', header),
     refreshAfterUnauthorized: async () => false,
     // The encoded header is as secret as the password: base64 is not encryption.
     secrets: () => [password, header.slice('Basic '.length)].filter((s) => s !== ''),

@@ -55,7 +55,7 @@ describe('bearer auth', () => {
       },
     });
     await handler.apply(request());
-    const error = await handler.apply(request()).then(() => undefined, (e: unknown) => e);
+    const error = await Promise.resolve(handler.apply(request())).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(AuthFailureError);
     expect(error).toMatchObject({ reason: 'CG_AUTH_TOKEN_CALLBACK' });
     expect(serializeError(error)).not.toContain('leaky-token-value');

@@ -5,8 +5,9 @@
 
 export function setHeader(headers: Record<string, string>, name: string, value: string): void {
   const lower = name.toLowerCase();
-  for (const key of Object.keys(headers)) {
-    if (key.toLowerCase() === lower) delete headers[key];
+  // for-in rather than Object.keys: this runs on every authenticated request.
+  for (const key in headers) {
+    if (key !== lower && key.toLowerCase() === lower) delete headers[key];
   }
   headers[lower] = value;
 }

@@ -11,7 +11,7 @@ export interface AuthRequest {
 
 export interface AuthHandler {
   /** Adds credentials to the request; may first fetch or refresh a token. */
-  apply(request: AuthRequest, signal?: AbortSignal): Promise<void>;
+  apply(request: AuthRequest, signal?: AbortSignal): Promise<void> | void;
   /**
    * After a 401: obtain new credentials if possible (OAuth refresh / callback bearer re-fetch).
    * true => caller replays the request once. false => nothing new to try (static credentials).

@@ -28,7 +28,8 @@ beforeAll(async () => {
     if (url.pathname === '/text') return void res.end('hello text');
     if (url.pathname === '/redirect') return void res.writeHead(302, { location: 'http://elsewhere.invalid/' }).end();
     if (url.pathname === '/slow-bytes') {
-      // Headers at once, then the body trickles in over ~300 ms.
+      // Headers at once, then the body trickles in over ~1.5 s: well past the call's 1 s timeout,
+      // which in turn leaves a loaded machine ample time to deliver the headers.
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
       let n = 0;
       const timer = setInterval(() => {
@@ -37,7 +38,7 @@ beforeAll(async () => {
           clearInterval(timer);
           res.end();
         }
-      }, 50);
+      }, 250);
       res.on('close', () => clearInterval(timer));
       return;
     }
@@ -182,7 +183,7 @@ describe('responses', () => {
   });
 
   it('a streamed body outlives the call timeout, and the caller`s signal still cancels it', async () => {
-    const c = createClient(definition({ timeoutMs: 120 }), { baseUrl: server.origin });
+    const c = createClient(definition({ timeoutMs: 1000 }), { baseUrl: server.origin });
     const download = c.action<object, Readable>(op({ path: '/slow-bytes', response: 'binary' }));
     let size = 0;
     for await (const chunk of await download({})) size += (chunk as Buffer).length;

@@ -1,8 +1,9 @@
 /**
  * One logical call: deadline, then attempts until success or a final error. Each attempt takes a
  * rate-limit slot, applies auth, sends, and feeds the response back into the limiter. Retries follow
- * the retry policy; a 401 on an authenticated request gets exactly one credential refresh and one
- * replay. Everything that leaves here as an error has been through the redactor.
+ * the retry policy; a 401 on an authenticated request (or an answer the scheme's `expirySignals` say
+ * means an expired token: a 403, a 200 with an error body) gets exactly one credential refresh and
+ * one replay. Everything that leaves here as an error has been through the redactor.
  */
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
@@ -10,19 +11,18 @@ import type { Dispatcher } from 'undici';
 import type { CallOptions } from '../client-api.js';
 import { Deadline } from '../http/deadline.js';
 import { ConnectorNetworkError, ConnectorTimeoutError } from '../http/errors.js';
-import { readBody, readErrorBody } from '../http/response.js';
-import { send } from '../http/transport.js';
+import { bodyLimit, discardBody, readBody, readErrorBody } from '../http/response.js';
+import { sendBuffered, sendStreaming, type WireResponse } from '../http/transport.js';
 import { RetryHandler } from '../retry/handler.js';
 import type { ClientContext } from './context.js';
 import { httpError, redactorFor, unauthorized } from './failures.js';
+import { AttemptRequest } from './attempt-request.js';
 import type { PreparedRequest } from './prepare.js';
 
 export interface CallResult {
   readonly status: number;
   readonly headers: Dispatcher.ResponseData['headers'];
   readonly body: unknown;
-  /** The URL requested, without auth query parameters. */
-  readonly url: URL;
 }
 
 type Attempt = { readonly done: CallResult } | { readonly retryAfterMs: number } | { readonly replay: true };
@@ -73,15 +73,15 @@ async function attempt(
   const acquired = ctx.limiter.acquire(abortable);
   const release = typeof acquired === 'function' ? acquired : await acquired;
   try {
-    // Auth edits url and headers in place, so each attempt starts from clean copies.
-    const url = request.authenticate ? new URL(request.url) : request.url;
-    const headers = { ...request.headers };
+    const sent = new AttemptRequest(request);
+    const headers = sent.headers;
     retry.stampIdempotencyKey(headers);
     if (request.authenticate && request.auth) {
       // Schemes that only set a header get the caller's signal, sparing the AbortSignal the
       // deadline would have to build; schemes that may fetch a token get the full deadline.
       try {
-        await request.auth.handler.apply({ method: request.method, url, headers }, request.auth.doesIO ? deadline.signal : callerSignal);
+        const applied = request.auth.handler.apply(sent, request.auth.doesIO ? deadline.signal : callerSignal);
+        if (applied) await applied;
       } catch (error) {
         // A token endpoint that is briefly down is worth another attempt; nothing was sent yet.
         if (deadline.aborted || (error as { reason?: unknown }).reason !== 'CG_AUTH_TOKEN_UNAVAILABLE') throw error;
@@ -92,21 +92,25 @@ async function attempt(
     }
     state.sent++;
     const hooks = ctx.hooks;
-    const event = hooks ? { action: request.action, method: request.method, url: ctx.redactor.url(url), attempt: state.sent } : undefined;
+    const event = hooks ? { action: request.action, method: request.method, url: ctx.redactor.url(sent.url), attempt: state.sent } : undefined;
     if (event) safely(() => hooks?.onRequest?.(event));
     const started = event ? performance.now() : 0;
 
-    let response: Dispatcher.ResponseData;
+    let response: WireResponse;
     try {
-      response = await send(ctx.dispatcher, { method: request.method, url, headers, body: request.body, signal: abortable });
+      const { origin, path } = sent.target;
+      const wire = { method: request.method, origin, path, headers, body: request.body, signal: abortable };
+      // Binary bodies go to the caller as a stream; every other kind is read whole here.
+      response = request.response === 'binary' ? await sendStreaming(ctx.dispatcher, wire) : await sendBuffered(ctx.dispatcher, wire, bodyLimit(request.response));
     } catch (error) {
       if (deadline.aborted) throw error;
       const delay = retry.nextDelay({ error });
       if (delay !== undefined) return { retryAfterMs: delay };
-      throw new ConnectorNetworkError({ method: request.method, url, redactor: redactorFor(ctx, headers), cause: error });
+      throw new ConnectorNetworkError({ method: request.method, url: sent.url, redactor: redactorFor(ctx, headers), cause: error });
     }
 
     const { statusCode: status, headers: responseHeaders } = response;
+    const signals = request.authenticate ? request.auth?.expirySignals : undefined;
     if (event) safely(() => hooks?.onResponse?.({ ...event, status, durationMs: performance.now() - started }));
     ctx.limiter.observe(status, responseHeaders);
 
@@ -121,9 +125,13 @@ async function attempt(
         if (deadline.aborted) throw error;
         const delay = retry.nextDelay({ error });
         if (delay !== undefined) return { retryAfterMs: delay };
-        throw new ConnectorNetworkError({ method: request.method, url, redactor: redactorFor(ctx, headers), cause: error });
+        throw new ConnectorNetworkError({ method: request.method, url: sent.url, redactor: redactorFor(ctx, headers), cause: error });
       }
-      return { done: { status, headers: responseHeaders, body, url: request.url } };
+      // A 200 carrying "token expired" must not reach the caller as data.
+      if (signals?.watches(status) && !(body instanceof Readable) && signals.matches(status, body)) {
+        return refreshAndReplay(request, deadline, state, () => unauthorized(ctx, request, sent.url, headers, status, responseHeaders, body));
+      }
+      return { done: { status, headers: responseHeaders, body } };
     }
 
     if (status === 401 && request.authenticate && !state.replayed && request.replayable) {
@@ -133,20 +141,46 @@ async function attempt(
         await errorBody;
         return { replay: true };
       }
-      throw unauthorized(ctx, request, url, headers, status, responseHeaders, await errorBody);
+      throw unauthorized(ctx, request, sent.url, headers, status, responseHeaders, await errorBody);
+    }
+
+    // A configured signal may need the body to decide; once read, it is the error's body too.
+    let errorBody: { value: unknown } | undefined;
+    if (signals?.watches(status)) {
+      errorBody = { value: await readErrorBody(response) };
+      if (signals.matches(status, errorBody.value)) {
+        const value = errorBody.value;
+        return refreshAndReplay(request, deadline, state, () => unauthorized(ctx, request, sent.url, headers, status, responseHeaders, value));
+      }
     }
 
     const delay = retry.nextDelay({ status, headers: responseHeaders });
     if (delay !== undefined) {
-      await response.body.dump();
+      if (!errorBody) await discardBody(response);
       return { retryAfterMs: delay };
     }
-    const errorBody = await readErrorBody(response);
-    if (status === 401 && request.authenticate) throw unauthorized(ctx, request, url, headers, status, responseHeaders, errorBody);
-    throw httpError(ctx, request, url, headers, status, responseHeaders, errorBody);
+    errorBody ??= { value: await readErrorBody(response) };
+    if (status === 401 && request.authenticate) throw unauthorized(ctx, request, sent.url, headers, status, responseHeaders, errorBody.value);
+    throw httpError(ctx, request, sent.url, headers, status, responseHeaders, errorBody.value);
   } finally {
     release();
   }
+}
+
+/**
+ * The server said the token expired: refresh once and replay once. When that is not possible (a
+ * stream body, the replay already done, nothing to refresh with) the call fails as unauthorized.
+ */
+async function refreshAndReplay(
+  request: PreparedRequest,
+  deadline: Deadline,
+  state: { replayed: boolean },
+  refused: () => Error,
+): Promise<Attempt> {
+  if (state.replayed || !request.replayable || !request.auth) throw refused();
+  state.replayed = true;
+  if (await request.auth.handler.refreshAfterUnauthorized(deadline.signal)) return { replay: true };
+  throw refused();
 }
 
 /** Hooks observe; a throwing hook must not fail the call it observes. */

@@ -6,12 +6,13 @@
  */
 import type { ActionResponse, CallOptions, Page, PaginateOptions, PaginatedAction } from '../client-api.js';
 import type { OperationInput, OperationSpec } from '../definition.js';
+import { ItemIterator } from '../pagination/items.js';
 import { iteratePages, type FetchedPage } from '../pagination/paginate.js';
 import { strategyFor } from '../pagination/registry.js';
 import type { PageRequest } from '../pagination/strategy.js';
 import type { ClientContext } from './context.js';
 import { execute } from './execute.js';
-import { compileOperation, retarget, type PreparedRequest } from './prepare.js';
+import { aimedAt, compileOperation, retarget, type PreparedRequest } from './prepare.js';
 import { withQuery } from './query.js';
 import { ConnectorConfigError } from '../http/errors.js';
 import { setPath } from '../path/index.js';
@@ -40,7 +41,7 @@ export function paginatedAction<TInput, TOutput, TItem>(ctx: ClientContext, oper
       // An explicit pageSize option wins; the default only fills a gap the input left.
       url = withQuery(url, { [config.pageSizeParam]: String(pageSize) }, !explicitSize);
     }
-    return { ...base, url };
+    return aimedAt(base, url);
   };
 
   const fetchPage = async (base: PreparedRequest, page: PageRequest, options: PaginateOptions | undefined): Promise<FetchedPage> => {
@@ -76,9 +77,7 @@ export function paginatedAction<TInput, TOutput, TItem>(ctx: ClientContext, oper
     });
   }
 
-  async function* all(input: TInput, options?: PaginateOptions): AsyncGenerator<TItem, void, undefined> {
-    for await (const page of pages(input, options)) yield* page.items;
-  }
+  const all = (input: TInput, options?: PaginateOptions): AsyncGenerator<TItem, void, undefined> => new ItemIterator<TItem>(pages(input, options));
 
   return Object.assign(first, { withResponse, pages, all });
 }

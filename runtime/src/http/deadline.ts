@@ -20,7 +20,8 @@ export class Deadline extends EventEmitter {
   #timedOut = false;
   #controller: AbortController | undefined;
   readonly #caller: AbortSignal | undefined;
-  readonly #onCallerAbort = (): void => this.abort(this.#caller?.reason);
+  // Made only when there is a caller's signal to listen to: most calls have none.
+  readonly #onCallerAbort: (() => void) | undefined;
 
   constructor(timeoutMs: number | undefined, caller: AbortSignal | undefined) {
     super();
@@ -30,7 +31,10 @@ export class Deadline extends EventEmitter {
       this.abort(caller.reason);
       return;
     }
-    caller?.addEventListener('abort', this.#onCallerAbort, { once: true });
+    if (caller) {
+      this.#onCallerAbort = () => this.abort(caller.reason);
+      caller.addEventListener('abort', this.#onCallerAbort, { once: true });
+    }
     if (this.timeoutMs !== undefined) {
       this.#timer = setTimeout(() => {
         this.#timedOut = true;
@@ -76,14 +80,15 @@ export class Deadline extends EventEmitter {
   /** Stops the timer and detaches from the caller's signal; call when the call settles. */
   dispose(): void {
     if (this.#timer) clearTimeout(this.#timer);
-    this.#caller?.removeEventListener('abort', this.#onCallerAbort);
+    if (this.#onCallerAbort) this.#caller?.removeEventListener('abort', this.#onCallerAbort);
   }
 }
 
 /** Subscribes to an abort; returns the unsubscribe. */
 export function onAbort(source: Abortable, listener: () => void): () => void {
   if (source instanceof Deadline) {
-    source.once('abort', listener);
+    // `on`, not `once`: a deadline aborts at most once, and once's wrapper is an allocation per call.
+    source.on('abort', listener);
     return () => source.removeListener('abort', listener);
   }
   source.addEventListener('abort', listener, { once: true });

@@ -1,15 +1,18 @@
 /**
- * The wire: one undici Agent per connector instance (it keeps a keep-alive Pool per origin), and a
- * `send` that maps our request shape onto `dispatcher.request`. Calling the dispatcher directly,
- * rather than `undici.request` or fetch, skips a URL re-parse and the WHATWG layers per call.
+ * The wire: one undici Agent per connector instance (it keeps a keep-alive Pool per origin), and
+ * two ways to send on it: buffered (json, text, empty) or streamed (binary). Calling the dispatcher
+ * directly, rather than `undici.request` or fetch, skips a URL re-parse and the WHATWG layers per call.
  */
 import { Agent, type Dispatcher } from 'undici';
 import type { WireBody } from './body.js';
+import { dispatchBuffered, type BodyLimit, type BufferedResponse } from './buffered.js';
 import type { Deadline } from './deadline.js';
 
 export interface WireRequest {
   readonly method: string;
-  readonly url: URL;
+  /** `http://host:port`, and the path with its query, as the dispatcher takes them (no URL re-parse). */
+  readonly origin: string;
+  readonly path: string;
   readonly headers: Record<string, string>;
   readonly body?: WireBody | undefined;
   /** undici takes an EventEmitter as a signal; a Deadline is one (see deadline.ts for why). */
@@ -31,17 +34,32 @@ export function createAgent(options: TransportOptions = {}): Agent {
   });
 }
 
-export function send(dispatcher: Dispatcher, request: WireRequest): Promise<Dispatcher.ResponseData> {
-  return dispatcher.request({
-    origin: request.url.origin,
-    path: `${request.url.pathname}${request.url.search}`,
+/**
+ * Sends a request whose response the caller reads whole (json, text, empty): the body is buffered
+ * by a dispatch handler, at most `limit(status)` bytes of it (see buffered.ts for why not `request()`).
+ */
+export function sendBuffered(dispatcher: Dispatcher, request: WireRequest, limit: BodyLimit): Promise<BufferedResponse> {
+  return dispatchBuffered(dispatcher, dispatchOptions(request), limit, request.signal);
+}
+
+/** Sends a request whose response body the caller gets as a stream (binary). */
+export function sendStreaming(dispatcher: Dispatcher, request: WireRequest): Promise<Dispatcher.ResponseData> {
+  return dispatcher.request({ ...dispatchOptions(request), signal: request.signal as Dispatcher.RequestOptions['signal'] });
+}
+
+function dispatchOptions(request: WireRequest): Dispatcher.DispatchOptions {
+  return {
+    origin: request.origin,
+    path: request.path,
     method: request.method as Dispatcher.HttpMethod,
     headers: request.headers,
     body: (request.body ?? null) as Dispatcher.DispatchOptions['body'],
-    signal: request.signal as Dispatcher.RequestOptions['signal'],
     // Our deadline covers the whole call; undici's own per-phase timers would fire first and
     // with a less useful error, so they are left to the deadline.
     headersTimeout: 0,
     bodyTimeout: 0,
-  });
+  };
 }
+
+/** A response as the client reads it: a buffered body, or a stream for binary responses. */
+export type WireResponse = BufferedResponse | Dispatcher.ResponseData;

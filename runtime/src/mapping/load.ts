@@ -4,12 +4,12 @@
  * checks are compileMapping's, so a definition built in code gets exactly the same ones.
  */
 import { readFile } from 'node:fs/promises';
-import { parseDocument } from 'yaml';
+import { yaml } from './lazy.js';
 import { MappingDefinitionError } from './errors.js';
 import type { MappingDefinition } from './types.js';
 
 export function parseMapping(text: string, file = 'mapping'): MappingDefinition {
-  const doc = parseDocument(text, { uniqueKeys: true });
+  const doc = yaml().parseDocument(text, { uniqueKeys: true });
   const [error] = doc.errors;
   if (error) {
     const at = error.linePos?.[0];

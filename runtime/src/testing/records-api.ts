@@ -22,8 +22,8 @@ export interface RecordsApi extends TestServer {
   readonly idempotency: Map<string, string>;
   /** Return a status to fail a request with it, undefined to serve it. */
   fail: ((method: string, url: URL, body: unknown) => number | undefined) | undefined;
-  /** Called on each list request, before answering (a test can kill a child process here). */
-  onList: ((count: number) => void) | undefined;
+  /** Called on each list request, before answering (a test can kill a child process here, or hold the answer back until it resolves). */
+  onList: ((count: number, request: IncomingMessage) => void | Promise<void>) | undefined;
   /** Child records by parent id, listed at /items/{id}/notes. */
   readonly notes: Map<string, ApiRecord[]>;
   /** Serve the first page whatever the offset, as a broken server would. */
@@ -37,7 +37,7 @@ export async function startRecordsApi(initial: readonly ApiRecord[] = []): Promi
   const notes = new Map<string, ApiRecord[]>();
   let lists = 0;
   let api: RecordsApi | undefined;
-  const server = await startServer((req: IncomingMessage & { body: Buffer }, res) => {
+  const server = await startServer(async (req: IncomingMessage & { body: Buffer }, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const body = req.body.length > 0 ? (JSON.parse(req.body.toString('utf8')) as Record<string, unknown>) : undefined;
     if (!api) return json(res, 503, { error: 'starting' });
@@ -51,7 +51,7 @@ export async function startRecordsApi(initial: readonly ApiRecord[] = []): Promi
       return json(res, 200, { items: list.slice(offset, offset + limit), total: list.length });
     }
     if (req.method === 'GET' && url.pathname === '/items') {
-      api.onList?.(++lists);
+      await api.onList?.(++lists, req);
       const offset = api.ignoreOffset ? 0 : Number(url.searchParams.get('offset') ?? 0);
       const limit = Number(url.searchParams.get('limit') ?? 10);
       const since = url.searchParams.get('updated_since');

@@ -3,8 +3,8 @@
  * postgres/store.test.ts) so the engine can rely on the same answers from both.
  */
 import { spawnSync } from 'node:child_process';
-import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pidSpace } from '../sync/host.js';
 import { emptyCounts, type PageCommit, type RunRecord, type SyncStore } from '../sync/store/store.js';
 
 const key = { syncId: 'pets', connectionId: 'acme' };
@@ -159,7 +159,7 @@ export function describeStoreContract(name: string, open: () => Promise<SyncStor
     });
 
     it('grants a lease to one holder until it expires, or its process is gone', async () => {
-      const me = `${hostname()}:${process.pid}:a`;
+      const me = `${pidSpace()}:${process.pid}:a`;
       expect(await store.acquireLease('sync:pets', me, 100, 0)).toBe(true);
       expect(await store.acquireLease('sync:pets', me, 150, 10)).toBe(true); // renewed
       expect(await store.acquireLease('sync:pets', 'elsewhere:1:b', 200, 100)).toBe(false); // another host: waits out the expiry
@@ -170,9 +170,9 @@ export function describeStoreContract(name: string, open: () => Promise<SyncStor
       expect(await store.acquireLease('sync:pets', me, 300, 160)).toBe(true);
       // A process on this host that has exited (a real, finished child) holds nothing.
       const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-      expect(await store.acquireLease('sync:x', `${hostname()}:${child.stdout}:c`, 10_000, 0)).toBe(true);
+      expect(await store.acquireLease('sync:x', `${pidSpace()}:${child.stdout}:c`, 10_000, 0)).toBe(true);
       expect(await store.acquireLease('sync:x', me, 10_000, 1)).toBe(true);
-      expect(await store.acquireLease('sync:x', `${hostname()}:${child.stdout}:c`, 10_000, 2)).toBe(false); // me: alive
+      expect(await store.acquireLease('sync:x', `${pidSpace()}:${child.stdout}:c`, 10_000, 2)).toBe(false); // me: alive
     });
 
     it('of many holders racing for a free lease, exactly one wins', async () => {

@@ -1,8 +1,9 @@
 // A sync run in a child process, for the kill-and-resume tests: argv[2] is JSON
-// { origin, target?, db, operations, definition }. It builds connectors for the records API the way
-// generated code does, runs the sync once against the SQLite file and prints the run record.
+// { origin, target?, store, operations, definition }. It builds connectors for the records API the way
+// generated code does, runs the sync once against the store (an SQLite file or a postgres:// URL)
+// and prints the run record.
 import { createClient } from '@connectgen/runtime';
-import { openSqliteStore, runSync } from '@connectgen/runtime/sync';
+import { openStore, runSync } from '@connectgen/runtime/sync';
 
 const config = JSON.parse(process.argv[2]);
 
@@ -17,7 +18,7 @@ function connector(origin) {
 
 const source = connector(config.origin);
 const target = config.target ? connector(config.target) : undefined;
-const store = openSqliteStore(config.db);
+const store = await openStore(config.store);
 const definition = {
   ...config.definition,
   source: { ...config.definition.source, connector: source },

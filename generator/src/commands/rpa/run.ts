@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand, EXIT_CANNOT_RUN, EXIT_FINDINGS } from '../../cli/base-command.js';
-import { ConnectgenError } from '../../diagnostics/errors.js';
+import { parseInputs } from '../../rpa/inputs.js';
 import { rpaStoreFlag } from '../../sync/store-path.js';
 
 export default class RpaRun extends BaseCommand {
@@ -28,17 +28,11 @@ export default class RpaRun extends BaseCommand {
     const { args, flags } = await this.parse(RpaRun);
     const inputs = parseInputs(flags.input);
     // Loaded on use: oclif imports every command at start-up, and Playwright is heavy.
-    const { loadJob, openRunStore, runJob } = await import('@connectgen/runtime/rpa');
-    const { printRpaError, toConnectgenError } = await import('../../rpa/errors.js');
+    const { openRunStore, runJob } = await import('@connectgen/runtime/rpa');
+    const { loadJobOrExit, toConnectgenError } = await import('../../rpa/errors.js');
     const { formatOutcome, formatStep } = await import('../../rpa/summary.js');
 
-    let job;
-    try {
-      job = await loadJob(args.job);
-    } catch (error) {
-      if (printRpaError(error, (text) => process.stderr.write(text))) this.exit(EXIT_CANNOT_RUN);
-      throw error;
-    }
+    const job = await loadJobOrExit(args.job, () => this.exit(EXIT_CANNOT_RUN));
     const store = openRunStore(flags.store);
     let result;
     try {
@@ -59,17 +53,4 @@ export default class RpaRun extends BaseCommand {
     process.stderr.write(formatOutcome(record) + '\n');
     if (record.status === 'failed') this.exit(EXIT_FINDINGS);
   }
-}
-
-/** `name=value` pairs; the first `=` splits, so values may contain `=`. */
-function parseInputs(pairs: readonly string[]): Record<string, string> {
-  const inputs: Record<string, string> = {};
-  for (const pair of pairs) {
-    const at = pair.indexOf('=');
-    if (at <= 0) {
-      throw new ConnectgenError('CG_BAD_FLAG', `--input "${pair.split('=')[0]}" is not name=value`, { hint: 'write --input name=value, e.g. --input email=ada@example.org' });
-    }
-    inputs[pair.slice(0, at)] = pair.slice(at + 1);
-  }
-  return inputs;
 }

@@ -1,7 +1,6 @@
 import { Args, Flags } from '@oclif/core';
-import { openSqliteStore } from '@connectgen/runtime/sync';
 import { BaseCommand } from '../../cli/base-command.js';
-import { storeFlag } from '../../sync/store-path.js';
+import { openSyncStore, storeFlag } from '../../sync/store-path.js';
 
 export default class SyncAudit extends BaseCommand {
   static override description =
@@ -23,7 +22,7 @@ export default class SyncAudit extends BaseCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(SyncAudit);
-    const store = openSqliteStore(flags.store);
+    const store = await openSyncStore(flags.store);
     try {
       const rows = await store.listAudit({ syncId: args.sync, ...(flags.record ? { recordId: flags.record } : {}), ...(flags.run ? { runId: flags.run } : {}), limit: flags.limit });
       if (flags.json) {

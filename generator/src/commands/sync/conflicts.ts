@@ -1,8 +1,7 @@
 import { Flags } from '@oclif/core';
-import { openSqliteStore } from '@connectgen/runtime/sync';
 import { BaseCommand } from '../../cli/base-command.js';
 import { ConnectgenError } from '../../diagnostics/errors.js';
-import { storeFlag } from '../../sync/store-path.js';
+import { openSyncStore, storeFlag } from '../../sync/store-path.js';
 
 export default class SyncConflicts extends BaseCommand {
   static override description =
@@ -25,7 +24,7 @@ export default class SyncConflicts extends BaseCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(SyncConflicts);
-    const store = openSqliteStore(flags.store);
+    const store = await openSyncStore(flags.store);
     try {
       if (flags.resolve !== undefined) {
         const resolved = await store.resolveConflict(flags.resolve, flags.use as 'source' | 'destination', Date.now());

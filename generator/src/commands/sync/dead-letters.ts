@@ -1,7 +1,6 @@
 import { Flags } from '@oclif/core';
-import { openSqliteStore } from '@connectgen/runtime/sync';
 import { BaseCommand } from '../../cli/base-command.js';
-import { storeFlag } from '../../sync/store-path.js';
+import { openSyncStore, storeFlag } from '../../sync/store-path.js';
 
 export default class SyncDeadLetters extends BaseCommand {
   static override description =
@@ -19,7 +18,7 @@ export default class SyncDeadLetters extends BaseCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(SyncDeadLetters);
-    const store = openSqliteStore(flags.store);
+    const store = await openSyncStore(flags.store);
     try {
       const status = flags.status === 'all' ? {} : { status: flags.status as 'open' | 'resolved' };
       const letters = await store.listDeadLetters({ ...(flags.sync ? { syncId: flags.sync } : {}), ...status, limit: flags.limit });

@@ -1,7 +1,6 @@
 import { Args, Flags } from '@oclif/core';
-import { openSqliteStore } from '@connectgen/runtime/sync';
 import { BaseCommand } from '../../cli/base-command.js';
-import { storeFlag } from '../../sync/store-path.js';
+import { openSyncStore, storeFlag } from '../../sync/store-path.js';
 
 export default class SyncRecords extends BaseCommand {
   static override description =
@@ -21,7 +20,7 @@ export default class SyncRecords extends BaseCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(SyncRecords);
-    const store = openSqliteStore(flags.store);
+    const store = await openSyncStore(flags.store);
     try {
       const records = await store.listRecords(args.collection, { limit: flags.limit, includeDeleted: flags.deleted });
       for (const r of records) {

@@ -1,9 +1,9 @@
 import { Args, Flags } from '@oclif/core';
-import { openSqliteStore, runSync } from '@connectgen/runtime/sync';
+import { runSync } from '@connectgen/runtime/sync';
 import { BaseCommand, EXIT_FINDINGS } from '../../cli/base-command.js';
 import { located, loadSyncFile } from '../../sync/definition-file.js';
 import { progressPrinter, summaryLine } from '../../sync/progress.js';
-import { storeFlag } from '../../sync/store-path.js';
+import { openSyncStore, storeFlag } from '../../sync/store-path.js';
 
 export default class SyncRun extends BaseCommand {
   static override description =
@@ -12,6 +12,7 @@ export default class SyncRun extends BaseCommand {
   static override examples = [
     '<%= config.bin %> <%= command.id %> pets.sync.yaml',
     '<%= config.bin %> <%= command.id %> pets.sync.yaml --store state/sync.db --connection acme --json',
+    '<%= config.bin %> <%= command.id %> pets.sync.yaml --store postgres://sync:secret@db.internal:5432/connectgen',
   ];
 
   static override args = {
@@ -28,7 +29,7 @@ export default class SyncRun extends BaseCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(SyncRun);
     const loaded = await loadSyncFile(args.file);
-    const store = openSqliteStore(flags.store);
+    const store = await openSyncStore(flags.store);
     const progress = progressPrinter(process.stderr, !flags.quiet && !flags.json && process.stderr.isTTY === true);
     let run;
     try {

@@ -1,10 +1,10 @@
 import { Args, Flags } from '@oclif/core';
-import { createScheduler, openSqliteStore, runScheduleLoop, type ScheduledSync, type TickResult } from '@connectgen/runtime/sync';
+import { createScheduler, runScheduleLoop, type ScheduledSync, type TickResult } from '@connectgen/runtime/sync';
 import { BaseCommand } from '../../cli/base-command.js';
 import { ConnectgenError } from '../../diagnostics/errors.js';
 import { loadSyncFile, located, type LoadedSync } from '../../sync/definition-file.js';
 import { summaryLine } from '../../sync/progress.js';
-import { storeFlag } from '../../sync/store-path.js';
+import { openSyncStore, storeFlag } from '../../sync/store-path.js';
 
 export default class SyncSchedule extends BaseCommand {
   static override description = [
@@ -36,7 +36,7 @@ export default class SyncSchedule extends BaseCommand {
     const { argv, flags } = await this.parse(SyncSchedule);
     const files = argv as string[];
     const loaded: LoadedSync[] = [];
-    const store = openSqliteStore(flags.store);
+    const store = await openSyncStore(flags.store);
     const controller = new AbortController();
     const stop = (): void => controller.abort();
     process.once('SIGINT', stop).once('SIGTERM', stop);

@@ -1,8 +1,7 @@
 import { Flags } from '@oclif/core';
-import { openSqliteStore } from '@connectgen/runtime/sync';
 import { BaseCommand } from '../../cli/base-command.js';
 import { summaryLine } from '../../sync/progress.js';
-import { storeFlag } from '../../sync/store-path.js';
+import { openSyncStore, storeFlag } from '../../sync/store-path.js';
 
 export default class SyncStatus extends BaseCommand {
   static override description = 'Recent sync runs, newest first: status, counts, duration and errors; then how many records are dead-lettered and still failing.';
@@ -18,7 +17,7 @@ export default class SyncStatus extends BaseCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(SyncStatus);
-    const store = openSqliteStore(flags.store);
+    const store = await openSyncStore(flags.store);
     try {
       const runs = await store.listRuns({ ...(flags.sync ? { syncId: flags.sync } : {}), limit: flags.limit });
       if (flags.json) {

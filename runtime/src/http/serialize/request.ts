@@ -15,8 +15,11 @@ export interface SerializedParameters {
   /** Query string without the leading `?`; may be empty. */
   readonly query: string;
   /** Lower-case header names; cookie parameters are joined into `cookie`. */
-  readonly headers: Record<string, string>;
+  readonly headers: Readonly<Record<string, string>>;
 }
+
+/** The headers of a call whose operation has no header or cookie parameters: one shared empty object. */
+export const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 
 export type ParameterSerializer = (input: OperationInput) => SerializedParameters;
 
@@ -50,6 +53,7 @@ export function compileParameters(operation: OperationSpec): ParameterSerializer
       if (piece) qs = qs ? `${qs}&${piece}` : piece;
     }
 
+    if (headers.length === 0 && cookies.length === 0) return { path, query: qs, headers: NO_HEADERS };
     const out: Record<string, string> = {};
     for (const p of headers) {
       const value = serializeHeaderParam(p.name, valueOf(p, input), p.explode ?? false);

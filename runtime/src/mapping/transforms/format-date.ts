@@ -8,7 +8,8 @@
  * to write, default UTC), `fromZone` (how to read a time that carries no offset, default UTC),
  * `locale` (month and day names, default en-US).
  */
-import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
+import type { DateTime, Zone } from 'luxon';
+import { luxon } from '../lazy.js';
 import { TransformFailure } from '../errors.js';
 import { OptionError, describeValue, stringOption, type Transform } from './transform.js';
 
@@ -26,11 +27,13 @@ function dayExists(text: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-const READERS: Record<string, (text: string, zone: Zone) => DateTime> = {
-  iso: (text, zone) => (RFC3339.test(text) && dayExists(text) ? DateTime.fromMillis(Date.parse(text), { zone }) : DateTime.fromISO(text, { zone, setZone: false })),
-  rfc2822: (text, zone) => DateTime.fromRFC2822(text, { zone }),
-  http: (text, zone) => DateTime.fromHTTP(text, { zone }),
-  sql: (text, zone) => DateTime.fromSQL(text, { zone }),
+type Luxon = ReturnType<typeof luxon>;
+
+const READERS: Record<string, (L: Luxon, text: string, zone: Zone) => DateTime> = {
+  iso: (L, text, zone) => (RFC3339.test(text) && dayExists(text) ? L.DateTime.fromMillis(Date.parse(text), { zone }) : L.DateTime.fromISO(text, { zone, setZone: false })),
+  rfc2822: (L, text, zone) => L.DateTime.fromRFC2822(text, { zone }),
+  http: (L, text, zone) => L.DateTime.fromHTTP(text, { zone }),
+  sql: (L, text, zone) => L.DateTime.fromSQL(text, { zone }),
 };
 
 const WRITERS: Record<string, (date: DateTime) => string | number> = {
@@ -41,25 +44,28 @@ const WRITERS: Record<string, (date: DateTime) => string | number> = {
 };
 
 /** The zone object is made once: luxon resolving a zone name on every value costs more than the parse. */
-function zoneOption(options: Readonly<Record<string, unknown>>, name: string): Zone {
+function zoneOption(L: Luxon, options: Readonly<Record<string, unknown>>, name: string): Zone {
   const zone = stringOption(options, name, 'UTC')!;
-  if (zone.toUpperCase() === 'UTC') return FixedOffsetZone.utcInstance;
-  if (!IANAZone.isValidZone(zone)) {
+  if (zone.toUpperCase() === 'UTC') return L.FixedOffsetZone.utcInstance;
+  if (!L.IANAZone.isValidZone(zone)) {
     throw new OptionError(name, `unknown time zone ${JSON.stringify(zone)}`, 'use an IANA zone name such as Europe/Berlin or America/New_York, or UTC');
   }
-  return IANAZone.create(zone);
+  return L.IANAZone.create(zone);
 }
 
 export const formatDate: Transform = {
   options: ['from', 'format', 'to', 'zone', 'fromZone', 'locale'],
   prepare(options) {
+    const L = luxon();
+    const { DateTime, FixedOffsetZone } = L;
     const from = stringOption(options, 'from', 'iso')!;
     const to = stringOption(options, 'format') ?? stringOption(options, 'to', 'iso')!;
-    const zone = zoneOption(options, 'zone');
-    const fromZone = zoneOption(options, 'fromZone');
+    const zone = zoneOption(L, options, 'zone');
+    const fromZone = zoneOption(L, options, 'fromZone');
     const locale = stringOption(options, 'locale', 'en-US')!;
     if (!from || !to) throw new OptionError(from ? 'format' : 'from', 'a date format cannot be empty');
-    const reader = READERS[from] ?? ((text: string, z: Zone) => DateTime.fromFormat(text, from, { zone: z, locale }));
+    const readAs = READERS[from];
+    const reader = readAs ? (text: string, z: Zone) => readAs(L, text, z) : (text: string, z: Zone) => DateTime.fromFormat(text, from, { zone: z, locale });
     const writer = WRITERS[to] ?? ((date: DateTime) => date.setLocale(locale).toFormat(to));
     return (value) => {
       let date: DateTime;

@@ -6,7 +6,8 @@
  *
  * Options: `country` (ISO 3166-1 alpha-2 default country, e.g. US, DE), `format`.
  */
-import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
+import { phoneNumbers } from '../lazy.js';
 import { TransformFailure } from '../errors.js';
 import { OptionError, asText, stringOption, type Transform } from './transform.js';
 
@@ -15,6 +16,7 @@ const FORMATS = { 'E.164': 'E.164', e164: 'E.164', international: 'INTERNATIONAL
 export const formatPhone: Transform = {
   options: ['country', 'format'],
   prepare(options) {
+    const { isSupportedCountry, parsePhoneNumberFromString } = phoneNumbers();
     const country = stringOption(options, 'country')?.toUpperCase();
     if (country !== undefined && !isSupportedCountry(country)) {
       throw new OptionError('country', `unknown country ${JSON.stringify(country)}`, 'use an ISO 3166-1 alpha-2 code such as US, GB, DE or IN');

@@ -22,6 +22,8 @@ describe('decide', () => {
     ['deleted at the source, changed at the destination', entry, undefined, side('b1'), 'conflict'],
     ['deleted on both sides', entry, undefined, undefined, 'gone'],
     ['known as deleted, back at the source', { ...entry, deleted: true }, side('a0'), undefined, 'copy:source'],
+    ['new on both sides, equal once mapped', undefined, { ...side('s'), comparable: 'd' }, side('d'), 'in-sync'],
+    ['new on both sides, different once mapped', undefined, { ...side('d'), comparable: 's' }, side('d'), 'conflict'],
   ])('%s', (_, e, source, destination, expected) => {
     const d = decide(e, source, destination);
     expect(d.kind === 'copy' ? `copy:${d.from}` : d.kind === 'delete' ? `delete:${d.at}` : d.kind).toBe(expected);

@@ -11,6 +11,8 @@ import type { LedgerEntry } from '../store/store.js';
 export interface SideNow {
   readonly record: unknown;
   readonly hash: string;
+  /** The source's record mapped as the destination holds it, hashed: compared with the destination's hash. Absent without a mapping. */
+  readonly comparable?: string;
 }
 
 export type Decision =
@@ -25,7 +27,7 @@ export function decide(entry: LedgerEntry | undefined, source: SideNow | undefin
   const sourceChanged = source ? source.hash !== known?.hash : known !== undefined;
   const destinationChanged = destination ? destination.hash !== known?.destinationHash : known !== undefined;
   if (!source && !destination) return { kind: 'gone' };
-  if (source && destination && source.hash === destination.hash) return { kind: 'in-sync' };
+  if (source && destination && (source.comparable ?? source.hash) === destination.hash) return { kind: 'in-sync' };
   if (!sourceChanged && !destinationChanged) return { kind: 'in-sync' };
   if (sourceChanged && !destinationChanged) return source ? { kind: 'copy', from: 'source' } : { kind: 'delete', at: 'destination' };
   if (!sourceChanged && destinationChanged) return destination ? { kind: 'copy', from: 'destination' } : { kind: 'delete', at: 'source' };

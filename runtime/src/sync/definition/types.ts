@@ -98,8 +98,8 @@ export interface SyncDefinition {
   readonly idPath: string;
   readonly mode: SyncMode;
   /**
-   * `both`: changes on either side since the last run are copied to the other (full mode, no
-   * mapping: records are compared as they are). Default `one-way`.
+   * `both`: changes on either side since the last run are copied to the other (with a `mapping`, a
+   * `reverseMapping` too; incremental reads the source from the cursor). Default `one-way`.
    */
   readonly direction?: 'one-way' | 'both';
   /** Bidirectional: who wins when a record changed on both sides; default `manual`. */
@@ -108,6 +108,11 @@ export interface SyncDefinition {
   readonly cursor?: { readonly field: string; readonly lookback?: string | number };
   /** Applied to each source record before it is written; a declarative mapping in YAML. */
   readonly mapping?: MappingFunction | Readonly<Record<string, unknown>>;
+  /**
+   * Bidirectional with a mapping: destination record -> source record, for what is copied back.
+   * Both mappings keep the record id at `idPath` and should undo each other, or a copy reads as a change.
+   */
+  readonly reverseMapping?: MappingFunction | Readonly<Record<string, unknown>>;
   /** Child streams read for each created or changed parent (one-way syncs from a connector). */
   readonly children?: readonly ChildStream[];
   /** Full syncs: what happens to destination records that left the source. Default `delete`. */

@@ -11,7 +11,7 @@ import type { SyncDefinition } from './types.js';
 
 type Obj = Record<string, unknown>;
 
-const TOP_KEYS = ['id', 'source', 'destination', 'idPath', 'mode', 'direction', 'conflict', 'children', 'cursor', 'mapping', 'onDelete', 'pageSize', 'concurrency', 'retry', 'audit', 'stall', 'schedule'];
+const TOP_KEYS = ['id', 'source', 'destination', 'idPath', 'mode', 'direction', 'conflict', 'children', 'cursor', 'mapping', 'reverseMapping', 'onDelete', 'pageSize', 'concurrency', 'retry', 'audit', 'stall', 'schedule'];
 const WRITE_KEYS = ['upsert', 'create', 'update', 'delete'];
 
 class Checker {
@@ -94,7 +94,12 @@ export function parseSyncDefinition(value: unknown): SyncDefinition {
   if (both) checkBidirectional(c, def);
   checkChildren(c, def);
   checkCursor(c, def);
-  if (def['mapping'] !== undefined && typeof def['mapping'] !== 'function') c.object(def['mapping'], '/mapping', 'mapping');
+  for (const key of ['mapping', 'reverseMapping']) {
+    if (def[key] !== undefined && typeof def[key] !== 'function') c.object(def[key], `/${key}`, key);
+  }
+  if (def['reverseMapping'] !== undefined && !both) {
+    c.add('/reverseMapping', 'only a bidirectional sync maps records back', 'direction: both, or drop reverseMapping');
+  }
   c.oneOf(def, 'onDelete', '', ['delete', 'flag', 'keep'], false);
   c.integer(def, 'pageSize', '', 1, 10_000);
   c.integer(def, 'concurrency', '', 1, 256);
@@ -143,8 +148,11 @@ function checkChildren(c: Checker, def: Obj): void {
 }
 
 function checkBidirectional(c: Checker, def: Obj): void {
-  if (def['mode'] !== 'full') c.add('/mode', 'a bidirectional sync runs in full mode', 'mode: full (each run compares every record on both sides)');
-  if (def['mapping'] !== undefined) c.add('/mapping', 'a bidirectional sync copies records as they are', 'drop the mapping, or use two one-way syncs');
+  if ((def['mapping'] === undefined) !== (def['reverseMapping'] === undefined)) {
+    const missing = def['mapping'] === undefined ? 'mapping' : 'reverseMapping';
+    c.add(`/${missing}`, `a bidirectional sync with a ${missing === 'mapping' ? 'reverseMapping' : 'mapping'} needs "${missing}" too`,
+      'records are copied both ways: mapping turns a source record into a destination record, reverseMapping a destination record into a source record');
+  }
   if (def['conflict'] === 'newest-wins' && def['cursor'] === undefined) {
     c.add('/conflict', 'newest-wins needs the last-modified field', 'cursor: { field: updated_at } names it');
   }

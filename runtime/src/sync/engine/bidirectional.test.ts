@@ -103,6 +103,65 @@ describe('bidirectional sync', () => {
     expect((await store.listConflicts())[0]).toMatchObject({ status: 'applied', resolution: 'destination' });
   });
 
+  it('with a mapping each way: writes each side in its own shape, and an unchanged pair stays unchanged', async () => {
+    const mapping = { mappings: [{ source: 'id', target: 'id' }, { source: 'name', target: 'fullName' }, { source: 'meta.updated_at', target: 'updatedAt' }] };
+    const reverseMapping = { mappings: [{ source: 'id', target: 'id' }, { source: 'fullName', target: 'name' }, { source: 'updatedAt', target: 'meta.updated_at' }] };
+    const person = (id: string, fullName: string) => ({ id, fullName, updatedAt: '2026-01-01T00:00:00Z' });
+    const put = (...records: ReturnType<typeof person>[]) => store.putRecords('people', records.map((data) => ({ id: data.id, data })), t);
+    await put(person('2', 'api 2'), person('6', 'crm 6')); // 2 is the same record once mapped
+    const def: SyncDefinition = { ...both('source-wins'), destination: { store: 'people' }, mapping, reverseMapping };
+    const people = async () => Object.fromEntries((await store.listRecords('people', { limit: 100 })).map((r) => [r.id, r.data]));
+
+    const first = await runSync(def, { store, clock });
+    expect(first).toMatchObject({ status: 'succeeded', counts: { created: 5, updated: 0, skipped: 1, conflicts: 0 } });
+    expect((await people())['1']).toEqual(person('1', 'api 1'));
+    expect(api.records.get('6')).toEqual(rec('6', 'crm 6'));
+
+    const quiet = await runSync(def, { store, clock });
+    expect(quiet.counts).toMatchObject({ created: 0, updated: 0, deleted: 0, skipped: 6 });
+
+    await put(person('3', 'crm 3 edited'));
+    api.records.set('4', rec('4', 'api 4 edited'));
+    const both2 = await runSync(def, { store, clock });
+    expect(both2.counts).toMatchObject({ updated: 2, conflicts: 0 });
+    expect(api.records.get('3')).toEqual(rec('3', 'crm 3 edited'));
+    expect((await people())['4']).toEqual(person('4', 'api 4 edited'));
+    const trail = await store.listAudit({ syncId: 'contacts', runId: both2.id });
+    expect(trail.find((a) => a.recordId === '3')).toMatchObject({ action: 'update', side: 'source', before: rec('3', 'api 3'), after: rec('3', 'crm 3 edited') });
+    expect(trail.find((a) => a.recordId === '4')).toMatchObject({ action: 'update', side: 'destination', after: person('4', 'api 4 edited') });
+    expect((await runSync(def, { store, clock })).counts).toMatchObject({ created: 0, updated: 0, skipped: 6 });
+  });
+
+  it('refuses a mapping without its reverse, and a reverse mapping on a one-way sync', async () => {
+    const mapping = { mappings: [{ source: 'id', target: 'id' }] };
+    const refused = (def: Partial<SyncDefinition>) => runSync({ ...both('source-wins'), ...def } as SyncDefinition, { store, clock }).catch((e: unknown) => e as { code: string; issues: { pointer: string }[] });
+    expect(await refused({ mapping })).toMatchObject({ code: 'CG_SYNC_DEFINITION', issues: [{ pointer: '/reverseMapping' }] });
+    expect(await refused({ reverseMapping: mapping })).toMatchObject({ issues: [{ pointer: '/mapping' }] });
+    const oneWay = { direction: 'one-way' as const, source: { connector, action: 'listItems' }, reverseMapping: mapping };
+    expect(await refused(oneWay)).toMatchObject({ issues: [{ pointer: '/reverseMapping' }] });
+  });
+
+  it('incremental: reads the source from its cursor, copies destination changes of records it did not read, deletes nothing it did not see', async () => {
+    const def: SyncDefinition = { ...both('source-wins'), mode: 'incremental', source: { ...(both('source-wins').source as object), sinceParam: 'updatedSince' } as SyncDefinition['source'] };
+    await runSync(def, { store, clock });
+    api.records.set('1', rec('1', 'api 1 edited', '2026-01-03T00:00:00Z'));
+    await store.putRecords('crm', [{ id: '2', data: rec('2', 'crm 2 edited') }], t);
+    const second = await runSync(def, { store, clock });
+    expect(second.counts).toMatchObject({ updated: 2, deleted: 0, conflicts: 0 });
+    expect((await store.getState({ syncId: 'contacts', connectionId: '' })).cursor).toBe('2026-01-03T00:00:00Z');
+
+    await store.putRecords('crm', [{ id: '3', data: rec('3', 'crm 3 edited') }], t);
+    api.received.length = 0;
+    const third = await runSync(def, { store, clock });
+    const listed = api.received.filter((r) => r.url.startsWith('/items?'));
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((r) => r.url.includes('updated_since=2026-01-03T00%3A00%3A00Z'))).toBe(true);
+    expect(third.counts).toMatchObject({ updated: 1, deleted: 0, created: 0, conflicts: 0 });
+    const expected = { '1': 'api 1 edited', '2': 'crm 2 edited', '3': 'crm 3 edited', '4': 'api 4', '5': 'api 5', '6': 'api 6', '7': 'api 7' };
+    expect(apiNames()).toEqual(expected);
+    expect(await crm()).toEqual(expected);
+  });
+
   it('between two APIs, snapshotting the destination into the store', async () => {
     const other = await startRecordsApi([rec('9', 'other 9'), rec('1', 'api 1')]);
     const otherConnector = recordsApiConnector(other.origin);

@@ -1,17 +1,18 @@
 /**
  * A sync process killed with SIGKILL at random points, again and again, and resumed each time, ends
  * with exactly the source's records: none missing, none written twice. The child is a real node
- * process running the built runtime against a real SQLite file and real HTTP servers; the kill is
- * fired from the API server while the child is mid-run (mid-request, or a moment later while it
- * writes and commits).
+ * process running the built runtime against a real SQLite file, or a real PostgreSQL server, and real
+ * HTTP servers; the kill is fired from the API server while the child is mid-run (mid-request, or a
+ * moment later while it writes and commits).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { recordsApiOperations, startRecordsApi, type ApiRecord, type RecordsApi } from '../../testing/records-api.js';
-import { openSqliteStore } from '../store/sqlite/store.js';
+import { describeWithPostgres, startPostgres, type TestPostgres } from '../../testing/postgres.js';
+import { openStore } from '../store/open.js';
 
 const CHILD = path.resolve(import.meta.dirname, '../../testing/sync-child.mjs');
 const KILLS = 20;
@@ -56,7 +57,7 @@ function runChild(config: object, killAtList: number | undefined): Promise<{ cod
   });
 }
 
-async function killAndResume(config: { db: string }, wanted: number): Promise<{ kills: number; final: Record<string, unknown> }> {
+async function killAndResume(config: { store: string }, wanted: number): Promise<{ kills: number; final: Record<string, unknown> }> {
   let kills = 0;
   for (let attempt = 0; attempt < wanted * 3 && kills < wanted; attempt++) {
     const result = await runChild(config, 1 + Math.floor(Math.random() * 3));
@@ -72,42 +73,43 @@ async function killAndResume(config: { db: string }, wanted: number): Promise<{ 
   return { kills, final: JSON.parse(last.stdout) as Record<string, unknown> };
 }
 
-describe('a sync killed with SIGKILL at random points and resumed', () => {
-  it('into the SQLite store: exactly the source records, one create each in the audit trail', async () => {
-    const db = path.join(dir, 'sync.db');
-    const config = {
-      origin: api.origin,
-      db,
-      operations: recordsApiOperations,
-      definition: { id: 'kill', source: { action: 'listItems' }, destination: { store: 'items' }, idPath: 'id', mode: 'full', pageSize: PAGE },
-    };
-    const { kills, final } = await killAndResume(config, KILLS);
-    expect(kills).toBe(KILLS);
-    expect(final).toMatchObject({ status: 'succeeded', counts: { created: RECORDS, read: RECORDS, errors: 0 } });
+/** Kills a full sync into `location`'s store collection again and again; the store ends with exactly the source. */
+async function killIntoStore(location: string): Promise<void> {
+  const config = {
+    origin: api.origin,
+    store: location,
+    operations: recordsApiOperations,
+    definition: { id: 'kill', source: { action: 'listItems' }, destination: { store: 'items' }, idPath: 'id', mode: 'full', pageSize: PAGE },
+  };
+  const { kills, final } = await killAndResume(config, KILLS);
+  expect(kills).toBe(KILLS);
+  expect(final).toMatchObject({ status: 'succeeded', counts: { created: RECORDS, read: RECORDS, errors: 0 } });
 
-    const store = openSqliteStore(db);
-    try {
-      const stored = await store.listRecords('items', { limit: RECORDS * 2 });
-      expect(stored.map((r) => r.id).sort()).toEqual([...api.records.keys()].sort());
-      for (const r of stored) expect(r.data).toEqual(api.records.get(r.id));
-      const creates = await store.listAudit({ syncId: 'kill', limit: RECORDS * 10 });
-      const created = creates.filter((a) => a.action === 'create').map((a) => a.recordId);
-      expect(created).toHaveLength(RECORDS);
-      expect(new Set(created).size).toBe(RECORDS);
-      const runs = await store.listRuns({ syncId: 'kill' });
-      expect(runs.map((r) => r.status)).toEqual(['succeeded']); // one run, resumed across every kill
-    } finally {
-      await store.close();
-    }
-  }, TIMEOUT_MS);
+  const store = await openStore(location);
+  try {
+    const stored = await store.listRecords('items', { limit: RECORDS * 2 });
+    expect(stored.map((r) => r.id).sort()).toEqual([...api.records.keys()].sort());
+    for (const r of stored) expect(r.data).toEqual(api.records.get(r.id));
+    const creates = await store.listAudit({ syncId: 'kill', limit: RECORDS * 10 });
+    const created = creates.filter((a) => a.action === 'create').map((a) => a.recordId);
+    expect(created).toHaveLength(RECORDS);
+    expect(new Set(created).size).toBe(RECORDS);
+    const runs = await store.listRuns({ syncId: 'kill' });
+    expect(runs.map((r) => r.status)).toEqual(['succeeded']); // one run, resumed across every kill
+  } finally {
+    await store.close();
+  }
+}
+
+describe('a sync killed with SIGKILL at random points and resumed', () => {
+  it('into the SQLite store: exactly the source records, one create each in the audit trail', () => killIntoStore(path.join(dir, 'sync.db')), TIMEOUT_MS);
 
   it('into an API: every record created exactly once (idempotency keys), nothing missing', async () => {
     target = await startRecordsApi();
-    const db = path.join(dir, 'sync.db');
     const config = {
       origin: api.origin,
       target: target.origin,
-      db,
+      store: path.join(dir, 'sync.db'),
       operations: recordsApiOperations,
       definition: {
         id: 'kill-api',
@@ -126,4 +128,16 @@ describe('a sync killed with SIGKILL at random points and resumed', () => {
     expect(posts).toHaveLength(RECORDS);
     expect(new Set(posts).size).toBe(RECORDS);
   }, TIMEOUT_MS);
+});
+
+describeWithPostgres('a sync killed with SIGKILL at random points and resumed, on PostgreSQL', () => {
+  let server: TestPostgres;
+  beforeAll(async () => {
+    server = await startPostgres();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('into the PostgreSQL store: exactly the source records, one create each in the audit trail', async () => killIntoStore(await server.newDatabase()), TIMEOUT_MS);
 });

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { getPath } from '../../path/index.js';
 import { compareCursors, maxCursor, minCursor, toCursor } from '../cursor.js';
-import type { MappingFunction } from '../definition/types.js';
+import { applySyncMapping } from '../definition/mapping.js';
 import type { WriteOp } from '../destinations/destination.js';
 import { describeError } from '../errors.js';
 import { recordHash } from '../hash.js';
@@ -84,7 +84,7 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
       out.counts.skipped++; // older than the cursor: already synced by an earlier run
       continue;
     }
-    const mapped = applyMapping(ctx.map, raw);
+    const mapped = applySyncMapping(ctx.map, raw);
     if (!mapped.ok) {
       fail(id, raw, cursor, `CG_SYNC_MAPPING: ${mapped.errors}`, 1);
       continue;
@@ -161,22 +161,6 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
 
 function maskedOrUndefined(ctx: RunContext, value: unknown): unknown {
   return value === undefined ? undefined : ctx.mask(value);
-}
-
-function applyMapping(map: MappingFunction | undefined, raw: unknown): { ok: true; value: unknown } | { ok: false; errors: string } {
-  if (!map) return { ok: true, value: raw };
-  let result: unknown;
-  try {
-    result = map(raw);
-  } catch (error) {
-    return { ok: false, errors: describeError(error) };
-  }
-  if (result !== null && typeof result === 'object' && typeof (result as { ok?: unknown }).ok === 'boolean' && ('value' in result || 'errors' in result)) {
-    const r = result as { ok: boolean; value?: unknown; errors?: readonly unknown[] };
-    if (r.ok) return { ok: true, value: r.value };
-    return { ok: false, errors: (r.errors ?? []).map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; ') };
-  }
-  return { ok: true, value: result };
 }
 
 /** Same sync, record and content: same key, however often the write is replayed. */

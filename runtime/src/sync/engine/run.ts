@@ -21,7 +21,7 @@ import { connectorDestination } from '../destinations/connector.js';
 import type { Destination } from '../destinations/destination.js';
 import { storeDestination } from '../destinations/store.js';
 import { describeError, SyncError } from '../errors.js';
-import { newHolder } from '../lease.js';
+import { newHolder, syncLeaseName } from '../lease.js';
 import { connectorSource } from '../sources/connector.js';
 import type { Source } from '../sources/source.js';
 import { storeSource } from '../sources/store.js';
@@ -69,7 +69,7 @@ export async function runSync(input: SyncDefinition, options: RunSyncOptions): P
   const clock = options.clock ?? systemClock;
   const key = { syncId: definition.id, connectionId: options.connectionId ?? '' };
   const holder = options.holder ?? newHolder();
-  const leaseName = `sync:${key.syncId}:${key.connectionId}`;
+  const leaseName = syncLeaseName(key);
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   if (!(await store.acquireLease(leaseName, holder, clock.now() + leaseMs, clock.now()))) {
     throw new SyncError('CG_SYNC_BUSY', `sync "${key.syncId}" is already running${key.connectionId ? ` for connection "${key.connectionId}"` : ''}`, {
@@ -130,7 +130,7 @@ export async function runSync(input: SyncDefinition, options: RunSyncOptions): P
           await commit(cp, parts);
           progress(cp);
         };
-        await runBidirectional({ ctx, current: () => checkpoint, commit: pageCommit, pageSize: definition.pageSize ?? DEFAULT_PAGE_SIZE, errors });
+        await runBidirectional({ ctx, current: () => checkpoint, commit: pageCommit, pageSize: definition.pageSize ?? DEFAULT_PAGE_SIZE, errors, since });
       } catch (error) {
         if (error instanceof SyncError) throw error;
         errors.push(`page ${checkpoint.pagesDone + 1}: ${describeError(error)}`);

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { Args, Flags } from '@oclif/core';
+import { BaseCommand } from '../../cli/base-command.js';
+import { ConnectgenError } from '../../diagnostics/errors.js';
+import { checkSyncFile } from '../../sync/definition-file.js';
+import { asCliError, openRedis, redisFlag } from '../../sync/queue-flags.js';
+
+export default class SyncEnqueue extends BaseCommand {
+  static override description =
+    "Queue a sync for the workers started with `connectgen sync worker` (BullMQ on Redis): one run now, or with --schedule a run at every fire time of the definition's cron schedule, in its time zone. A sync already waiting or running is not queued twice. Workers read the sync file at the same absolute path, so deploy the files to every worker host alike.";
+
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> pets.sync.yaml --redis redis://127.0.0.1:6379',
+    '<%= config.bin %> <%= command.id %> pets.sync.yaml --connection acme --schedule',
+    '<%= config.bin %> <%= command.id %> pets.sync.yaml --connection acme --unschedule',
+  ];
+
+  static override args = {
+    file: Args.string({ description: 'sync definition (YAML or JSON)', required: true }),
+  };
+
+  static override flags = {
+    redis: redisFlag,
+    connection: Flags.string({ description: 'queue the run for this connection (tenant)', default: '' }),
+    schedule: Flags.boolean({ description: "run on the definition's schedule (cron and time zone) from now on, instead of once", exclusive: ['unschedule'] }),
+    unschedule: Flags.boolean({ description: "stop running it on its schedule" }),
+    json: Flags.boolean({ description: 'print the outcome as JSON' }),
+  };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(SyncEnqueue);
+    const definition = await checkSyncFile(args.file);
+    const data = { sync: path.resolve(args.file), syncId: definition.id, connectionId: flags.connection };
+    const { SyncQueue } = await import('@connectgen/runtime/queue');
+    const connection = await openRedis(flags.redis);
+    const queue = new SyncQueue(connection);
+    try {
+      const outcome = await this.#apply(queue, data, definition.schedule, args.file, flags);
+      process.stdout.write(flags.json ? JSON.stringify(outcome.json, null, 2) + '\n' : outcome.line + '\n');
+    } catch (error) {
+      throw asCliError(error);
+    } finally {
+      await queue.close();
+      connection.disconnect();
+    }
+  }
+
+  async #apply(
+    queue: import('@connectgen/runtime/queue').SyncQueue,
+    data: { sync: string; syncId: string; connectionId: string },
+    schedule: { cron: string; timezone?: string; missed?: 'run-once' | 'skip' } | undefined,
+    file: string,
+    flags: { schedule: boolean; unschedule: boolean },
+  ): Promise<{ line: string; json: object }> {
+    const name = `sync "${data.syncId}"${data.connectionId ? ` for connection "${data.connectionId}"` : ''}`;
+    if (flags.unschedule) {
+      const removed = await queue.unschedule(data);
+      return { line: removed ? `${name}: schedule removed` : `${name} had no schedule`, json: { ...data, unscheduled: removed } };
+    }
+    if (flags.schedule) {
+      if (!schedule) {
+        throw new ConnectgenError('CG_SYNC_NO_SCHEDULE', `${name} has no schedule`, { file, pointer: '/schedule', hint: "add schedule: { cron: '*/15 * * * *', timezone: Europe/Paris } to the definition, or enqueue without --schedule" });
+      }
+      const planned = await queue.schedule(data, schedule);
+      const next = planned.next === undefined ? 'never' : new Date(planned.next).toISOString();
+      return { line: `${name}: scheduled "${schedule.cron}"${schedule.timezone ? ` (${schedule.timezone})` : ''}, next run ${next}`, json: { ...data, ...planned } };
+    }
+    const result = await queue.enqueue(data);
+    return { line: result.queued ? `${name}: queued (job ${result.jobId})` : `${name}: already ${result.state}, not queued again (job ${result.jobId})`, json: { ...data, ...result } };
+  }
+}

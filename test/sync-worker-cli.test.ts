@@ -1,0 +1,101 @@
+/**
+ * `connectgen sync enqueue` and `connectgen sync worker` as a user runs them: a real Redis, a
+ * generated and built connector (Petstore) whose API is a 127.0.0.1 server, a worker process that
+ * takes the queued run, and SIGTERM stopping it cleanly. Plus the errors: an unreachable Redis
+ * (password hidden) and --schedule on a sync without a schedule.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openSqliteStore } from '../runtime/src/sync/store/sqlite/store.js';
+import { describeWithRedis, freePort, startRedis, type TestRedis } from '../runtime/src/testing/redis.js';
+import type { TestServer } from '../runtime/src/testing/server.js';
+import { repoRoot, runCli } from './helpers/cli.js';
+import { generateAndBuild } from './helpers/generated-package.js';
+import { petsOf, startPetsApi } from './helpers/petstore-api.js';
+
+const KEY = 'pk-5d1e-queue-secret';
+const pets = petsOf(25);
+
+describeWithRedis('connectgen sync enqueue / sync worker', () => {
+  let redis: TestRedis;
+  let server: TestServer;
+  let dir: string;
+  let sync: string;
+
+  beforeAll(async () => {
+    const connectorDir = (await generateAndBuild(path.join(repoRoot, 'specs/petstore/connector.yaml'), 'queue-petstore')).dir;
+    redis = await startRedis();
+    server = await startPetsApi(KEY, pets);
+    dir = await mkdtemp(path.join(tmpdir(), 'cg-queue-cli-'));
+    sync = path.join(dir, 'pets.sync.yaml');
+    const lines = ['id: pets', 'mode: full', 'idPath: id', 'pageSize: 10', 'source:', `  connector: ${path.relative(dir, connectorDir)}`, '  action: listPets', '  options:', `    baseUrl: ${server.origin}`, '    auth: { apiKey: "${PETSTORE_KEY}" }', 'destination: { store: pets }', ''];
+    await writeFile(sync, lines.join('\n'));
+  }, 180_000);
+  afterAll(async () => {
+    await server?.close();
+    await redis?.stop();
+  });
+
+  it('queues a sync once, a worker runs it, and SIGTERM stops the worker cleanly', async () => {
+    const first = await runCli(['sync', 'enqueue', sync, '--redis', redis.url]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^sync "pets": queued \(job sync\.pets\.\)/);
+    const again = await runCli(['sync', 'enqueue', sync, '--redis', redis.url, '--json']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ syncId: 'pets', queued: false, state: 'waiting' });
+
+    const store = path.join(dir, 'state', 'sync.db');
+    const worker = spawn(process.execPath, [path.join(repoRoot, 'generator/bin/run.js'), 'sync', 'worker', '--redis', redis.url, '--store', store], {
+      env: { ...process.env, PETSTORE_KEY: KEY, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    worker.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => worker.once('exit', (code) => resolve(code)));
+    try {
+      const deadline = Date.now() + 90_000;
+      while (!/done connectgen-sync job sync\.pets\./.test(stderr) && Date.now() < deadline && worker.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+      expect(stderr).toMatch(/done connectgen-sync job sync\.pets\.: succeeded run \S+ pages \d+, read 25, created 25/);
+    } finally {
+      worker.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('finishing the running jobs');
+    expect(stderr).not.toContain(KEY);
+    const opened = openSqliteStore(store);
+    try {
+      expect((await opened.listRecords('pets', { limit: 100 })).map((r) => r.id).sort((a, b) => Number(a) - Number(b))).toEqual(pets.map((p) => String(p.id)));
+    } finally {
+      await opened.close();
+    }
+  }, 180_000);
+
+  it('says which Redis it cannot reach, without its password', async () => {
+    const url = `redis://queue:s3cret-pass@127.0.0.1:${await freePort()}`;
+    const result = await runCli(['sync', 'enqueue', sync, '--redis', url]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error CG_QUEUE_REDIS cannot reach Redis at redis:\/\/queue:\*\*\*@127\.0\.0\.1:\d+/m);
+    expect(result.stderr).toContain('Try this:');
+    expect(result.stderr).not.toContain('s3cret-pass');
+  }, 60_000);
+
+  it('refuses --schedule for a sync without a schedule', async () => {
+    const result = await runCli(['sync', 'enqueue', sync, '--redis', redis.url, '--schedule']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error CG_SYNC_NO_SCHEDULE /m);
+  }, 60_000);
+
+  it('rpa enqueue: a secret input goes to Redis as env:NAME only, never as its value', async () => {
+    const job = path.join(repoRoot, 'specs/rpa/apply.yaml');
+    const common = ['rpa', 'enqueue', job, '--redis', redis.url, '-i', 'baseUrl=http://127.0.0.1:9', '-i', 'name=Ada', '-i', 'email=ada@example.org', '-i', 'plan=pro'];
+    const literal = await runCli([...common, '-i', 'password=hunter2-literal']);
+    expect(literal.code).toBe(2);
+    expect(literal.stderr).toMatch(/^error CG_QUEUE_SECRET_INPUT .*\(at \/inputs\/password\)/m);
+    const queued = await runCli([...common, '-i', 'password=env:APPLY_PASSWORD', '--json']);
+    expect(queued.code, queued.stderr).toBe(0);
+    expect(JSON.parse(queued.stdout)).toMatchObject({ jobId: expect.any(String) });
+  }, 60_000);
+});
