@@ -101,7 +101,7 @@ it('sync throughput into PostgreSQL: in process, through 1 and 3 BullMQ workers'
     '## Into PostgreSQL, through BullMQ workers',
     '',
     `\`npx vitest run --config bench/vitest.config.ts sync-queue\` (bench/sync-queue.run.ts): ${SYNCS} syncs of ${RECORDS.toLocaleString('en-US')} records, ${PAGE} a page, audit trail on, full runs (every record created); a throwaway PostgreSQL (fsync off) and Redis on 127.0.0.1.`,
-    `Machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end (shared with other work). One sync runs on one worker at a time, so more workers help only with several syncs.`,
+    `Machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end (shared with other work). One sync runs on one worker at a time, so more workers help only with several syncs, and only where there are free cores: workers (and PostgreSQL, Redis, the source) share the same CPUs here.`,
     '',
     '| setup | records | seconds | records/s |',
     '|---|---:|---:|---:|',

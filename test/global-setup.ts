@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { precompileTemplates } from '../generator/src/emit/render.js';
 
 export default function setup(): void {
   const root = path.resolve(import.meta.dirname, '..');
@@ -17,4 +18,6 @@ export default function setup(): void {
     // see; `npm test` type-checks before it gets here and stops on any error.
     process.stderr.write(`warning: the build reported errors; CLI tests run on what it emitted:\n${output}\n`);
   }
+  // As `npm run build` does: without it the CLI compiles the templates each run (slower, same output).
+  precompileTemplates();
 }

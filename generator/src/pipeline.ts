@@ -2,18 +2,15 @@
  * The connectgen pipeline: load -> convert -> ir -> emit -> write, each a function from data to data.
  * This is the one file that knows the order of the stages; it names and times each so that a slow
  * spec says which stage was slow. Only `load` reads input and only `emit/write` writes output.
+ * The later stages' modules are imported when they run: `convert` and `lint` stop before them, and
+ * a CLI run's time is mostly loading code.
  */
-import { configBuildOptions, readConfigSettings } from './config/settings.js';
+import type { ConfigSettings } from './config/settings.js';
 import { convertSpec, type ConvertedSpec } from './convert/index.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { ConnectgenError } from './diagnostics/errors.js';
-import { emit } from './emit/index.js';
-import { removeFiles, writeFiles } from './emit/write.js';
-import { buildIR } from './ir/index.js';
 import type { ConnectorIR } from './ir/types.js';
 import { loadSpec, resolveSourceArgument, type LoadedSpec, type LoadOptions } from './load/index.js';
-import { checkOutDir, readPackageArgument } from './record/package-dir.js';
-import { recordFiles } from './record/record.js';
 
 export interface StageTiming {
   readonly stage: string;
@@ -89,6 +86,15 @@ async function convertOrExplain(loaded: LoadedSpec, options: LoadOptions): Promi
   }
 }
 
+/**
+ * load -> convert, keeping of the loaded spec only its URI: its text and parsed document (tens of
+ * MB on a large spec) can then be collected while the IR and the files are built.
+ */
+async function convertedSpec(spec: string, options: PipelineOptions): Promise<{ sourceUri: string; converted: ConvertedSpec; timings: readonly StageTiming[] }> {
+  const { loaded, converted, timings } = await loadAndConvert(spec, options);
+  return { sourceUri: loaded.uri, converted, timings };
+}
+
 export interface GenerateResult {
   readonly outDir: string;
   readonly ir: ConnectorIR;
@@ -127,16 +133,23 @@ export function refuseBlocked(converted: ConvertedSpec, options: PipelineOptions
  * `outDir` is not a place generate may write (record/package-dir.ts).
  */
 export async function generateConnector(source: string, outDir: string, options: GenerateOptions = {}): Promise<GenerateResult> {
+  const [{ checkOutDir }, { buildIR }, { emit }, { removeFiles, writeFiles }, { recordFiles }] = await Promise.all([
+    import('./record/package-dir.js'),
+    import('./ir/index.js'),
+    import('./emit/index.js'),
+    import('./emit/write.js'),
+    import('./record/record.js'),
+  ]);
   const { previous } = await checkOutDir(outDir, { force: options.force ?? false });
   const { spec, config, configFile } = await resolveSourceArgument(source, options);
   // Checked before the spec is even loaded: a bad config fails fast, and nothing is written.
-  const settings = configFile === undefined ? undefined : readConfigSettings(configFile);
-  const { loaded, converted, timings: early } = await loadAndConvert(spec, options);
+  const settings = await readSettings(configFile);
+  const { sourceUri, converted, timings: early } = await convertedSpec(spec, options);
   refuseBlocked(converted, options);
   const timer = new StageTimer(options.onStage);
   const ir = await timer.run(
     'ir',
-    () => buildIR(converted.document, settings?.config, { sourceUri: loaded.uri, ...configBuildOptions(settings) }),
+    () => buildIR(converted.document, settings?.config, { sourceUri, ...settings?.buildOptions }),
     (ir) => `${ir.operations.length} operations, ${ir.schemas.length} schemas`,
   );
   const files = await timer.run('emit', () => emit(ir), (files) => `${files.size} files`);
@@ -170,6 +183,7 @@ export interface ConnectorSource {
  * settings it was generated from) -> its IR, writing nothing. What `diff` compares.
  */
 export async function buildConnectorIR(argument: string, options: PipelineOptions = {}): Promise<ConnectorSource> {
+  const [{ readPackageArgument }, { buildIR }] = await Promise.all([import('./record/package-dir.js'), import('./ir/index.js')]);
   const packaged = await readPackageArgument(argument);
   if (packaged) {
     const { spec, record } = packaged;
@@ -177,9 +191,20 @@ export async function buildConnectorIR(argument: string, options: PipelineOption
     return { ir, document: spec, ...(record.config ? { config: record.config } : {}), diagnostics: ir.diagnostics };
   }
   const { spec, config, configFile } = await resolveSourceArgument(argument, options);
-  const settings = configFile === undefined ? undefined : readConfigSettings(configFile);
+  const settings = await readSettings(configFile);
   const { loaded, converted } = await loadAndConvert(spec, options);
   refuseBlocked(converted, options);
-  const ir = buildIR(converted.document, config, { sourceUri: loaded.uri, ...configBuildOptions(settings) });
+  const ir = buildIR(converted.document, config, { sourceUri: loaded.uri, ...settings?.buildOptions });
   return { ir, document: converted.document, ...(config ? { config } : {}), diagnostics: [...converted.diagnostics, ...ir.diagnostics] };
+}
+
+/**
+ * connector.yaml's settings and the build options they give, when there is one. The config reader
+ * (its schema validator and YAML locator) is imported only then: most runs have no config.
+ */
+async function readSettings(configFile: string | undefined): Promise<(ConfigSettings & { buildOptions: ReturnType<typeof import('./config/settings.js').configBuildOptions> }) | undefined> {
+  if (configFile === undefined) return undefined;
+  const { configBuildOptions, readConfigSettings } = await import('./config/settings.js');
+  const settings = readConfigSettings(configFile);
+  return { ...settings, buildOptions: configBuildOptions(settings) };
 }

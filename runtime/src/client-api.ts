@@ -3,7 +3,7 @@
  * implements them. Kept apart so the generator and the runtime agree on one shape.
  */
 import type { Clock } from './clock.js';
-import type { ConnectorDefinition, OperationSpec, RateLimitConfig, RetryConfig } from './definition.js';
+import type { ConnectorDefinition, OperationSpec, RateLimitConfig, RetryConfig, TokenExpirySignal } from './definition.js';
 
 /** Per-call options accepted by every generated action. */
 export interface CallOptions {
@@ -141,6 +141,8 @@ export interface OAuth2Credentials {
   readonly tokenUrl?: string;
   /** Replaces the connector's refresh URL (absolute, or relative to the base URL). */
   readonly refreshUrl?: string;
+  /** Replaces the connector's `expirySignals` for this connection (a tenant whose API answers differently). */
+  readonly expirySignals?: readonly TokenExpirySignal[];
 }
 
 /** Credentials a user passes for one of the connector's auth schemes. */

@@ -33,10 +33,11 @@ export function createClient(definition: ConnectorDefinition, typedOptions: obje
   const ownsDispatcher = options.dispatcher === undefined;
   const dispatcher = (options.dispatcher as Dispatcher | undefined) ?? createAgent();
   const baseUrl = base.toString().replace(/\/$/, '');
-  const auths = createSchemeAuths(definition, options, dispatcher, baseUrl);
+  const clock = options.clock ?? systemClock;
+  // Token expiry is read from the same clock as backoff and rate limits, so a test's clock drives all three.
+  const auths = createSchemeAuths(definition, options, { dispatcher, now: () => clock.now() }, baseUrl);
   const rateLimit = options.rateLimit === false ? undefined : { ...definition.rateLimit, ...options.rateLimit };
 
-  const clock = options.clock ?? systemClock;
   const ctx: ClientContext = {
     definition,
     clock,

@@ -137,6 +137,23 @@ export interface OAuth2AuthConfig {
     | { readonly strategy: 'interval'; readonly intervalSeconds: number };
   /** Use PKCE (S256) in the authorization code flow; default true. */
   readonly pkce?: boolean;
+  /**
+   * Answers besides a 401 that mean the access token expired, for vendors that answer 403, or 200
+   * with an error in the body. On one of them the client refreshes once and replays the call once.
+   */
+  readonly expirySignals?: readonly TokenExpirySignal[];
+}
+
+/**
+ * One way a server says "this access token expired" without a 401. `status` alone matches that
+ * status (`{ status: 403 }`); `path` (JSONPath or JSON Pointer into the JSON body) matches when the
+ * value there equals `equals` (`{ path: 'error.code', equals: 'token_expired' }`), or is present at
+ * all when `equals` is absent; with both, the status and the body must match.
+ */
+export interface TokenExpirySignal {
+  readonly status?: number;
+  readonly path?: string;
+  readonly equals?: string | number | boolean;
 }
 
 export interface NoAuthConfig {

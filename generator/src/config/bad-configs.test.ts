@@ -62,6 +62,10 @@ const table: [string, string, string, string][] = [
   ['next URL path that does not parse', "pagination: { type: link, nextUrlPath: \"$['@odata.nextLink'\" }", 'CG_PATH_SYNTAX', '/pagination/nextUrlPath'],
   ['resultsKey with recursive descent', 'pagination: { type: link, resultsKey: "data..items" }', 'CG_PATH_SYNTAX', '/pagination/resultsKey'],
   ['cursor path matching several values', 'actions: { overrides: { listOrders: { pagination: { type: cursor, cursorParam: cursor, nextCursorPath: "data[*].id" } } } }', 'CG_CONFIG_INVALID', '/actions/overrides/listOrders/pagination/nextCursorPath'],
+  ['expiry signal path that does not parse', 'auth: { type: oauth2, expirySignals: [{ path: "error..code", equals: token_expired }] }', 'CG_PATH_SYNTAX', '/auth/expirySignals/0/path'],
+  ['expiry signal with equals but no path', 'auth: { type: oauth2, expirySignals: [{ status: 200, equals: token_expired }] }', 'CG_CONFIG_MISSING_FIELD', '/auth/expirySignals/0/path'],
+  ['expiry signal with neither status nor path', 'auth: { type: oauth2, expirySignals: [{}] }', 'CG_CONFIG_MISSING_FIELD', '/auth/expirySignals/0/status'],
+  ['expiry signal status 99', 'auth: { type: oauth2, expirySignals: [{ status: 99 }] }', 'CG_CONFIG_INVALID', '/auth/expirySignals/0/status'],
   // Cross-checks against the spec.
   ['override of no operation', 'actions: { overrides: { listOrder: { name: orders } } }', 'CG_CONFIG_NO_MATCH', '/actions/overrides/listOrder'],
   ['override of an excluded operation', 'actions: { exclude: { tags: [store] }, overrides: { listOrders: { name: orders } } }', 'CG_CONFIG_NO_MATCH', '/actions/overrides/listOrders'],

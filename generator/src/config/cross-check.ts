@@ -3,7 +3,8 @@
  * action would be silently ignored, so each is an error (`CG_CONFIG_NO_MATCH`) naming the closest
  * names the spec does have. Pure functions over names; the IR builder calls them.
  */
-import { compileMapping, MappingDefinitionError, type FieldMapping } from '@connectgen/runtime';
+import { createRequire } from 'node:module';
+import type { FieldMapping } from '@connectgen/runtime';
 import { toPointer } from '../diagnostics/diagnostic.js';
 import type { ConfigProblem } from './explain.js';
 import { checkCompleteAuth } from './schema.js';
@@ -101,11 +102,20 @@ export function checkMappings(config: ConnectorConfig, actionNames: readonly str
     const base = `/mappings${toPointer([name])}`;
     if (!actionNames.includes(mapping.action)) return noMatch(`${base}/action`, 'action', mapping.action, actionNames, 'name one of the connector\'s actions');
     try {
-      compileMapping({ mappings: mapping.mappings as FieldMapping[] });
+      mappingCompiler().compileMapping({ mappings: mapping.mappings as FieldMapping[] });
     } catch (error) {
-      if (!(error instanceof MappingDefinitionError)) throw error;
+      if (!(error instanceof mappingCompiler().MappingDefinitionError)) throw error;
       return { code: error.code, pointer: `${base}${error.pointer}`, message: error.message.replace(/^\S+ at \S+ /, ''), hint: error.hint ?? 'see `connectgen map --help` for the entry shape' };
     }
   }
   return undefined;
+}
+
+/**
+ * The runtime's root module (mapping transforms, HTTP client, undici) loads for longer than a small
+ * spec takes to generate, and only a config with `mappings` needs it here. `require` keeps this
+ * check synchronous; Node >= 20.19 requires an ES module graph such as the runtime's.
+ */
+function mappingCompiler(): Pick<typeof import('@connectgen/runtime'), 'compileMapping' | 'MappingDefinitionError'> {
+  return createRequire(import.meta.url)('@connectgen/runtime') as typeof import('@connectgen/runtime');
 }

@@ -4,7 +4,8 @@
  * terms (see explain.ts); it never throws for bad input.
  */
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { explain, type ConfigProblem } from './explain.js';
 
 /** Where the schema lives: beside package.json, both from `src/config/` and from `dist/config/`. */
@@ -26,6 +27,9 @@ function validators(): NonNullable<typeof compiled> {
   // verbose: errors carry their schema node, where the known keys and the x-hint are.
   // strictTypes/strictRequired off: `if` branches test properties, and completeAuth requires them,
   // of objects the schema types and describes elsewhere.
+  // Required here, not imported: Ajv loads for longer than a small spec takes to generate, and a
+  // spec without connector.yaml never validates one.
+  const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false });
   ajv.addKeyword({ keyword: 'x-hint', schemaType: 'string' });
   ajv.addFormat('regex', { type: 'string', validate: isRegex });

@@ -35,11 +35,19 @@ export async function swagger2ToOpenApi3(
 function collectWarnings(root: Record<string, unknown>, uri: string): Diagnostic[] {
   const found: Diagnostic[] = [];
   const seen = new Set<object>();
-  const visit = (node: unknown, path: (string | number)[]): void => {
-    if (node === null || typeof node !== 'object' || seen.has(node)) return;
+  // One path, extended and shortened as the walk goes: no copy per node of a large document.
+  const path: (string | number)[] = [];
+  const visit = (node: object): void => {
+    if (seen.has(node)) return;
     seen.add(node);
     if (Array.isArray(node)) {
-      node.forEach((item, i) => visit(item, [...path, i]));
+      for (let i = 0; i < node.length; i++) {
+        const item: unknown = node[i];
+        if (item === null || typeof item !== 'object') continue;
+        path.push(i);
+        visit(item);
+        path.pop();
+      }
       return;
     }
     const record = node as Record<string, unknown>;
@@ -54,8 +62,14 @@ function collectWarnings(root: Record<string, unknown>, uri: string): Diagnostic
       });
       delete record[WARNING_KEY];
     }
-    for (const key of Object.keys(record)) visit(record[key], [...path, key]);
+    for (const key of Object.keys(record)) {
+      const child = record[key];
+      if (child === null || typeof child !== 'object') continue;
+      path.push(key);
+      visit(child);
+      path.pop();
+    }
   };
-  visit(root, []);
+  visit(root);
   return found;
 }

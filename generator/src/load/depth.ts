@@ -12,22 +12,55 @@ import { ConnectgenError } from '../diagnostics/errors.js';
 export const MAX_DEPTH = 400;
 
 /**
- * A quick look at JSON text: its deepest bracket nesting, without parsing (strings skipped). Lets the
- * common case skip the walk over the parsed value.
+ * A quick look at valid JSON text, without parsing (strings skipped): its deepest bracket nesting,
+ * and how many object keys it writes (strings followed by `:`). Lets the common case skip the walk
+ * over the parsed value, and the duplicate-key scan: JSON.parse keeps one of two equal keys, so the
+ * parsed document holds fewer keys than the text exactly when the text repeats one.
  */
-export function jsonTextDepth(text: string): number {
+export function scanJsonText(text: string): { depth: number; keys: number } {
   let depth = 0;
   let deepest = 0;
-  for (let i = 0; i < text.length; i++) {
+  let keys = 0;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) {
-      // a string: skip to its closing quote
-      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+      // a string: skip to its closing quote, then see whether a colon follows (a key)
+      for (i++; i < length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 34) break;
+        if (d === 92) i++;
+      }
+      let j = i + 1;
+      let next = text.charCodeAt(j);
+      while (next === 32 || next === 10 || next === 13 || next === 9) next = text.charCodeAt(++j);
+      if (next === 58) keys++;
     } else if (c === 123 || c === 91) {
       if (++depth > deepest) deepest = depth;
     } else if (c === 125 || c === 93) depth--;
   }
-  return deepest;
+  return { depth: deepest, keys };
+}
+
+/** Own keys of every object in a parsed JSON value (iterative: the value may nest deeply). */
+export function countKeys(value: unknown): number {
+  let keys = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const item of node) if (item !== null && typeof item === 'object') stack.push(item);
+      continue;
+    }
+    const names = Object.keys(node);
+    keys += names.length;
+    for (const name of names) {
+      const item = (node as Record<string, unknown>)[name];
+      if (item !== null && typeof item === 'object') stack.push(item);
+    }
+  }
+  return keys;
 }
 
 /** Throws CG_LOAD_TOO_DEEP, with the pointer of the first node past `max`, when `value` nests deeper. */

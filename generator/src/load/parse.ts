@@ -6,7 +6,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ConnectgenError } from '../diagnostics/errors.js';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
-import { assertDepth, isStackOverflow, jsonTextDepth, MAX_DEPTH, tooDeep } from './depth.js';
+import { assertDepth, countKeys, isStackOverflow, MAX_DEPTH, scanJsonText, tooDeep } from './depth.js';
 import { indentQuotedContinuations } from './yaml-repair.js';
 import { findDuplicateKeys, jsonErrorOffset, type DuplicateKey } from './json-error-offset.js';
 import type { SpecFormat } from './types.js';
@@ -36,9 +36,12 @@ export function parseText(text: string, uri: string): ParsedText {
 function parseJson(text: string, uri: string): ParsedText {
   try {
     const value: unknown = JSON.parse(text);
+    const scanned = scanJsonText(text);
     // Before the duplicate-key scan, which recurses: a too-deep document stops here with a pointer.
-    if (jsonTextDepth(text) > MAX_DEPTH) assertDepth(value, uri);
-    return { format: 'json', value, diagnostics: findDuplicateKeys(text).map((d) => duplicateKey(d, text, uri)) };
+    if (scanned.depth > MAX_DEPTH) assertDepth(value, uri);
+    // The scan that says where a key repeats costs several parses; run it only when one does.
+    const duplicates = scanned.keys === countKeys(value) ? [] : findDuplicateKeys(text);
+    return { format: 'json', value, diagnostics: duplicates.map((d) => duplicateKey(d, text, uri)) };
   } catch (error) {
     if (error instanceof ConnectgenError) throw error;
     // No YAML fallback: YAML reads broken JSON such as `"info": }` as valid (info: null), which

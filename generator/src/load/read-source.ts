@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fetch, type Dispatcher, type Response } from 'undici';
+import type { Dispatcher, Response } from 'undici';
 import { ConnectgenError } from '../diagnostics/errors.js';
 
 export interface SourceText {
@@ -68,6 +68,8 @@ export interface FetchGuard {
 const MAX_REDIRECTS = 10;
 
 export async function fetchSource(url: string, timeoutMs: number, maxBytes: number, guard?: FetchGuard): Promise<SourceText> {
+  // Imported here: most specs are files, and undici takes longer to load than a small spec to generate.
+  const { fetch } = await import('undici');
   let response: Response;
   const signal = AbortSignal.timeout(timeoutMs);
   const accept = 'application/json, application/yaml, text/yaml, */*;q=0.5';

@@ -10,9 +10,10 @@
  */
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Agent, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import { ConnectgenError } from '../diagnostics/errors.js';
 import { isPublicAddress } from './address.js';
 import { isUrl } from './read-source.js';
@@ -88,7 +89,9 @@ export function refRefusal(policy: RefPolicy, target: string): ConnectgenError |
  */
 export function guardedDispatcher(policy: RefPolicy, url: URL): Dispatcher | undefined {
   if (mayReachPrivate(policy, url)) return undefined;
-  return (guarded ??= new Agent({ connect: { lookup: publicOnlyLookup } }));
+  // Required on first use (undici is CommonJS, so this stays synchronous): only remote refs need it.
+  const { Agent: GuardedAgent } = createRequire(import.meta.url)('undici') as typeof import('undici');
+  return (guarded ??= new GuardedAgent({ connect: { lookup: publicOnlyLookup } }));
 }
 let guarded: Agent | undefined;
 

@@ -4,9 +4,10 @@
  * an alternative being one scheme or several required together. A call uses the first alternative
  * the configured schemes satisfy, else the default scheme, else nothing.
  */
-import { createAuthHandler, type AuthHandler } from '../auth/index.js';
+import { compileExpirySignals, type ExpirySignals } from '../auth/expiry-signals.js';
+import { createAuthHandler, type AuthDeps, type AuthHandler } from '../auth/index.js';
 import { resolveOAuthUrls } from '../auth/oauth2/config.js';
-import type { ConnectorOptions } from '../client-api.js';
+import type { ConnectorOptions, OAuth2Credentials } from '../client-api.js';
 import type { AuthConfig, ConnectorDefinition, OperationSpec } from '../definition.js';
 import { ConnectorConfigError } from '../http/errors.js';
 import type { Dispatcher } from 'undici';
@@ -15,6 +16,8 @@ export interface SchemeAuth {
   readonly handler: AuthHandler;
   /** True when applying it may do I/O (a token request, a user's callback): it then gets the deadline's signal. */
   readonly doesIO: boolean;
+  /** Answers besides a 401 that mean the token expired (OAuth2 `expirySignals`); undefined when none. */
+  readonly expirySignals?: ExpirySignals;
 }
 
 export interface SchemeAuths {
@@ -24,21 +27,23 @@ export interface SchemeAuths {
   secrets(): string[];
 }
 
-export function createSchemeAuths(definition: ConnectorDefinition, options: ConnectorOptions, dispatcher: Dispatcher, baseUrl: string): SchemeAuths {
+export function createSchemeAuths(definition: ConnectorDefinition, options: ConnectorOptions, deps: AuthDeps & { dispatcher: Dispatcher }, baseUrl: string): SchemeAuths {
   const byName = new Map<string, SchemeAuth>();
   const defaultName = options.authScheme ?? Object.keys(definition.auth)[0];
   const defaultConfig = selectAuth(definition, options.authScheme);
-  const make = (config: AuthConfig, credentials: ConnectorOptions['auth']): SchemeAuth => ({
-    handler: createAuthHandler(config.type === 'oauth2' ? resolveOAuthUrls(config, baseUrl, urlOverrides(credentials)) : config, credentials, { dispatcher }),
-    doesIO: config.type === 'oauth2' || config.type === 'bearer',
-  });
+  const make = (config: AuthConfig, credentials: ConnectorOptions['auth']): SchemeAuth => {
+    const handler = createAuthHandler(config.type === 'oauth2' ? resolveOAuthUrls(config, baseUrl, urlOverrides(credentials)) : config, credentials, deps);
+    // A connection's own signals replace the connector's: tenants of one vendor can differ.
+    const signals = config.type === 'oauth2' ? compileExpirySignals((credentials as OAuth2Credentials | undefined)?.expirySignals ?? config.expirySignals) : undefined;
+    return { handler, doesIO: config.type === 'oauth2' || config.type === 'bearer', ...(signals ? { expirySignals: signals } : {}) };
+  };
   let defaultAuth: SchemeAuth | undefined;
   if (defaultConfig.type !== 'none') {
     defaultAuth = make(defaultConfig, options.auth);
     if (defaultName !== undefined) byName.set(defaultName, defaultAuth);
   } else {
     // Still validates: a `none` config with credentials given is a mistake worth knowing about.
-    createAuthHandler(defaultConfig, options.auth, { dispatcher });
+    createAuthHandler(defaultConfig, options.auth, deps);
   }
   for (const [name, credentials] of Object.entries(options.credentials ?? {})) {
     const config = definition.auth[name];
@@ -76,8 +81,12 @@ export function authForOperation(auths: SchemeAuths, operation: OperationSpec): 
 
 /** Several schemes applied together: all of them on every request, any of them may refresh. */
 function combine(parts: readonly SchemeAuth[]): SchemeAuth {
+  const signals = parts.flatMap((part) => (part.expirySignals ? [part.expirySignals] : []));
   return {
     doesIO: parts.some((part) => part.doesIO),
+    ...(signals.length > 0
+      ? { expirySignals: { watches: (status) => signals.some((s) => s.watches(status)), matches: (status, body) => signals.some((s) => s.matches(status, body)) } }
+      : {}),
     handler: {
       async apply(request, signal) {
         for (const part of parts) await part.handler.apply(request, signal);

@@ -1,8 +1,9 @@
 /**
  * One logical call: deadline, then attempts until success or a final error. Each attempt takes a
  * rate-limit slot, applies auth, sends, and feeds the response back into the limiter. Retries follow
- * the retry policy; a 401 on an authenticated request gets exactly one credential refresh and one
- * replay. Everything that leaves here as an error has been through the redactor.
+ * the retry policy; a 401 on an authenticated request (or an answer the scheme's `expirySignals` say
+ * means an expired token: a 403, a 200 with an error body) gets exactly one credential refresh and
+ * one replay. Everything that leaves here as an error has been through the redactor.
  */
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
@@ -109,6 +110,7 @@ async function attempt(
     }
 
     const { statusCode: status, headers: responseHeaders } = response;
+    const signals = request.authenticate ? request.auth?.expirySignals : undefined;
     if (event) safely(() => hooks?.onResponse?.({ ...event, status, durationMs: performance.now() - started }));
     ctx.limiter.observe(status, responseHeaders);
 
@@ -125,6 +127,10 @@ async function attempt(
         if (delay !== undefined) return { retryAfterMs: delay };
         throw new ConnectorNetworkError({ method: request.method, url: sent.url, redactor: redactorFor(ctx, headers), cause: error });
       }
+      // A 200 carrying "token expired" must not reach the caller as data.
+      if (signals?.watches(status) && !(body instanceof Readable) && signals.matches(status, body)) {
+        return refreshAndReplay(request, deadline, state, () => unauthorized(ctx, request, sent.url, headers, status, responseHeaders, body));
+      }
       return { done: { status, headers: responseHeaders, body } };
     }
 
@@ -138,17 +144,43 @@ async function attempt(
       throw unauthorized(ctx, request, sent.url, headers, status, responseHeaders, await errorBody);
     }
 
+    // A configured signal may need the body to decide; once read, it is the error's body too.
+    let errorBody: { value: unknown } | undefined;
+    if (signals?.watches(status)) {
+      errorBody = { value: await readErrorBody(response) };
+      if (signals.matches(status, errorBody.value)) {
+        const value = errorBody.value;
+        return refreshAndReplay(request, deadline, state, () => unauthorized(ctx, request, sent.url, headers, status, responseHeaders, value));
+      }
+    }
+
     const delay = retry.nextDelay({ status, headers: responseHeaders });
     if (delay !== undefined) {
-      await discardBody(response);
+      if (!errorBody) await discardBody(response);
       return { retryAfterMs: delay };
     }
-    const errorBody = await readErrorBody(response);
-    if (status === 401 && request.authenticate) throw unauthorized(ctx, request, sent.url, headers, status, responseHeaders, errorBody);
-    throw httpError(ctx, request, sent.url, headers, status, responseHeaders, errorBody);
+    errorBody ??= { value: await readErrorBody(response) };
+    if (status === 401 && request.authenticate) throw unauthorized(ctx, request, sent.url, headers, status, responseHeaders, errorBody.value);
+    throw httpError(ctx, request, sent.url, headers, status, responseHeaders, errorBody.value);
   } finally {
     release();
   }
+}
+
+/**
+ * The server said the token expired: refresh once and replay once. When that is not possible (a
+ * stream body, the replay already done, nothing to refresh with) the call fails as unauthorized.
+ */
+async function refreshAndReplay(
+  request: PreparedRequest,
+  deadline: Deadline,
+  state: { replayed: boolean },
+  refused: () => Error,
+): Promise<Attempt> {
+  if (state.replayed || !request.replayable || !request.auth) throw refused();
+  state.replayed = true;
+  if (await request.auth.handler.refreshAfterUnauthorized(deadline.signal)) return { replay: true };
+  throw refused();
 }
 
 /** Hooks observe; a throwing hook must not fail the call it observes. */

@@ -7,7 +7,8 @@
 import type { AuthConfig } from '@connectgen/runtime';
 import type { ConnectorIR, OperationIR } from '../../ir/types.js';
 import { JsonSchemaSource, type JsonSchema } from './json-schema.js';
-import { jsonText } from './safe.js';
+import { escapeInvisible } from './safe.js';
+import { SharedSchemas } from './shared-schemas.js';
 
 export const MANIFEST_VERSION = 1;
 
@@ -16,7 +17,11 @@ export const ICON_FILE = 'icon.svg';
 
 export function manifestJson(ir: ConnectorIR): string {
   const schemas = new JsonSchemaSource(ir);
-  const manifest = {
+  // Every schema is registered before any is written: whether a subschema is shared depends on all.
+  const shared = new SharedSchemas();
+  const named = Object.entries(schemas.definitions()).map(([name, schema]) => [name, shared.add(schema, name, { named: true })] as const);
+  const actions = ir.operations.map((operation) => actionEntry(ir, operation, schemas, shared));
+  const fields = {
     manifestVersion: MANIFEST_VERSION,
     name: ir.info.name,
     package: ir.info.packageName,
@@ -39,10 +44,39 @@ export function manifestJson(ir: ConnectorIR): string {
       fields: credentialFields(scheme.config),
       config: scheme.config,
     })),
-    actions: ir.operations.map((operation) => actionEntry(ir, operation, schemas)),
-    $defs: schemas.definitions(),
   };
-  return jsonText(manifest, 2) + '\n';
+  // Schemas arrive as JSON text (SharedSchemas writes each once); the rest is stringified around them.
+  const actionLines = actions.map(({ input, output, pagination, ...rest }) =>
+    objectText([
+      ...Object.entries(rest).map(([key, value]) => [key, JSON.stringify(value)] as const),
+      ['input', shared.write(input)],
+      ['output', output === undefined ? undefined : shared.write(output)],
+      ['pagination', pagination === undefined ? undefined : objectText([...Object.entries(pagination.config).map(([key, value]) => [key, JSON.stringify(value)] as const), ['item', shared.write(pagination.item)]])],
+    ]),
+  );
+  const defLines = [...named.map(([name, id]) => [name, shared.writeNamed(id, name)] as const), ...shared.definitions()].map(
+    ([name, text]) => `${JSON.stringify(name)}: ${text}`,
+  );
+  const lines = Object.entries(fields)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => (Array.isArray(value) && value.length > 0 ? block(key, '[', value.map((item) => JSON.stringify(item)), ']') : `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`));
+  lines.push(actionLines.length > 0 ? block('actions', '[', actionLines, ']') : '  "actions": []');
+  lines.push(defLines.length > 0 ? block('$defs', '{', defLines, '}') : '  "$defs": {}');
+  return escapeInvisible(`{\n${lines.join(',\n')}\n}\n`);
+}
+
+/**
+ * One line per top-level field, per action and per `$defs` entry: close to compact (indenting every
+ * level made up half of the file), and a regenerated connector's diff still shows which actions and
+ * schemas changed.
+ */
+function block(key: string, open: string, items: readonly string[], close: string): string {
+  return `  ${JSON.stringify(key)}: ${open}\n${items.map((item) => `    ${item}`).join(',\n')}\n  ${close}`;
+}
+
+/** A JSON object from keys and their values' JSON text, leaving out the undefined ones. */
+function objectText(entries: readonly (readonly [string, string | undefined])[]): string {
+  return `{${entries.flatMap(([key, text]) => (text === undefined ? [] : [`${JSON.stringify(key)}:${text}`])).join(',')}}`;
 }
 
 interface CredentialField {
@@ -73,7 +107,7 @@ function credentialFields(config: AuthConfig): CredentialField[] {
   }
 }
 
-function actionEntry(ir: ConnectorIR, operation: OperationIR, schemas: JsonSchemaSource) {
+function actionEntry(ir: ConnectorIR, operation: OperationIR, schemas: JsonSchemaSource, shared: SharedSchemas) {
   return {
     name: operation.name,
     operationId: operation.operationId,
@@ -84,12 +118,12 @@ function actionEntry(ir: ConnectorIR, operation: OperationIR, schemas: JsonSchem
     tags: operation.tags,
     deprecated: operation.deprecated || undefined,
     security: operation.security ?? ir.security,
-    input: inputSchema(operation, schemas),
-    output: operation.success.kind === 'empty' ? undefined : schemas.schemaOf(operation.success.type, 'output'),
+    input: shared.add(inputSchema(operation, schemas), `${operation.name}Input`),
+    output: operation.success.kind === 'empty' ? undefined : shared.add(schemas.schemaOf(operation.success.type, 'output'), `${operation.name}Output`),
     pagination:
       operation.pagination === undefined
         ? undefined
-        : { ...operation.pagination.config, item: schemas.schemaOf(operation.pagination.itemType, 'output') },
+        : { config: operation.pagination.config, item: shared.add(schemas.schemaOf(operation.pagination.itemType, 'output'), `${operation.name}Item`) },
   };
 }
 

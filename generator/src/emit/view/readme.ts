@@ -1,5 +1,6 @@
 /** View of `README.md`: install, auth, usage, the table of actions, pagination and errors. */
-import { isRetryableMethod, resolveRetryPolicy, type AuthConfig, type RetryConfig } from '@connectgen/runtime';
+import type { AuthConfig, RetryConfig } from '@connectgen/runtime';
+import { isRetryableMethod, resolveRetryPolicy } from '@connectgen/runtime/retry-policy';
 import type { ConnectorIR, OperationIR } from '../../ir/types.js';
 import { markdownCode, markdownInline, npmPackageName } from './safe.js';
 import { reexportedErrors, userAgent } from './index-file.js';

@@ -55,7 +55,12 @@ const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** JSON text (a manifest, package.json) with the invisible characters above escaped; still valid JSON. */
 export function jsonText(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(INVISIBLE, escapeCodePoint);
+  return escapeInvisible(JSON.stringify(value, null, indent));
+}
+
+/** JSON text with the invisible characters above escaped (inside strings, the only place JSON holds them). */
+export function escapeInvisible(json: string): string {
+  return json.replace(INVISIBLE, escapeCodePoint);
 }
 
 function escapeCodePoint(c: string): string {

@@ -9,7 +9,7 @@
  */
 import { compareStrings as compare, dedupe, isIdentifier, isReserved, actionName, actionNameFromPath, camelCase, kebabCase, pascalCase, safeValueName, typeName } from '../infer/names.js';
 import { inferPagination, strategyParam } from '../infer/pagination.js';
-import { parsePath } from '@connectgen/runtime';
+import { parsePath } from '@connectgen/runtime/path';
 import { authReplacementNote, checkActions, checkAuth, checkMappings, checkTestAction } from '../../config/cross-check.js';
 import type { ConfigProblem } from '../../config/explain.js';
 import { configError, parseConnectorConfig, type ConfigSource } from '../../config/read.js';

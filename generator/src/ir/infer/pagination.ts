@@ -15,7 +15,8 @@
  * 4. `offset`: `offset`/`start`/`skip` with a page-size parameter (`limit`, `count`, `take`...);
  * 5. `page`: `page`/`page_number` (first page 0 when the parameter's default is 0, else 1).
  */
-import { formatPath, type PaginationConfig } from '@connectgen/runtime';
+import type { PaginationConfig } from '@connectgen/runtime';
+import { formatPath } from '@connectgen/runtime/path';
 import type { ObjectType, ParameterIR, PropertyIR, TypeNode } from '../types.js';
 
 const RESULTS_KEYS = ['data', 'items', 'results', 'records', 'entries', 'values', 'list', 'elements', 'content', 'nodes', 'objects', 'rows', 'hits'];

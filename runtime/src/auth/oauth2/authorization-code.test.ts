@@ -255,6 +255,23 @@ describe('OAuth2 authorization code handler', () => {
     expect(await bearerOf(auth)).not.toBe(initial.accessToken);
   });
 
+  it('a 401 soon after a refresh replays while the new token is fresh, and refreshes once it is due (2 s tokens)', async () => {
+    const initial = await runFlow();
+    const auth = createAuthHandler(config(), { clientId: server.clientId, clientSecret: server.clientSecret, tokens: initial }, { now });
+    const refreshes = () => server.requests.filter((r) => r.params.grant_type === 'refresh_token').length;
+    server.queue({ status: 200, body: { access_token: 'at-a', refresh_token: 'rt-a', expires_in: 2, token_type: 'Bearer' } });
+    expect(await auth.refreshAfterUnauthorized()).toBe(true);
+    expect(await bearerOf(auth)).toBe('at-a');
+    clock += 500; // a late 401 for the previous token: at-a is fresh, replay with it
+    expect(await auth.refreshAfterUnauthorized()).toBe(true);
+    expect(refreshes()).toBe(1);
+    clock += 700; // 1.2 s into a 2 s token: due, so a 401 now means at-a itself is refused
+    server.queue({ status: 200, body: { access_token: 'at-b', refresh_token: 'rt-b', expires_in: 2, token_type: 'Bearer' } });
+    expect(await auth.refreshAfterUnauthorized()).toBe(true);
+    expect(refreshes()).toBe(2);
+    expect(await bearerOf(auth)).toBe('at-b');
+  });
+
   it('without a refresh token: fresh tokens are used, a 401 cannot refresh, an expired token is stale', async () => {
     const auth = createAuthHandler(
       config(),

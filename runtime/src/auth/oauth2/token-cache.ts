@@ -15,7 +15,7 @@ import { AuthFailureError, isAuthFailure } from '../errors.js';
 import { raceAbort } from '../abort.js';
 import { setHeader } from '../headers.js';
 import type { AuthHandler, AuthRequest } from '../types.js';
-import { tokenFreshness, type RefreshStrategy } from './refresh-policy.js';
+import { tokenFreshness, type RefreshStrategy, type TokenFreshness } from './refresh-policy.js';
 
 export interface TokenGrant {
   /** Whether `obtain` can work from these tokens (an authorization code grant needs a refresh token). */
@@ -42,8 +42,10 @@ export interface TokenCacheOptions {
 export type TokenCacheState = 'empty' | 'ready' | 'stale';
 
 /**
- * A 401 that arrives this soon after a refresh most likely answers a request sent with the previous
- * token: replay it with the new one rather than refresh again. A 401 after the replay ends it.
+ * A 401 that arrives this soon after a refresh, while the new token is still fresh, most likely
+ * answers a request sent with the previous token: replay it with the new one rather than refresh
+ * again. A 401 after the replay ends it. (A token already due, as short-lived ones soon are, is
+ * refreshed instead: replaying with it would only be refused again.)
  */
 const RECENT_REFRESH_MS = 5_000;
 
@@ -80,13 +82,7 @@ export class OAuth2TokenCache implements AuthHandler {
     this.#throwIfStale();
     await raceAbort(this.#load(), signal);
     const current = this.#current;
-    const freshness = tokenFreshness({
-      accessToken: current?.tokens.accessToken,
-      expiresAt: current?.tokens.expiresAt,
-      obtainedAt: current?.obtainedAt ?? 0,
-      now: this.#options.now(),
-      strategy: this.#options.strategy,
-    });
+    const freshness = this.#freshness(current);
     if (freshness === 'fresh' && current) return current.tokens.accessToken;
     if (freshness === 'refresh-soon' && current && !this.#options.grant.canObtain(current.tokens)) {
       return current.tokens.accessToken;
@@ -107,7 +103,8 @@ export class OAuth2TokenCache implements AuthHandler {
       await raceAbort(this.#inflight, signal);
       return true;
     }
-    if (this.#refreshedAt !== undefined && this.#options.now() - this.#refreshedAt < RECENT_REFRESH_MS) return true;
+    const recent = this.#refreshedAt !== undefined && this.#options.now() - this.#refreshedAt < RECENT_REFRESH_MS;
+    if (recent && this.#freshness(this.#current) === 'fresh') return true;
     if (!this.#options.grant.canObtain(this.#current?.tokens)) return false;
     await raceAbort(this.#refresh(), signal);
     return true;
@@ -123,6 +120,16 @@ export class OAuth2TokenCache implements AuthHandler {
       this.#previousAccessToken,
     ];
     return [...new Set(values.filter((v): v is string => typeof v === 'string' && v !== ''))];
+  }
+
+  #freshness(obtained: Obtained | undefined): TokenFreshness {
+    return tokenFreshness({
+      accessToken: obtained?.tokens.accessToken,
+      expiresAt: obtained?.tokens.expiresAt,
+      obtainedAt: obtained?.obtainedAt ?? 0,
+      now: this.#options.now(),
+      strategy: this.#options.strategy,
+    });
   }
 
   #throwIfStale(): void {
@@ -174,8 +181,7 @@ export class OAuth2TokenCache implements AuthHandler {
     if (stored && stored.accessToken !== this.#current?.tokens.accessToken) {
       this.#previousAccessToken = this.#current?.tokens.accessToken;
       this.#current = { tokens: stored, obtainedAt: this.#options.now() };
-      const freshness = tokenFreshness({ accessToken: stored.accessToken, expiresAt: stored.expiresAt, obtainedAt: this.#current.obtainedAt, now: this.#options.now(), strategy: this.#options.strategy });
-      if (freshness === 'fresh') {
+      if (this.#freshness(this.#current) === 'fresh') {
         this.#refreshedAt = this.#options.now();
         return this.#current;
       }

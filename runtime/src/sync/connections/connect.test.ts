@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../client.js';
-import type { ConnectorDefinition, OperationSpec } from '../../definition.js';
+import type { ConnectorDefinition } from '../../definition.js';
 import { json, startServer } from '../../testing/server.js';
+import { TestClock } from '../../testing/clock.js';
+import { tenantItemsOperation } from '../../testing/tenant-token-server.js';
 import { startTokenServer } from '../../testing/token-server.js';
 import { runSync } from '../engine/run.js';
 import { openSqliteStore, type SqliteSyncStore } from '../store/sqlite/store.js';
@@ -15,14 +17,8 @@ import { createSecretBox, secretKeyFromEnv } from './secret-box.js';
 let dir: string;
 let store: SqliteSyncStore;
 const box = createSecretBox(randomBytes(32));
-const list: OperationSpec = {
-  id: 'listItems',
-  method: 'GET',
-  path: '/items',
-  parameters: [],
-  response: 'json',
-  pagination: { type: 'offset', offsetParam: 'offset', pageSizeParam: 'limit', resultsKey: 'items', defaultPageSize: 5 },
-};
+/** Offset-paged `/items`, the shape every API in these tests serves. */
+const list = tenantItemsOperation;
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'cg-conn-'));
@@ -115,6 +111,37 @@ describe('connections', () => {
       expect(tokens.requests.filter((r) => r.params['grant_type'] === 'refresh_token')).toHaveLength(1);
       expect(box.open((await store.getConnection('acme'))!.tokens!)).toMatchObject({ refreshToken: 'rt-2' });
       await Promise.all(clients.map((c) => c.close()));
+    } finally {
+      await api.close();
+      await tokens.close();
+    }
+  });
+
+  it("refreshes before expiry on the connection's clock, so the API never sees an expired token", async () => {
+    const tokens = await startTokenServer();
+    const seen: string[] = [];
+    const api = await startServer((req, res) => {
+      seen.push(String(req.headers.authorization));
+      json(res, 200, { items: [] });
+    });
+    const clock = new TestClock();
+    const factory = oauthFactory(api.origin, tokens);
+    try {
+      // A 100 s token: the refresh buffer (60 s by default) is capped at half its life, 50 s.
+      const credentials = { clientId: tokens.clientId, clientSecret: tokens.clientSecret, tokens: { accessToken: 'at-1', refreshToken: 'rt-1', expiresAt: clock.now() + 100_000 } };
+      await saveConnection({ store, box, clock }, { id: 'acme', connector: 'oauth', options: { auth: credentials } });
+      tokens.queue({ status: 200, body: { access_token: 'at-2', refresh_token: 'rt-2', expires_in: 100, token_type: 'Bearer' } });
+      const connector = await connect(factory, 'acme', { store, box, clock });
+      await connector.listItems({});
+      await clock.sleep(49_000);
+      await connector.listItems({});
+      expect(tokens.requests).toHaveLength(0);
+      await clock.sleep(2_000); // 51 s in: due, 49 s before it expires
+      await connector.listItems({});
+      await connector.close();
+      expect(seen).toEqual(['Bearer at-1', 'Bearer at-1', 'Bearer at-2']);
+      expect(tokens.requests.map((r) => r.params['refresh_token'])).toEqual(['rt-1']);
+      expect(box.open((await store.getConnection('acme'))!.tokens!)).toMatchObject({ accessToken: 'at-2', refreshToken: 'rt-2', expiresAt: clock.now() + 100_000 });
     } finally {
       await api.close();
       await tokens.close();

@@ -29,6 +29,7 @@ export interface ConnectionEvent {
 export interface ConnectionDeps {
   readonly store: SyncStore;
   readonly box: SecretBox;
+  /** Store timestamps, the refresh lease, and the connector's own clock (token expiry, backoff). */
   readonly clock?: Clock;
   readonly onEvent?: (event: ConnectionEvent) => void;
 }
@@ -64,13 +65,19 @@ export async function connect<T extends object>(factory: (options: Record<string
   if (auth && typeof auth['clientId'] === 'string') {
     options['auth'] = { ...auth, tokenStore: storeTokens(connectionId, deps, clock) };
   }
+  if (deps.clock) options['clock'] = deps.clock;
   return watchStale(factory(options), async (reason) => {
     await store.markConnectionStale(connectionId, reason, clock.now());
     deps.onEvent?.({ type: 'connection.stale', connectionId, reason, hint: 'the tenant must re-authorize; save the new credentials with saveConnection()' });
   });
 }
 
-/** How long one process may hold a connection's refresh lease, and how often others look again. */
+/**
+ * How long one process may hold a connection's refresh lease, and how often others look again. A
+ * holder killed on this host gives the lease up at once (its pid is gone); a live one keeps it this
+ * long even when starved of CPU, since a lease that ran out mid-refresh would let a second process
+ * spend the refresh token the first has already rotated.
+ */
 const REFRESH_LEASE_MS = 30_000;
 const REFRESH_POLL_MS = 50;
 
@@ -80,7 +87,8 @@ function storeTokens(connectionId: string, deps: ConnectionDeps, clock: Clock): 
   const lease = `token:${connectionId}`;
   return {
     async refreshLock(work) {
-      const waitUntil = clock.now() + REFRESH_LEASE_MS;
+      // Long enough for a holder that vanished without releasing to expire, once.
+      const waitUntil = clock.now() + 2 * REFRESH_LEASE_MS;
       while (!(await deps.store.acquireLease(lease, holder, clock.now() + REFRESH_LEASE_MS, clock.now()))) {
         if (clock.now() > waitUntil) {
           throw new SyncError('CG_SYNC_REFRESH_BUSY', `another process has been refreshing connection "${connectionId}" for too long`, { hint: 'retry the call' });

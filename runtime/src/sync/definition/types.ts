@@ -98,8 +98,8 @@ export interface SyncDefinition {
   readonly idPath: string;
   readonly mode: SyncMode;
   /**
-   * `both`: changes on either side since the last run are copied to the other (full mode; with a
-   * `mapping`, a `reverseMapping` too). Default `one-way`.
+   * `both`: changes on either side since the last run are copied to the other (with a `mapping`, a
+   * `reverseMapping` too; incremental reads the source from the cursor). Default `one-way`.
    */
   readonly direction?: 'one-way' | 'both';
   /** Bidirectional: who wins when a record changed on both sides; default `manual`. */

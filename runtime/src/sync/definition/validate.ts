@@ -148,10 +148,6 @@ function checkChildren(c: Checker, def: Obj): void {
 }
 
 function checkBidirectional(c: Checker, def: Obj): void {
-  if (def['mode'] !== 'full') {
-    c.add('/mode', 'a bidirectional sync runs in full mode: it reads every record of both sides and finds what changed since the last run by the hashes its ledger keeps',
-      'mode: full (a cursor read would not see deletions on either side, nor records the other side changed)');
-  }
   if ((def['mapping'] === undefined) !== (def['reverseMapping'] === undefined)) {
     const missing = def['mapping'] === undefined ? 'mapping' : 'reverseMapping';
     c.add(`/${missing}`, `a bidirectional sync with a ${missing === 'mapping' ? 'reverseMapping' : 'mapping'} needs "${missing}" too`,

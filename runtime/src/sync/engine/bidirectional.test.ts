@@ -132,14 +132,34 @@ describe('bidirectional sync', () => {
     expect((await runSync(def, { store, clock })).counts).toMatchObject({ created: 0, updated: 0, skipped: 6 });
   });
 
-  it('refuses a mapping without its reverse, a reverse mapping on a one-way sync, and incremental mode', async () => {
+  it('refuses a mapping without its reverse, and a reverse mapping on a one-way sync', async () => {
     const mapping = { mappings: [{ source: 'id', target: 'id' }] };
     const refused = (def: Partial<SyncDefinition>) => runSync({ ...both('source-wins'), ...def } as SyncDefinition, { store, clock }).catch((e: unknown) => e as { code: string; issues: { pointer: string }[] });
     expect(await refused({ mapping })).toMatchObject({ code: 'CG_SYNC_DEFINITION', issues: [{ pointer: '/reverseMapping' }] });
     expect(await refused({ reverseMapping: mapping })).toMatchObject({ issues: [{ pointer: '/mapping' }] });
     const oneWay = { direction: 'one-way' as const, source: { connector, action: 'listItems' }, reverseMapping: mapping };
     expect(await refused(oneWay)).toMatchObject({ issues: [{ pointer: '/reverseMapping' }] });
-    expect(await refused({ mode: 'incremental' })).toMatchObject({ issues: [{ pointer: '/mode' }] });
+  });
+
+  it('incremental: reads the source from its cursor, copies destination changes of records it did not read, deletes nothing it did not see', async () => {
+    const def: SyncDefinition = { ...both('source-wins'), mode: 'incremental', source: { ...(both('source-wins').source as object), sinceParam: 'updatedSince' } as SyncDefinition['source'] };
+    await runSync(def, { store, clock });
+    api.records.set('1', rec('1', 'api 1 edited', '2026-01-03T00:00:00Z'));
+    await store.putRecords('crm', [{ id: '2', data: rec('2', 'crm 2 edited') }], t);
+    const second = await runSync(def, { store, clock });
+    expect(second.counts).toMatchObject({ updated: 2, deleted: 0, conflicts: 0 });
+    expect((await store.getState({ syncId: 'contacts', connectionId: '' })).cursor).toBe('2026-01-03T00:00:00Z');
+
+    await store.putRecords('crm', [{ id: '3', data: rec('3', 'crm 3 edited') }], t);
+    api.received.length = 0;
+    const third = await runSync(def, { store, clock });
+    const listed = api.received.filter((r) => r.url.startsWith('/items?'));
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((r) => r.url.includes('updated_since=2026-01-03T00%3A00%3A00Z'))).toBe(true);
+    expect(third.counts).toMatchObject({ updated: 1, deleted: 0, created: 0, conflicts: 0 });
+    const expected = { '1': 'api 1 edited', '2': 'crm 2 edited', '3': 'crm 3 edited', '4': 'api 4', '5': 'api 5', '6': 'api 6', '7': 'api 7' };
+    expect(apiNames()).toEqual(expected);
+    expect(await crm()).toEqual(expected);
   });
 
   it('between two APIs, snapshotting the destination into the store', async () => {

@@ -11,7 +11,9 @@
  * With a mapping, each side is kept in its own shape: `mapping` turns a source record into the
  * destination's, `reverseMapping` back; the ledger holds each side's hash in that side's shape, and a
  * new pair counts as in step when the source record, mapped, hashes like the destination's.
- * Full mode only: deletions on either side are seen only by reading every record of both.
+ * Incremental mode reads the source from the cursor (less the lookback) and the destination whole:
+ * a record the source did not return counts as unchanged there, so its destination changes are
+ * copied back; deletions at the source are not seen (that takes a full run).
  */
 import { getPath } from '../../path/index.js';
 import { CONFLICT_POLICIES } from '../conflict/registry.js';
@@ -26,7 +28,8 @@ import { recordHash } from '../hash.js';
 import { connectorSource } from '../sources/connector.js';
 import type { Source } from '../sources/source.js';
 import { storeSource } from '../sources/store.js';
-import type { AuditEntry, Checkpoint, CollectionWrites, Conflict, DeadLetter, LedgerEntry, PageCommit, RunCounts } from '../store/store.js';
+import { compareCursors, maxCursor, minCursor, toCursor } from '../cursor.js';
+import type { AuditEntry, Checkpoint, CollectionWrites, Conflict, CursorValue, DeadLetter, LedgerEntry, PageCommit, RunCounts } from '../store/store.js';
 import type { RunContext } from './context.js';
 import { idempotencyKey } from './page.js';
 import { mapLimit, withRetry } from './retry.js';
@@ -59,7 +62,11 @@ export interface BidirectionalDeps {
   readonly commit: Commit;
   readonly pageSize: number;
   readonly errors: string[];
+  /** Incremental: the committed cursor less the lookback; source records older than it are not read again. */
+  readonly since: CursorValue | undefined;
 }
+
+type Settled = Partial<PageCommit> & { counts: Partial<RunCounts>; maxCursor?: CursorValue; minFailedCursor?: CursorValue };
 
 export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
   const { ctx, current, commit, pageSize } = deps;
@@ -87,9 +94,21 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
   const settled = new Map((await ctx.store.listConflicts({ syncId: ctx.key.syncId, status: 'resolved' })).map((c) => [c.recordId, c]));
   const open = new Set((await ctx.store.listConflicts({ syncId: ctx.key.syncId, status: 'open' })).map((c) => c.recordId));
 
-  const settle = async (records: readonly unknown[], from: 'source' | 'destination'): Promise<Partial<PageCommit> & { counts: Partial<RunCounts> }> => {
+  const settle = async (records: readonly unknown[], from: 'source' | 'destination'): Promise<Settled> => {
     const byId = new Map<string, unknown>();
-    for (const r of records) byId.set(String(getPath(r, def.idPath)), r);
+    const cursors = new Map<string, CursorValue | undefined>();
+    let older = 0;
+    for (const r of records) {
+      const id = String(getPath(r, def.idPath));
+      const cursor = from === 'source' && def.cursor ? toCursor(getPath(r, def.cursor.field)) : undefined;
+      // Incremental without a since parameter at the source: what did not change since the cursor is passed over.
+      if (deps.since !== undefined && cursor !== undefined && compareCursors(cursor, deps.since) < 0) {
+        older++;
+        continue;
+      }
+      byId.set(id, r);
+      cursors.set(id, cursor);
+    }
     const ids = [...byId.keys()];
     const ledger = await ctx.store.getLedger(ctx.key, ids);
     const other = from === 'source' ? await ctx.store.getRecords(snapshot, ids) : undefined;
@@ -99,7 +118,9 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
       if (from === 'destination' && entry?.seenRun === ctx.runId) continue; // settled in the read phase
       const sourceRecord = from === 'source' ? byId.get(id) : undefined;
       const destinationRecord = from === 'source' ? other?.get(id)?.data : byId.get(id);
-      const source = sideOf(sourceRecord, toDestination, true);
+      // Incremental: a synced record the source did not return has not changed there since the cursor.
+      const unread = from === 'destination' && def.mode === 'incremental' && entry && !entry.deleted ? unchangedSource(entry) : undefined;
+      const source = unread ?? sideOf(sourceRecord, toDestination, true);
       const destination = sideOf(destinationRecord, toSource, false);
       if (typeof source === 'string' || typeof destination === 'string') {
         const error = typeof source === 'string' ? source : (destination as string);
@@ -117,7 +138,15 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
       }
       plans.push({ id, entry, source, destination, decision, ...(conflictId === undefined ? {} : { conflictId }) });
     }
-    return apply(plans);
+    const outcome: Settled = await apply(plans);
+    outcome.counts.skipped = (outcome.counts.skipped ?? 0) + older;
+    // The cursor passes what was settled, never a record that failed or waits as a conflict.
+    const held = new Set([...(outcome.deadLetters ?? []).map((d) => d.recordId), ...plans.filter((p) => p.decision?.kind === 'conflict').map((p) => p.id)]);
+    for (const [id, cursor] of cursors) {
+      if (held.has(id)) outcome.minFailedCursor = minCursor(outcome.minFailedCursor, cursor);
+      else outcome.maxCursor = maxCursor(outcome.maxCursor, cursor);
+    }
+    return outcome;
   };
 
   const apply = async (plans: readonly Plan[]): Promise<Partial<PageCommit> & { counts: Partial<RunCounts> }> => {
@@ -205,7 +234,7 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
     plan.entry ? { ...plan.entry, seenRun: ctx.runId } : { recordId: plan.id, hash: '', destinationHash: '', seenRun: ctx.runId, deleted: true };
 
   const phase = async (reader: Source, from: Side, then: Checkpoint['phase']): Promise<void> => {
-    for await (const page of pagesFrom(reader, current().page, pageSize)) {
+    for await (const page of pagesFrom(reader, current().page, pageSize, from === 'source' ? deps.since : undefined)) {
       const outcome = await settle(page.records, from);
       const cp = current();
       const c = cp.counts;
@@ -222,8 +251,11 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
         errors: c.errors + (o.errors ?? 0),
       };
       for (const d of outcome.deadLetters ?? []) if (deps.errors.length < 20) deps.errors.push(`record ${d.recordId}: ${d.error}`);
-      const { counts: _, ...parts } = outcome;
-      await commit({ ...nextCheckpoint(cp, page.next, then), counts, progressAt: ctx.clock.now() }, parts);
+      const { counts: _, maxCursor: highest, minFailedCursor: lowestFailed, ...parts } = outcome;
+      const next: Checkpoint = { ...nextCheckpoint(cp, page.next, then), counts, progressAt: ctx.clock.now() };
+      const reached = maxCursor(cp.maxCursor, highest);
+      const failedAt = minCursor(cp.minFailedCursor, lowestFailed);
+      await commit({ ...next, ...(reached === undefined ? {} : { maxCursor: reached }), ...(failedAt === undefined ? {} : { minFailedCursor: failedAt }) }, parts);
     }
   };
 
@@ -264,8 +296,17 @@ function storeWriter(collection: string): Destination {
 }
 
 /** Pages of a reader from a checkpoint; when a phase begins afresh its first page has no state. */
-async function* pagesFrom(reader: Source, resumeFrom: Checkpoint['page'], pageSize: number) {
-  yield* reader.read({ ...(resumeFrom ? { resumeFrom } : {}), pageSize });
+async function* pagesFrom(reader: Source, resumeFrom: Checkpoint['page'], pageSize: number, since?: CursorValue) {
+  yield* reader.read({ ...(resumeFrom ? { resumeFrom } : {}), ...(since === undefined ? {} : { since }), pageSize });
+}
+
+/**
+ * The source side of a record an incremental run did not read: as the ledger last saw it. Its hashes
+ * say "unchanged", so decide() copies a destination change back and leaves the rest in step.
+ */
+function unchangedSource(entry: LedgerEntry): SideRecord {
+  const mappedHash = entry.destinationHash ?? entry.hash;
+  return { record: undefined, hash: entry.hash, mapped: undefined, mappedHash, comparable: mappedHash };
 }
 
 /** The checkpoint after a page: the same phase with the page's state, or the next phase from its start. */

@@ -130,7 +130,7 @@ export async function runSync(input: SyncDefinition, options: RunSyncOptions): P
           await commit(cp, parts);
           progress(cp);
         };
-        await runBidirectional({ ctx, current: () => checkpoint, commit: pageCommit, pageSize: definition.pageSize ?? DEFAULT_PAGE_SIZE, errors });
+        await runBidirectional({ ctx, current: () => checkpoint, commit: pageCommit, pageSize: definition.pageSize ?? DEFAULT_PAGE_SIZE, errors, since });
       } catch (error) {
         if (error instanceof SyncError) throw error;
         errors.push(`page ${checkpoint.pagesDone + 1}: ${describeError(error)}`);

@@ -24,7 +24,8 @@ const PAGE = 10;
 // renewal on a loaded machine loses its job to another, which finds the lease held and waits: the
 // assertions below hold either way.
 const WORKER = { lockDurationMs: 600, stalledIntervalMs: 300, maxStalledCount: 1_000, busyRetryMs: 200 };
-const TIMEOUT_MS = 180_000;
+// A kill costs up to ~10 s at a load average of 25 (the replacement's start-up).
+const TIMEOUT_MS = 60_000 + KILLS * 15_000;
 
 const random = (n: number): number => Math.floor(Math.random() * n);
 

@@ -1,8 +1,9 @@
 /**
  * The queue against a real Redis and a real SQLite store, with an in-process worker: a sync is
  * queued once however often it is enqueued, a run whose lease is held waits in the queue instead of
- * failing, two runs of one sync never overlap, schedules fire (in their time zone), a late
- * scheduled run is skipped under `missed: skip`, and an unreachable Redis is a clear error.
+ * failing, two runs of one sync never overlap, closing a worker finishes its running job, schedules
+ * fire (in their time zone), a late scheduled run is skipped under `missed: skip`, and an
+ * unreachable Redis is a clear error.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -136,6 +137,18 @@ describeWithRedis('sync runs on the BullMQ queue', () => {
     }, 'two runs');
     const [later, earlier] = runs;
     expect(later!.startedAt).toBeGreaterThanOrEqual(earlier!.finishedAt!);
+    expect(events.filter((e) => e.type === 'failed')).toEqual([]);
+  }, 60_000);
+
+  it('finishes the running job when the worker is closed (graceful shutdown)', async () => {
+    const running = startWorker();
+    const job = await queue.enqueue(data('graceful'));
+    await until(async () => (await queue.queue.getJob(job.jobId))?.getState().then((s) => s === 'active'), 'the run to start');
+    await running.close();
+    worker = undefined;
+    const runs = await store.listRuns({ syncId: 'graceful' });
+    expect(runs).toMatchObject([{ status: 'succeeded', counts: { created: RECORDS } }]);
+    expect(await queue.queue.getJob(job.jobId)).toBeUndefined(); // completed and removed, not left active
     expect(events.filter((e) => e.type === 'failed')).toEqual([]);
   }, 60_000);
 

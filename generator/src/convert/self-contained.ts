@@ -1,0 +1,289 @@
+/**
+ * Whether bundling can be skipped: a document whose every reference is an internal `#/...` pointer
+ * that resolves gives back, from Redocly's bundler, exactly what went in (plus an empty
+ * `components` on OpenAPI 3). Loading and running the bundler costs more than the rest of
+ * converting a small spec, and about 40% of generating a large one, so `convert` asks this first.
+ *
+ * The test is deliberately narrow: anything the bundler would rewrite or report (a file or URL
+ * reference, an `externalValue`, a pointer that does not resolve, a chain of `$ref`s that loops, a
+ * `$ref` where it expects plain data, a discriminator mapping that names something other than a
+ * plain `#/components/schemas/Name`) answers false, and the bundler runs as before. `self-contained.test.ts` holds both paths to
+ * identical output over every spec in the repository.
+ */
+import { MAX_DEPTH } from '../load/depth.js';
+import type { LoadedSpec } from '../load/types.js';
+import type { BundleOutput } from './bundle.js';
+
+/** Redocly's mapping-reference test: values that look like a pointer, path or file. */
+const MAPPING_REF = /^#|^[a-z][a-z0-9+.-]*:|\/|\.(ya?ml|json)$/i;
+const PLAIN_SCHEMA_REF = /^#\/components\/schemas\/[A-Za-z0-9_.-]+$/;
+
+/** Keys whose object values are named OpenAPI objects (schemas, parameters...), never plain data. */
+const NAMED_FIELDS: ReadonlySet<string> = new Set([
+  'schema', 'items', 'not', 'additionalProperties', 'additionalItems', 'contains', 'propertyNames',
+  'if', 'then', 'else', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema',
+]);
+/** Keys whose values are maps from names to named OpenAPI objects. */
+const NAME_MAPS: ReadonlySet<string> = new Set([
+  'paths', 'webhooks', 'pathItems', 'properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas', 'schemas',
+  'parameters', 'responses', 'requestBodies', 'headers', 'examples', 'links', 'callbacks', 'securitySchemes',
+  'securityDefinitions', 'content', 'encoding', 'variables',
+]);
+/** Keys whose values are arrays of named OpenAPI objects. */
+const NAMED_ARRAYS: ReadonlySet<string> = new Set(['allOf', 'oneOf', 'anyOf', 'prefixItems', 'parameters']);
+
+/** Where a node sits: its key, the object or array holding it, and that holder's own key. */
+interface Frame {
+  readonly key?: string | number;
+  readonly parent?: object;
+  readonly parentKey?: string | number;
+}
+
+/** Fields of plain data: the bundler does not walk into them (nor into extensions). */
+const DATA_FIELDS: ReadonlySet<string> = new Set(['example', 'examples', 'default', 'enum', 'const', 'value']);
+/** Holders whose `example` field the bundler walks as plain data: schemas, media types, parameters, headers. */
+const EXAMPLE_HOLDER_MAPS: ReadonlySet<string> = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas', 'schemas', 'content', 'parameters', 'headers']);
+
+/**
+ * A `$ref` in the `example` of a schema, media type, parameter or header: a field of plain data
+ * that the bundler walks, replacing such a `$ref` with a copy of its target (GitHub's spec has them).
+ */
+export interface InlinedExample {
+  readonly holder: Record<string, unknown>;
+}
+
+/**
+ * Whether bundling would change nothing but what `unbundled` does: the `$ref`s in OpenAPI 3.0
+ * `example` fields to inline (see InlinedExample), or undefined when the bundler must run.
+ */
+export function selfContained(document: Record<string, unknown>): { readonly examples: readonly InlinedExample[] } | undefined {
+  const examples: InlinedExample[] = [];
+  const openapi30 = typeof document['openapi'] === 'string' && document['openapi'].startsWith('3.0');
+  // Only objects are stacked, each with its place, whether the bundler walks its holder, and
+  // whether that holder can carry an `example`: no frame per scalar.
+  const nodes: object[] = [document];
+  const keys: (string | number | undefined)[] = [undefined];
+  const parents: (object | undefined)[] = [undefined];
+  const parentKeys: (string | number | undefined)[] = [undefined];
+  const walked: boolean[] = [true];
+  const holderWalked: boolean[] = [false];
+  const holderField: ('example' | 'value' | undefined)[] = [undefined];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const key = keys.pop();
+    const parent = parents.pop();
+    const parentKey = parentKeys.pop();
+    const isWalked = walked.pop()!;
+    const parentWalked = holderWalked.pop()!;
+    const parentField = holderField.pop();
+    const frame = { key, parent, parentKey };
+    if (Array.isArray(node)) {
+      for (let index = 0; index < node.length; index++) {
+        const item: unknown = node[index];
+        if (item === null || typeof item !== 'object') continue;
+        nodes.push(item);
+        keys.push(index);
+        parents.push(node);
+        parentKeys.push(key);
+        walked.push(isWalked);
+        holderWalked.push(isWalked);
+        holderField.push(undefined);
+      }
+      continue;
+    }
+    const record = node as Record<string, unknown>;
+    const ref = record['$ref'];
+    if (typeof ref === 'string') {
+      if (!resolvesInternally(document, ref)) return undefined;
+      // Inside plain data the bundler never walks (an example's value), a ref stays as it is; so
+      // does one that is an Example object's `value`, a field the bundler does not resolve.
+      const untouched = !parentWalked || (parentField === 'value' && key === 'value');
+      if (!untouched && parentField === 'example' && key === 'example' && openapi30 && isInlinable(document, ref)) examples.push({ holder: parent as Record<string, unknown> });
+      else if (!untouched && !inNamedPosition(frame)) return undefined;
+    }
+    if (typeof record['externalValue'] === 'string') return undefined;
+    const discriminator = record['discriminator'];
+    if (discriminator !== null && typeof discriminator === 'object' && !plainMappings(document, discriminator as Record<string, unknown>)) return undefined;
+    const field = dataField(frame);
+    for (const childKey in record) {
+      const child = record[childKey];
+      if (child === null || typeof child !== 'object') continue;
+      nodes.push(child);
+      keys.push(childKey);
+      parents.push(record);
+      parentKeys.push(key);
+      // An extension's own object is walked, its members are plain data.
+      const inExtension = typeof key === 'string' && key.startsWith('x-');
+      // `examples` is plain data as a 3.1 schema's array, a map of Example objects elsewhere.
+      const isData = DATA_FIELDS.has(childKey) && !(typeof key === 'string' && NAME_MAPS.has(key)) && !(childKey === 'examples' && !Array.isArray(child));
+      walked.push(isWalked && !inExtension && !isData);
+      holderWalked.push(isWalked);
+      holderField.push(field);
+    }
+  }
+  return nestsTooDeep(document, MAX_DEPTH) ? undefined : { examples };
+}
+
+/** Whether bundling can be skipped (see selfContained). */
+export function isSelfContained(document: Record<string, unknown>): boolean {
+  return selfContained(document) !== undefined;
+}
+
+/**
+ * The plain-data field of the object at `frame`: `example` in a schema, media type, parameter or
+ * header (the bundler resolves it); `value` in an Example object (it does not).
+ */
+function dataField({ key, parentKey }: Frame): 'example' | 'value' | undefined {
+  if (typeof key === 'number') return typeof parentKey === 'string' && NAMED_ARRAYS.has(parentKey) ? 'example' : undefined;
+  if (key === undefined || key.startsWith('x-')) return undefined;
+  if (parentKey === 'examples') return 'value';
+  return NAMED_FIELDS.has(key) || (typeof parentKey === 'string' && EXAMPLE_HOLDER_MAPS.has(parentKey)) ? 'example' : undefined;
+}
+
+/** An example's target the bundler copies as it is: an object that is not itself a `$ref`. */
+function isInlinable(document: Record<string, unknown>, ref: string): boolean {
+  const target = lookUp(document, ref);
+  return target !== null && typeof target === 'object' && !Array.isArray(target) && !('$ref' in target);
+}
+
+/**
+ * Whether the document nests deeper than `limit` once its `$ref`s are followed (a chain of 1,000
+ * schemas, each a property $ref to the next, is shallow text). Load refuses text nested past
+ * MAX_DEPTH; the bundler walks through refs and refuses such a chain by running out of stack
+ * (CG_TOO_DEEP), so it is left to the bundler to say so. Depth-first, iterative, each object's
+ * depth remembered; a ref back into the current path (recursion) adds nothing.
+ */
+function nestsTooDeep(document: Record<string, unknown>, limit: number): boolean {
+  const finished = new Map<object, number>();
+  const onPath = new Set<object>();
+  const path: { node: object; children: object[]; next: number; deepest: number }[] = [];
+  const enter = (node: object): void => {
+    onPath.add(node);
+    path.push({ node, children: childrenThroughRefs(document, node), next: 0, deepest: 0 });
+  };
+  enter(document);
+  while (path.length > 0) {
+    if (path.length > limit) return true;
+    const top = path[path.length - 1]!;
+    if (top.next < top.children.length) {
+      const child = top.children[top.next++]!;
+      const known = finished.get(child);
+      if (known !== undefined) top.deepest = Math.max(top.deepest, known);
+      else if (!onPath.has(child)) enter(child);
+      continue;
+    }
+    path.pop();
+    onPath.delete(top.node);
+    const depth = top.deepest + 1;
+    if (depth > limit) return true;
+    finished.set(top.node, depth);
+    const parent = path[path.length - 1];
+    if (parent) parent.deepest = Math.max(parent.deepest, depth);
+  }
+  return false;
+}
+
+/** The objects inside `node`; for a `$ref` object, its target (isSelfContained checked it resolves). */
+function childrenThroughRefs(document: Record<string, unknown>, node: object): object[] {
+  const values = Array.isArray(node) ? node : typeof (node as Record<string, unknown>)['$ref'] === 'string' ? [lookUp(document, (node as Record<string, string>)['$ref']!)] : Object.values(node);
+  return values.filter((value): value is object => value !== null && typeof value === 'object');
+}
+
+/**
+ * Where the bundler leaves an internal `$ref` as it is: in the place of a named OpenAPI object. A
+ * `$ref` in a plain-data field it walks (a schema's `example` or `default`, an extension's
+ * members, a link's `requestBody`) it replaces with a copy of the target; those, and any place
+ * not recognised here, go to the bundler.
+ */
+function inNamedPosition({ key, parent, parentKey }: Frame): boolean {
+  if (key === undefined || (typeof parentKey === 'string' && parentKey.startsWith('x-'))) return false;
+  if (typeof key === 'number') return typeof parentKey === 'string' && NAMED_ARRAYS.has(parentKey);
+  if (key.startsWith('x-')) return false;
+  if (typeof parentKey === 'string' && NAME_MAPS.has(parentKey)) return true;
+  if (NAMED_FIELDS.has(key)) return true;
+  // An operation's requestBody (operations always have responses), not a link's.
+  return key === 'requestBody' && parent !== undefined && 'responses' in parent;
+}
+
+/** A `#/...` pointer that reaches a value, through `$ref` objects only at its end, without a loop. */
+function resolvesInternally(document: Record<string, unknown>, ref: string): boolean {
+  const seen = new Set<string>();
+  let current = ref;
+  for (;;) {
+    if (seen.has(current)) return false;
+    seen.add(current);
+    const target = lookUp(document, current);
+    if (target === undefined) return false;
+    if (target === null || typeof target !== 'object' || !('$ref' in target)) return true;
+    const next = (target as Record<string, unknown>)['$ref'];
+    // A ref to a non-string `$ref` is odd enough to leave to the bundler.
+    if (typeof next !== 'string') return false;
+    current = next;
+  }
+}
+
+/** The value at a `#/a/b` pointer, or undefined when any step is missing or passes through a `$ref`. */
+function lookUp(document: Record<string, unknown>, ref: string): unknown {
+  if (!ref.startsWith('#/')) return undefined;
+  let node: unknown = document;
+  for (const raw of ref.slice(2).split('/')) {
+    // An empty step is one Redocly skips and JSON Pointer does not: not ours to decide.
+    if (raw === '' || node === null || typeof node !== 'object') return undefined;
+    if (!Array.isArray(node) && '$ref' in node) return undefined;
+    const key = unescapeStep(raw);
+    if (key === undefined || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+function unescapeStep(step: string): string | undefined {
+  const unescaped = step.replaceAll('~1', '/').replaceAll('~0', '~');
+  try {
+    return decodeURIComponent(unescaped);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Mapping values the bundler keeps as they are: plain schema names, or `#/components/schemas/Name`
+ * naming a schema that is not itself a `$ref` (the bundler would rename it to the ref's target).
+ */
+function plainMappings(document: Record<string, unknown>, discriminator: Record<string, unknown>): boolean {
+  const mapping = discriminator['mapping'];
+  const values = [discriminator['defaultMapping'], ...(mapping !== null && typeof mapping === 'object' ? Object.values(mapping) : [])];
+  return values.every((value) => {
+    if (typeof value !== 'string' || !MAPPING_REF.test(value)) return true;
+    if (!PLAIN_SCHEMA_REF.test(value)) return false;
+    const target = lookUp(document, value);
+    return target !== null && typeof target === 'object' && !('$ref' in target);
+  });
+}
+
+/**
+ * What Redocly's bundler returns for a self-contained document: a copy, with the `components`
+ * object it adds to every OpenAPI 3 root. A copy, because a stage leaves its input alone and later
+ * stages hold the converted document as their own. Swagger 2.0 is handed on as it is: the converter
+ * that comes next builds a new document and leaves its input alone (convert.test.ts checks).
+ */
+export function unbundled(spec: LoadedSpec, examples: readonly InlinedExample[] = []): BundleOutput {
+  if (spec.version === 'swagger-2.0' && examples.length === 0) return { document: spec.document, diagnostics: [] };
+  // Cloned together, so the example holders found in the input have their copies in this one.
+  const [document, holders] = structuredClone([spec.document, examples.map((e) => e.holder)] as const);
+  if (spec.version !== 'swagger-2.0' && !document['components']) document['components'] = {};
+  for (const holder of holders) inlineExample(document, holder);
+  return { document, diagnostics: [] };
+}
+
+/**
+ * As the bundler does with a `$ref` in an `example`: the ref object takes a shallow copy of its
+ * target's members after its own (a holder met twice is rewritten once).
+ */
+function inlineExample(document: Record<string, unknown>, holder: Record<string, unknown>): void {
+  const example = holder['example'] as Record<string, unknown>;
+  if (typeof example['$ref'] !== 'string') return;
+  const target = lookUp(document, example['$ref']) as Record<string, unknown>;
+  delete example['$ref'];
+  Object.assign(example, { ...target, ...example });
+}
