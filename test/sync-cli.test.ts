@@ -87,7 +87,7 @@ describe('connectgen sync', () => {
     const records = await runCli(['sync', 'records', 'pets', '--store', store, '--limit', '2']);
     expect(records.code, records.stderr).toBe(0);
     expect(records.stdout.trim().split('\n').map((line) => JSON.parse(line).data)).toEqual([{ id: 1, name: 'PET 1' }, { id: 2, name: 'PET 2' }]);
-  }, 60_000);
+  });
 
   it('refuses a bad definition with the code, file:line:column, pointer and a hint', async () => {
     const sync = await file('bad.sync.yaml', 'id: pets\nmode: sometimes\nidPath: id\nsource: { store: a }\ndestination: { store: b }\n');
@@ -117,7 +117,7 @@ describe('connectgen sync', () => {
     expect(status.stdout).toMatch(/\n1 record still failing: connectgen sync dead-letters --sync strict-pets\n$/);
     const resolved = await runCli(['sync', 'dead-letters', '--store', store, '--status', 'resolved', '--json']);
     expect(JSON.parse(resolved.stdout)).toEqual([]);
-  }, 60_000);
+  });
 
   it('runs a schedule in the foreground, one run per fire time, and refuses a sync without one', async () => {
     const local = openSqliteStore(store);
@@ -136,7 +136,7 @@ describe('connectgen sync', () => {
     const refused = await runCli(['sync', 'schedule', unscheduled, '--store', store]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/CG_SYNC_NO_SCHEDULE .*unscheduled\.sync\.yaml/);
-  }, 60_000);
+  });
 
   it('lists conflicts and refuses to resolve one that does not exist', async () => {
     const list = await runCli(['sync', 'conflicts', '--store', store]);
@@ -168,7 +168,7 @@ describe('connectgen sync', () => {
       expect(JSON.parse(status.stdout)).toMatchObject([{ syncId: 'pets', status: 'succeeded' }]);
       const records = await runCli(['sync', 'records', 'pets', '--store', url, '--limit', '1']);
       expect(records.stdout.trim().split('\n').map((line) => JSON.parse(line).data)).toMatchObject([{ id: 1, name: 'pet 1' }]);
-    }, 60_000);
+    });
 
     it('an unreachable database is CG_STORE_CONNECT, without the password', async () => {
       const url = postgres.url.replace('postgres@', 'postgres:s3cret-pw@').replace(/\/postgres$/, '/no_such_db');
