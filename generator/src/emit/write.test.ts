@@ -20,6 +20,14 @@ describe('writeFiles', () => {
     expect(result).toEqual({ files: 1, bytes: 4 });
   });
 
+  it('writes a file given in pieces, in batches, with LF line endings even where a CRLF spans two batches', async () => {
+    const out = join(root, 'out');
+    const pieces = ['{\r', '\n "a": 1,\r', '\n "é": 2\r\n', '}', '\n'];
+    const result = await writeFiles(out, new Map([['.connectgen/spec.json', pieces], ['README.md', 'x\r\n']]), { batchChars: 3 });
+    expect(await readFile(join(out, '.connectgen/spec.json'), 'utf8')).toBe('{\n "a": 1,\n "é": 2\n}\n');
+    expect(result).toEqual({ files: 2, bytes: Buffer.byteLength('{\n "a": 1,\n "é": 2\n}\n') + 2 });
+  });
+
   it.each(['../escape.ts', '/etc/passwd', 'src/../../escape.ts', 'a\\..\\..\\b', ''])('refuses %j', async (path) => {
     await expect(writeFiles(join(root, 'out'), new Map([[path, 'x']]))).rejects.toMatchObject({
       code: 'CG_EMIT_PATH_OUTSIDE',

@@ -1,0 +1,22 @@
+// One in-process `generateConnector` run for bench/generate-stages.mjs: prints one JSON line with each
+// stage's time and the heap after it. Run as `node generate-child.mjs <checkout> <spec> <out>`;
+// the parent measures the process's wall, CPU and peak RSS around it.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [checkout, spec, out] = process.argv.slice(2);
+const { generateConnector } = await import(pathToFileURL(path.join(checkout, 'generator', 'dist', 'pipeline.js')).href);
+rmSync(out, { recursive: true, force: true });
+const stages = {};
+const heapMb = {};
+const started = performance.now();
+await generateConnector(spec, out, {
+  force: true,
+  onStage: ({ stage, ms }) => {
+    stages[stage] = ms;
+    heapMb[stage] = Math.round(process.memoryUsage().heapUsed / 1e6);
+  },
+});
+const pipelineMs = Math.round(performance.now() - started);
+console.log(JSON.stringify({ stages, heapMb, pipelineMs, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
