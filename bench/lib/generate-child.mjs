@@ -1,12 +1,15 @@
 // One in-process `generateConnector` run for bench/generate-stages.mjs: prints one JSON line with each
 // stage's time and the heap after it. Run as `node generate-child.mjs <checkout> <spec> <out>`;
 // the parent measures the process's wall, CPU and peak RSS around it.
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const [checkout, spec, out] = process.argv.slice(2);
-const { generateConnector } = await import(pathToFileURL(path.join(checkout, 'generator', 'dist', 'pipeline.js')).href);
+const dist = (file) => pathToFileURL(path.join(checkout, 'generator', 'dist', file)).href;
+const { generateConnector } = await import(dist('pipeline.js'));
+// The heap policy the generate command sets (src/cli/heap.ts), where the checkout has one.
+if (existsSync(new URL(dist('cli/heap.js')))) (await import(dist('cli/heap.js'))).growHeapSlowly();
 rmSync(out, { recursive: true, force: true });
 const stages = {};
 const heapMb = {};

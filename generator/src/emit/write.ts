@@ -69,7 +69,8 @@ async function writePieces(target: string, pieces: Iterable<string>, batchChars:
 }
 
 function toLf(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
+  // includes() first: a scan for one character is far quicker than the regex, and CRs are rare.
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 /**
