@@ -1,17 +1,22 @@
 /**
- * Guard for lint's two departures from stock Spectral (valid-example.ts): the replacement of
- * spectral:oas's example validator (which deep-imports Spectral's dist/) and the process-wide switch
- * of Ajv's code optimiser. Both must leave the findings exactly as `spectral lint` with spectral:oas
- * gives them; this compares the two on fixtures full of example cases. The Spectral packages are
- * pinned to exact versions in generator/package.json, so an upgrade is a deliberate change that runs
- * this test.
+ * Guard for lint's departures from stock Spectral: the replacement of spectral:oas's example
+ * validator (valid-example.ts, which deep-imports Spectral's dist/), the process-wide switch of Ajv's
+ * code optimiser, and the deep-scan rules rewired onto one walk of the resolved document
+ * (deep-rules.ts, resolved-walk.ts). All must leave the findings exactly as `spectral lint` with
+ * spectral:oas gives them; this compares the two (code, path, severity, message, range) on crafted
+ * documents and on every spec under specs/. The Spectral packages are pinned to exact versions in
+ * generator/package.json, so an upgrade is a deliberate change that runs this test.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Document, Spectral, type RulesetDefinition } from '@stoplight/spectral-core';
 import spectralParsers from '@stoplight/spectral-parsers';
 import { createHttpAndFileResolver } from '@stoplight/spectral-ref-resolver';
 import { oas } from '@stoplight/spectral-rulesets';
 import { describe, expect, it } from 'vitest';
 import { parseSpec } from '../../load/index.js';
+import { GIVEN } from './resolved-walk.js';
 import { runOasRules } from './run.js';
 
 const OAS3 = `openapi: 3.0.3
@@ -92,18 +97,83 @@ definitions:
       name: {type: string, example: 5, default: true}
 `;
 
+// The deep-scan rules (enum, typed-enum, markdown, examples) where a shared component is reached
+// from a request and a response, a ref to a ref, a cycle, a property named like a keyword, a
+// component named `properties`, and a YAML alias.
+const DEEP = `openapi: 3.0.3
+info: {title: Deep, version: "1", description: "runs eval(x)", contact: {name: c}}
+servers: [{url: "https://api.example.org"}]
+tags: [{name: t, description: "<script>alert(1)</script>"}]
+paths:
+  /items:
+    post:
+      operationId: createItem
+      description: d
+      tags: [t]
+      parameters:
+        - name: mode
+          in: query
+          description: &desc "pick one, eval(me)"
+          schema: {type: string, enum: [a, b, a], example: c}
+          example: zz
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/Item'}
+            example: {name: x}
+      responses:
+        '200': {$ref: '#/components/responses/Item'}
+        '201':
+          description: *desc
+          headers:
+            X-Rate: {schema: {type: integer, enum: [1, "2"]}, example: high}
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Alias'}
+              examples:
+                one: {value: {id: 1, name: 2}}
+                two: {externalValue: "https://example.org/x.json"}
+components:
+  responses:
+    Item:
+      description: item
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/Item'}
+          example: {id: "1", name: x, secret: s}
+  schemas:
+    Alias: {$ref: '#/components/schemas/Item'}
+    properties: {type: string, enum: [x, x], example: 5}
+    Item:
+      type: object
+      title: "Item <script>"
+      required: [id, name, secret]
+      properties:
+        id: {type: integer, readOnly: true, enum: [1, 1, 2], example: 3}
+        name: {type: string, default: 4}
+        secret: {type: string, writeOnly: true}
+        description: {type: string, description: "eval(1)", enum: [p, p]}
+        properties: {type: object, properties: {enum: {type: array, example: 1}}}
+        parent: {$ref: '#/components/schemas/Item'}
+        tags: {type: array, items: {type: string, enum: [b, b]}, example: [1]}
+`;
+
 async function stock(text: string, uri: string) {
   const spectral = new Spectral({ resolver: createHttpAndFileResolver() });
   spectral.setRuleset({ extends: [[oas as RulesetDefinition, 'recommended']] } as RulesetDefinition);
   const results = await spectral.run(new Document(text, spectralParsers.Yaml, uri));
-  return results.map((r) => `${String(r.code)} ${r.path.join('/')} ${r.message}`).sort();
+  const severities = ['error', 'warn', 'info', 'hint'];
+  return results
+    .map((r) => `${String(r.code)} ${severities[r.severity]} ${r.path.join('/')} ${r.range.start.line + 1}:${r.range.start.character + 1} ${r.message} ${r.source ?? ''}`)
+    .sort();
 }
 
 async function ours(text: string, uri: string) {
   const spec = parseSpec(text, uri);
-  const source = { uri, text, format: spec.format, document: spec.document };
+  const source = { uri, text, format: 'yaml' as const, document: spec.document };
   const found = await runOasRules(source, () => undefined, {}, createHttpAndFileResolver());
-  return found.map((d) => `${d.code} ${d.pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).join('/')} ${d.message}`).sort();
+  const path = (pointer: string) => pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).join('/');
+  return found.map((d) => `${d.code} ${d.severity} ${path(d.pointer)} ${d.start?.line}:${d.start?.column} ${d.message} ${d.file ?? ''}`).sort();
 }
 
 describe('lint findings equal spectral:oas', () => {
@@ -116,5 +186,33 @@ describe('lint findings equal spectral:oas', () => {
     const actual = await ours(text, '/fixtures/parity.yaml');
     expect(expected.filter((f) => /example/.test(f)).length).toBeGreaterThan(3);
     expect(actual).toEqual(expected);
+  });
+
+  it('the deep-scan rules on shared, aliased and cyclic nodes', async () => {
+    const expected = await stock(DEEP, '/fixtures/deep.yaml');
+    const actual = await ours(DEEP, '/fixtures/deep.yaml');
+    for (const id of Object.keys(GIVEN).filter((r) => !r.startsWith('oas2'))) expect(expected.some((f) => f.startsWith(`${id} `)), id).toBe(true);
+    expect(actual).toEqual(expected);
+  });
+
+  // Every spec under specs/ (YAML and JSON both read as Spectral reads them), in one test so a
+  // failure names the spec.
+  it('every spec under specs/', async () => {
+    const root = join(dirname(fileURLToPath(import.meta.url)), '../../../../specs');
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ya?ml|json)$/.test(f) && !f.endsWith('connector.yaml') && !/mappings/.test(f)).sort();
+    expect(files.length).toBeGreaterThan(40);
+    for (const file of files) {
+      const uri = join(root, file);
+      const text = readFileSync(uri, 'utf8');
+      if (!/^\s*["']?(openapi|swagger)["']?\s*:/m.test(text) || /\$ref["']?\s*:\s*["']?https?:/.test(text)) continue;
+      const expected = await stock(text, uri);
+      const actual = await ours(text, uri);
+      expect({ spec: relative(root, uri), findings: actual }).toEqual({ spec: relative(root, uri), findings: expected });
+    }
+  }, 120_000);
+
+  it('mirrors the given paths of the installed spectral:oas', () => {
+    const rules = (oas as unknown as { rules: Record<string, { given: string | string[] }> }).rules;
+    for (const [id, given] of Object.entries(GIVEN)) expect([rules[id]?.given].flat(), id).toEqual(given);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The spectral:oas half of `connectgen lint`: Stoplight Spectral with the OAS ruleset's recommended
- * rules, as `spectral lint` runs them, with two changes that keep the findings and drop the cost:
+ * rules, as `spectral lint` runs them, with changes that keep the findings and drop the cost:
  * - the example-validation rules use `valid-example.ts` (compile each distinct schema once);
+ * - the deep-scan rules (`given: $..`: enums, examples, markdown) run over one walk of the resolved
+ *   document that visits a shared node once, instead of once per path to it (`deep-rules.ts`);
  * - a JSON spec is handed over already parsed (`load` used JSON.parse), with positions found by our
  *   lazy locator, instead of being re-parsed into Spectral's JSON syntax tree (~1 s and ~200 MB on
  *   GitHub's spec). YAML goes through Spectral's own parser, which keeps its positions.
@@ -13,6 +15,7 @@ import { oas } from '@stoplight/spectral-rulesets';
 import { toPointer, type Diagnostic, type Severity } from '../../diagnostics/diagnostic.js';
 import { lineIndex, type Locate } from '../locate.js';
 import type { SourceFile } from '../walk.js';
+import { rewireDeepRules, type RuleDefinition } from './deep-rules.js';
 import { createValidExample, disableAjvOptimiser } from './valid-example.js';
 
 export type RuleSetting = Severity | 'off';
@@ -31,7 +34,7 @@ function ruleset(settings: Readonly<Record<string, RuleSetting>>): RulesetDefini
     const rule = rules[id];
     if (rule && !Array.isArray(rule.then)) rules[id] = { ...rule, then: { ...rule.then, function: validExample } };
   }
-  const fast = { ...oas, rules } as unknown as RulesetDefinition;
+  const fast = { ...oas, rules: rewireDeepRules(rules as unknown as Record<string, RuleDefinition>) } as unknown as RulesetDefinition;
   return { extends: [[fast, 'recommended']], rules: { ...settings } } as RulesetDefinition;
 }
 

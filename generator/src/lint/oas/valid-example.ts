@@ -54,6 +54,11 @@ function examplesOf(target: Json, path: Path, opts: Options): { value: unknown; 
   return items;
 }
 
+/** What a media example's path decides: `r` readOnly properties may be missing (a request), `w` writeOnly ones (a response). */
+export function mediaFlags(path: Path, oasVersion: 2 | 3): string {
+  return (under(path, REQUEST_PATHS[oasVersion]) ? 'r' : '-') + (under(path, RESPONSE_PATHS[oasVersion]) ? 'w' : '-');
+}
+
 /** The copy spectral:oas validates against: no stray `id`s, and readOnly/writeOnly not required. */
 function prepare(schema: Json, relaxReadOnly: boolean, relaxWriteOnly: boolean, swagger2: boolean): Json {
   const copy = JSON.parse(JSON.stringify(schema)) as Json;
@@ -117,6 +122,7 @@ export function disableAjvOptimiser(): void {
 export function createValidExample(): (target: unknown, opts: Options, context: RulesetFunctionContext) => IFunctionResult[] | void {
   const byContent = new Map<string, Json>();
   const byIdentity = new WeakMap<object, Map<string, Json>>();
+  const invalidSchemas = new WeakSet<Json>();
   const prepared = (schema: Json, flags: string, swagger2: boolean): Json => {
     let forSchema = byIdentity.get(schema);
     if (!forSchema) byIdentity.set(schema, (forSchema = new Map()));
@@ -141,16 +147,20 @@ export function createValidExample(): (target: unknown, opts: Options, context: 
       schema = rest;
     }
     const path = context.path as Path;
-    const media = opts.type === 'media';
-    const flags = (media && under(path, REQUEST_PATHS[opts.oasVersion]) ? 'r' : '-') + (media && under(path, RESPONSE_PATHS[opts.oasVersion]) ? 'w' : '-');
-    const copy = prepared(schema, flags, swagger2);
+    const flags = opts.type === 'media' ? mediaFlags(path, opts.oasVersion) : '--';
+    const cached = prepared(schema, flags, swagger2);
     const results: IFunctionResult[] = [];
     for (const example of examplesOf(target, path, opts)) {
       const exampleContext = { ...context, path: example.path };
+      // Ajv caches a schema object before checking it against the meta-schema, so a schema that
+      // failed that check compiles the second time it is given: stock oasExample never gives it twice
+      // (it copies every time), so a copy that failed is copied again for every later example.
+      const copy = invalidSchemas.has(cached) ? (JSON.parse(JSON.stringify(cached)) as Json) : cached;
       // 2.0: call the schema function directly, as oasSchema would after copying the schema again.
       const found = swagger2
         ? schemaFunction(example.value, { schema: copy, dialect: 'draft4', allErrors: false, prepareResults: (errors) => rewriteNullable(copy, errors as never) }, exampleContext)
         : oasSchema(example.value, { schema: copy }, exampleContext);
+      if (Array.isArray(found) && found.some((r) => r.path === exampleContext.path && r.message.startsWith('schema is invalid: '))) invalidSchemas.add(cached);
       if (Array.isArray(found)) results.push(...found);
     }
     return results.length > 0 ? results : undefined;

@@ -7,6 +7,10 @@
  * This runs before the parent page commits, so a run killed midway reads those parents' children
  * again on resume, and the writes, upserts by id, are not doubled. An unchanged parent's children
  * are not read at all.
+ *
+ * A parent deleted (or flagged) at the end of a full run takes its children with it: none of them
+ * was read under it this run, so every one its ledger holds goes the same way. That also runs before
+ * the parent's deletion commits, so a resumed run finds the parent still pending and repeats it.
  */
 import { compileSyncMapping } from '../definition/mapping.js';
 import { isStoreEndpoint, type ChildStream, type ConnectorSource, type SyncDefinition } from '../definition/types.js';
@@ -21,7 +25,9 @@ import { writePage } from './page.js';
 
 export interface ChildRunner {
   /** Reads and writes the children of these parents; returns the counts to add to the run. */
-  (parentIds: readonly string[], run: () => RunRecord): Promise<Partial<RunCounts>>;
+  read(parentIds: readonly string[], run: () => RunRecord): Promise<Partial<RunCounts>>;
+  /** Deletes or flags every child of these parents, which have left the source. */
+  remove(parentIds: readonly string[], run: () => RunRecord): Promise<Partial<RunCounts>>;
 }
 
 type ChildCounts = Pick<RunCounts, 'read' | 'created' | 'updated' | 'deleted' | 'skipped' | 'errors'>;
@@ -31,29 +37,43 @@ export function childRunner(parent: RunContext, pageSize: number): ChildRunner |
   if (children.length === 0) return undefined;
   const streams = children.map((child, i) => prepare(parent, child, `/children/${i}`));
   const removeLeft = (parent.definition.onDelete ?? 'delete') !== 'keep';
-  return async (parentIds, run) => {
-    const total: ChildCounts = { read: 0, created: 0, updated: 0, deleted: 0, skipped: 0, errors: 0 };
-    const commit = async (ctx: RunContext, parts: Omit<PageCommit, 'syncId' | 'connectionId' | 'checkpoint' | 'run'>): Promise<void> => {
-      await ctx.store.commitPage({ ...ctx.key, checkpoint: null, ...parts, run: run() });
-    };
-    for (const { child, ctx, source } of streams) {
-      for (const parentId of parentIds) {
-        const input = { ...child.input, [child.parentKey]: parentId };
-        for await (const page of source(input).read({ pageSize })) {
-          const outcome = await writePage(ctx, page.records, undefined, parentId);
-          await commit(ctx, { ledger: outcome.ledger, audit: outcome.audit, deadLetters: outcome.deadLetters, resolvedDeadLetters: outcome.resolved, ...(outcome.writes ? { writes: [outcome.writes] } : {}) });
-          for (const key of ['read', 'created', 'updated', 'skipped', 'errors'] as const) total[key] += outcome.counts[key];
-        }
-        if (!removeLeft) continue;
-        for (let batch = await deleteUnseen(ctx, pageSize, parentId); batch; batch = await deleteUnseen(ctx, pageSize, parentId)) {
-          await commit(ctx, { ledger: batch.ledger, audit: batch.audit, deadLetters: batch.deadLetters, resolvedDeadLetters: batch.resolved, ...(batch.writes ? { writes: [batch.writes] } : {}) });
-          total.deleted += batch.deleted;
-          total.errors += batch.errors;
+  const commit = async (ctx: RunContext, run: () => RunRecord, parts: Omit<PageCommit, 'syncId' | 'connectionId' | 'checkpoint' | 'run'>): Promise<void> => {
+    await ctx.store.commitPage({ ...ctx.key, checkpoint: null, ...parts, run: run() });
+  };
+  // The ledger's children under this parent that this run has not seen: deleted or flagged.
+  const removeUnseen = async (ctx: RunContext, parentId: string, run: () => RunRecord, total: ChildCounts): Promise<void> => {
+    for (let batch = await deleteUnseen(ctx, pageSize, parentId); batch; batch = await deleteUnseen(ctx, pageSize, parentId)) {
+      await commit(ctx, run, { ledger: batch.ledger, audit: batch.audit, deadLetters: batch.deadLetters, resolvedDeadLetters: batch.resolved, ...(batch.writes ? { writes: [batch.writes] } : {}) });
+      total.deleted += batch.deleted;
+      total.errors += batch.errors;
+    }
+  };
+  return {
+    async read(parentIds, run) {
+      const total = emptyChildCounts();
+      for (const { child, ctx, source } of streams) {
+        for (const parentId of parentIds) {
+          const input = { ...child.input, [child.parentKey]: parentId };
+          for await (const page of source(input).read({ pageSize })) {
+            const outcome = await writePage(ctx, page.records, undefined, parentId);
+            await commit(ctx, run, { ledger: outcome.ledger, audit: outcome.audit, deadLetters: outcome.deadLetters, resolvedDeadLetters: outcome.resolved, ...(outcome.writes ? { writes: [outcome.writes] } : {}) });
+            for (const key of ['read', 'created', 'updated', 'skipped', 'errors'] as const) total[key] += outcome.counts[key];
+          }
+          if (removeLeft) await removeUnseen(ctx, parentId, run, total);
         }
       }
-    }
-    return total;
+      return total;
+    },
+    async remove(parentIds, run) {
+      const total = emptyChildCounts();
+      for (const { ctx } of streams) for (const parentId of parentIds) await removeUnseen(ctx, parentId, run, total);
+      return total;
+    },
   };
+}
+
+function emptyChildCounts(): ChildCounts {
+  return { read: 0, created: 0, updated: 0, deleted: 0, skipped: 0, errors: 0 };
 }
 
 function prepare(parent: RunContext, child: ChildStream, pointer: string) {

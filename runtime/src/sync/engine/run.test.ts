@@ -382,6 +382,43 @@ describe('child streams', () => {
     }
   });
 
+  it('deletes every child of a parent that left the source, in the same run as the parent', async () => {
+    for (const id of ['i000', 'i001']) api.notes.set(id, [1, 2].map((n) => ({ id: `${id}-n${n}`, text: `note ${n}` })));
+    const def = toStore({ children: [{ id: 'notes', action: 'listNotes', parentKey: 'itemId', idPath: 'id', destination: { store: 'notes' } }] });
+    await runSync(def, { store, clock });
+    expect((await store.listRecords('notes', { limit: 10 })).map((r) => r.id)).toHaveLength(4);
+
+    api.records.delete('i001');
+    const second = await runSync(def, { store, clock });
+    expect(second).toMatchObject({ status: 'succeeded', counts: { deleted: 1 + 2 } });
+    expect((await store.listRecords('notes', { limit: 10 })).map((r) => r.id).sort()).toEqual(['i000-n1', 'i000-n2']);
+    const trail = await store.listAudit({ syncId: 'items/notes', runId: second.id });
+    expect(trail.map((a) => [a.action, a.recordId]).sort()).toEqual([['delete', 'i001-n1'], ['delete', 'i001-n2']]);
+    expect(trail.find((a) => a.recordId === 'i001-n1')?.before).toEqual({ id: 'i001-n1', text: 'note 1' });
+
+    const third = await runSync(def, { store, clock }); // nothing is left to delete twice
+    expect(third.counts.deleted).toBe(0);
+  });
+
+  it('flags the children of a flagged parent, and keeps them with onDelete keep', async () => {
+    api.notes.set('i001', [{ id: 'i001-n1', text: 'note 1' }]);
+    const flag = toStore({ onDelete: 'flag', children: [{ id: 'notes', action: 'listNotes', parentKey: 'itemId', idPath: 'id', destination: { store: 'notes' } }] });
+    await runSync(flag, { store, clock });
+    api.records.delete('i001');
+    t += 1000;
+    await runSync(flag, { store, clock });
+    expect((await store.listRecords('notes', { limit: 10 })).map((r) => r.id)).toEqual([]);
+    expect((await store.listRecords('notes', { limit: 10, includeDeleted: true })).find((r) => r.id === 'i001-n1')?.deletedAt).toBe(t);
+
+    const keep = toStore({ id: 'kept', onDelete: 'keep', children: [{ id: 'notes', action: 'listNotes', parentKey: 'itemId', idPath: 'id', destination: { store: 'kept-notes' } }] });
+    api.records.set('i001', item(1));
+    await runSync(keep, { store, clock });
+    api.records.delete('i001');
+    const kept = await runSync(keep, { store, clock });
+    expect(kept.counts.deleted).toBe(0);
+    expect((await store.listRecords('kept-notes', { limit: 10 })).map((r) => r.id)).toEqual(['i001-n1']);
+  });
+
   it('flags the children that left a re-read parent when onDelete is flag', async () => {
     api.notes.set('i001', [1, 2].map((n) => ({ id: `i001-n${n}`, text: `note ${n}` })));
     const def = toStore({ onDelete: 'flag', children: [{ id: 'notes', action: 'listNotes', parentKey: 'itemId', idPath: 'id', destination: { store: 'notes' } }] });

@@ -140,10 +140,17 @@ export async function runSync(input: SyncDefinition, options: RunSyncOptions): P
       stopped = await readPages(ctx, source, since, () => checkpoint, commit, errors, progress, () => run);
     }
     if (!stopped && checkpoint.phase === 'delete') {
+      const children = childRunner(ctx, definition.pageSize ?? DEFAULT_PAGE_SIZE);
       for (;;) {
         const batch = await deleteUnseen(ctx, definition.pageSize ?? DEFAULT_PAGE_SIZE);
         if (!batch) break;
-        const counts = { ...checkpoint.counts, deleted: checkpoint.counts.deleted + batch.deleted, errors: checkpoint.counts.errors + batch.errors };
+        // Children go first: killed before the parents' batch commits, a resumed run repeats both.
+        const kids = children && batch.resolved.length > 0 ? await children.remove(batch.resolved, () => run) : {};
+        const counts = {
+          ...checkpoint.counts,
+          deleted: checkpoint.counts.deleted + batch.deleted + (kids.deleted ?? 0),
+          errors: checkpoint.counts.errors + batch.errors + (kids.errors ?? 0),
+        };
         await commit({ ...checkpoint, counts }, { ledger: batch.ledger, audit: batch.audit, deadLetters: batch.deadLetters, resolvedDeadLetters: batch.resolved, ...(batch.writes ? { writes: [batch.writes] } : {}) });
         progress(checkpoint);
       }
@@ -222,7 +229,7 @@ async function readPages(
       failures = 0;
       const page = next.value;
       const outcome = await writePage(ctx, page.records, since);
-      const kids = children && outcome.changed.length > 0 ? await children(outcome.changed, run) : {};
+      const kids = children && outcome.changed.length > 0 ? await children.read(outcome.changed, run) : {};
       const before = current();
       const c = before.counts;
       const counts = {
