@@ -185,12 +185,13 @@ describe('generated petstore connector', () => {
     expect(examples).toHaveLength(2);
     expect(examples.join('\n')).toContain('createPetstoreConnector');
     // The examples import the package by name: Node and TypeScript resolve a package's own name
-    // through its `exports`, so they check against dist/index.d.ts as a user's code would.
+    // through its `exports`, so they check against dist/index.d.ts as a user's code would, in a
+    // Node project (`process`, `console`), which the package itself does not need to be.
     const files = examples.map((_, i) => `readme-example-${i}.ts`);
     await Promise.all(examples.map((example, i) => writeFile(join(dir, files[i]!), example)));
     await writeFile(
       join(dir, 'tsconfig.example.json'),
-      JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: true, rootDir: '.' }, include: files }),
+      JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: true, rootDir: '.', types: ['node'] }, include: files }),
     );
     const checked = await tsc(join(dir, 'tsconfig.example.json'));
     expect(checked.errors).toEqual([]);

@@ -4,6 +4,7 @@
  */
 import type { Clock } from './clock.js';
 import type { ConnectorDefinition, OperationSpec, RateLimitConfig, RetryConfig, TokenExpirySignal } from './definition.js';
+import type { HttpDispatcher } from './http/dispatcher.js';
 
 /** Per-call options accepted by every generated action. */
 export interface CallOptions {
@@ -183,8 +184,11 @@ export interface ConnectorOptions<TSchemes extends SchemeCredentials = Readonly<
    * 60 s; `0` disables. For binary (streamed) responses it covers the wait for the headers.
    */
   readonly timeoutMs?: number;
-  /** An undici Dispatcher (Agent, Pool, MockAgent...) to send requests through. */
-  readonly dispatcher?: unknown;
+  /**
+   * An undici Dispatcher (Agent, Pool, ProxyAgent, MockAgent...) to send requests through, token
+   * requests included; default an Agent of the connector's own, closed by `close()`.
+   */
+  readonly dispatcher?: HttpDispatcher;
   /** Time source for retry backoff and rate limiting; default the system clock (tests pass their own). */
   readonly clock?: Clock;
   readonly hooks?: ConnectorHooks;

@@ -3,7 +3,6 @@
  * configuration once (base URL, auth, retry, rate limit, timeout, dispatcher, hooks) into a
  * ClientContext and hands out actions built on it; the request pipeline lives in client/execute.ts.
  */
-import type { Dispatcher } from 'undici';
 import type { Action, ActionResponse, AuthCredentials, CallOptions, ConnectorClient, ConnectorOptions, SchemeCredentials } from './client-api.js';
 import type { ConnectorDefinition, OperationInput, OperationSpec } from './definition.js';
 import { createSchemeAuths } from './client/auth-selection.js';
@@ -15,7 +14,7 @@ import { compileOperation, mergeHeaders } from './client/prepare.js';
 import { testConnection } from './client/test-connection.js';
 import { ConnectorConfigError } from './http/errors.js';
 import { Redactor } from './http/redact.js';
-import { createAgent } from './http/transport.js';
+import { createAgent, toUndici } from './http/transport.js';
 import { RateLimiter } from './ratelimit/limiter.js';
 import { resolveRetryPolicy } from './retry/policy.js';
 import { systemClock } from './clock.js';
@@ -31,7 +30,7 @@ export function createClient(definition: ConnectorDefinition, typedOptions: obje
   const options = typedOptions as unknown as ConnectorOptions;
   const base = resolveBaseUrl(definition, options);
   const ownsDispatcher = options.dispatcher === undefined;
-  const dispatcher = (options.dispatcher as Dispatcher | undefined) ?? createAgent();
+  const dispatcher = toUndici(options.dispatcher) ?? createAgent();
   const baseUrl = base.toString().replace(/\/$/, '');
   const clock = options.clock ?? systemClock;
   // Token expiry is read from the same clock as backoff and rate limits, so a test's clock drives all three.

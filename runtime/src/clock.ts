@@ -3,7 +3,8 @@
  * Clock, so their tests drive a clock instead of sleeping and asserting wall time (which fails on a
  * loaded machine). `systemClock` is the real one.
  */
-import { sleep, type Abortable } from './http/deadline.js';
+import type { Abortable } from './http/abortable.js';
+import { sleep } from './http/deadline.js';
 
 export interface Clock {
   /** Epoch ms. */

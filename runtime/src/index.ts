@@ -28,7 +28,9 @@ export {
   type CodeExchangeOptions,
 } from './auth/index.js';
 export type { AuthFailureReason } from './auth/errors.js';
-export type { FilePart } from './http/multipart.js';
+export type { BlobLike, FilePart } from './http/multipart.js';
+export type { HttpDispatcher } from './http/dispatcher.js';
+export type { Abortable, AbortSource } from './http/abortable.js';
 export type * from './definition.js';
 export type * from './client-api.js';
 // Paths into JSON values (JSONPath names, indexes and wildcards, or JSON Pointer), as configs,

@@ -1,5 +1,5 @@
 /** The shapes every auth scheme implements; index.ts re-exports them. */
-import type { Dispatcher } from 'undici';
+import type { HttpDispatcher } from '../http/dispatcher.js';
 
 /** The outgoing request as auth sees it: a scheme edits `url.searchParams` and `headers` in place. */
 export interface AuthRequest {
@@ -24,7 +24,7 @@ export interface AuthHandler {
 
 export interface AuthDeps {
   /** Sends token endpoint requests; the global dispatcher when absent. */
-  readonly dispatcher?: Dispatcher;
+  readonly dispatcher?: HttpDispatcher;
   /** Clock in epoch ms, for token expiry; `Date.now` when absent. */
   readonly now?: () => number;
 }

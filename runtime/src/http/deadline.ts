@@ -8,9 +8,10 @@
  * ~0.1 µs. A real AbortSignal is made only for code that needs one (an auth scheme doing I/O).
  */
 import { EventEmitter } from 'node:events';
+import type { Abortable } from './abortable.js';
 
-/** What our waits accept: a caller's AbortSignal or a Deadline. */
-export type Abortable = AbortSignal | Deadline;
+/** What our waits accept: a caller's AbortSignal or a Deadline (declared by shape in abortable.ts). */
+export type { Abortable };
 
 export class Deadline extends EventEmitter {
   readonly timeoutMs: number | undefined;
@@ -86,13 +87,13 @@ export class Deadline extends EventEmitter {
 
 /** Subscribes to an abort; returns the unsubscribe. */
 export function onAbort(source: Abortable, listener: () => void): () => void {
-  if (source instanceof Deadline) {
-    // `on`, not `once`: a deadline aborts at most once, and once's wrapper is an allocation per call.
-    source.on('abort', listener);
-    return () => source.removeListener('abort', listener);
+  if ('addEventListener' in source) {
+    source.addEventListener('abort', listener, { once: true });
+    return () => source.removeEventListener('abort', listener);
   }
-  source.addEventListener('abort', listener, { once: true });
-  return () => source.removeEventListener('abort', listener);
+  // `on`, not `once`: a deadline aborts at most once, and once's wrapper is an allocation per call.
+  source.on('abort', listener);
+  return () => source.removeListener('abort', listener);
 }
 
 /** Resolves after `ms`, or rejects with the abort reason as soon as `source` aborts. */

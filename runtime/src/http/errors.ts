@@ -6,6 +6,12 @@
 import { inspect } from 'node:util';
 import { nameOnlyRedactor, type Redactor } from './redact.js';
 
+/**
+ * `util.inspect.custom`, which Node defines as this registered symbol. Named here rather than taken
+ * from node:util so the errors' declarations (which every connector package reads) import no Node module.
+ */
+const inspectCustom: unique symbol = Symbol.for('nodejs.util.inspect.custom');
+
 export interface ConnectorErrorOptions {
   readonly cause?: unknown;
   /** Known secret values to strip from the message and cause (the auth handler's `secrets()`). */
@@ -39,7 +45,7 @@ export abstract class ConnectorError extends Error {
   }
 
   /** The stack (which starts with the message), then the redacted fields; never raw properties. */
-  [inspect.custom](): string {
+  [inspectCustom](): string {
     const { name: _name, message: _message, ...fields } = this.toJSON();
     return `${this.stack ?? `${this.name}: ${this.message}`} ${inspect(fields, { depth: 4, breakLength: 120 })}`;
   }

@@ -5,9 +5,24 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 
-/** A file part: content plus optional filename and content type. */
+/**
+ * A Blob or File (Node's, a browser's), as generated connectors type a file they send. Declared by
+ * what a Blob has rather than as the global `Blob`, which only DOM or Node declarations define, so
+ * that connector packages type-check without either. The runtime sends real Blobs only (it checks
+ * `instanceof Blob` and rejects anything else with a ConnectorConfigError).
+ */
+export interface BlobLike {
+  readonly size: number;
+  readonly type: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+  slice(start?: number, end?: number, contentType?: string): BlobLike;
+  stream(): unknown;
+  text(): Promise<string>;
+}
+
+/** A file part: content plus optional filename and content type. A Node Readable is an AsyncIterable. */
 export interface FilePart {
-  readonly data: Blob | Uint8Array | Readable | AsyncIterable<Uint8Array>;
+  readonly data: BlobLike | Uint8Array | AsyncIterable<Uint8Array>;
   readonly filename?: string;
   readonly contentType?: string;
 }

@@ -7,6 +7,7 @@ import { Agent, type Dispatcher } from 'undici';
 import type { WireBody } from './body.js';
 import { dispatchBuffered, type BodyLimit, type BufferedResponse } from './buffered.js';
 import type { Deadline } from './deadline.js';
+import type { HttpDispatcher } from './dispatcher.js';
 
 export interface WireRequest {
   readonly method: string;
@@ -24,6 +25,16 @@ export interface TransportOptions {
   readonly keepAliveTimeoutMs?: number;
   /** Sockets per origin; default unlimited (bounded by the rate limiter's concurrency instead). */
   readonly connections?: number;
+}
+
+/**
+ * A user's `dispatcher` option as undici's own type, for the calls into undici: only undici
+ * implements the dispatch protocol HttpDispatcher's methods speak (see dispatcher.ts).
+ */
+export function toUndici(dispatcher: HttpDispatcher): Dispatcher;
+export function toUndici(dispatcher: HttpDispatcher | undefined): Dispatcher | undefined;
+export function toUndici(dispatcher: HttpDispatcher | undefined): Dispatcher | undefined {
+  return dispatcher as Dispatcher | undefined;
 }
 
 export function createAgent(options: TransportOptions = {}): Agent {

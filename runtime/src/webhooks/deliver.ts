@@ -9,7 +9,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import { Agent, type Dispatcher } from 'undici';
+import { Agent } from 'undici';
+import type { HttpDispatcher } from '../http/dispatcher.js';
+import { toUndici } from '../http/transport.js';
 import { ConnectorConfigError } from '../http/errors.js';
 import { Redactor } from '../http/redact.js';
 import { backoffDelay, parseRetryAfter, type RetryPolicy } from '../retry/policy.js';
@@ -74,7 +76,7 @@ export interface WebhookSenderOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** In [0, 1); default Math.random. */
   readonly random?: () => number;
-  readonly dispatcher?: Dispatcher;
+  readonly dispatcher?: HttpDispatcher;
 }
 
 export interface WebhookSender {
@@ -102,7 +104,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   const sleep = options.sleep ?? ((ms: number) => delay(ms));
   const random = options.random ?? Math.random;
   const ownDispatcher = options.dispatcher === undefined;
-  const dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 10_000 });
+  const dispatcher = toUndici(options.dispatcher) ?? new Agent({ keepAliveTimeout: 10_000 });
   const secrets = (typeof options.secret === 'string' || options.secret instanceof Uint8Array ? [options.secret] : options.secret).filter((s): s is string => typeof s === 'string');
   const redactor = new Redactor(() => secrets);
   const log: DeliveryAttempt[] = [];
@@ -194,7 +196,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
       return deliver(letter.message);
     },
     close: async () => {
-      if (ownDispatcher) await (dispatcher as Agent).close();
+      if (ownDispatcher) await dispatcher.close();
     },
   };
 }

@@ -9,7 +9,6 @@
  *   405 not POST, 202 an event type nobody handles (logged), 500 a handler threw (the sender
  *   retries, and the id is released from the replay store so that retry is accepted), 204 done.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { WebhookVerificationError } from './errors.js';
 import { readHeader, type HeaderSource } from './headers.js';
 import { MemoryReplayStore, type ReplayStore } from './replay.js';
@@ -56,7 +55,29 @@ export interface ReceiverOptions<Events extends object> {
   readonly now?: () => number;
 }
 
-export type WebhookRequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+/**
+ * A node:http request listener. Its request and response are declared by what the receiver uses
+ * rather than imported from node:http, so the runtime's main entry (which every connector package
+ * type-checks against) needs no Node declarations; node's IncomingMessage and ServerResponse, and
+ * the frameworks' objects built on them, satisfy both.
+ */
+export type WebhookRequestHandler = (req: WebhookHttpRequest, res: WebhookHttpResponse) => Promise<void>;
+
+/** The request as the receiver reads it: method, headers and the raw body's chunks. */
+export interface WebhookHttpRequest extends AsyncIterable<Uint8Array> {
+  readonly method?: string | undefined;
+  readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
+  /** Drops the body unread (one declared over the size cap). */
+  resume(): unknown;
+}
+
+/** The response as the receiver writes it. */
+export interface WebhookHttpResponse {
+  readonly headersSent: boolean;
+  setHeader(name: string, value: string): unknown;
+  writeHead(status: number, headers: Record<string, string>): unknown;
+  end(body?: string): unknown;
+}
 
 export function createWebhookReceiver<Events extends object = Record<string, unknown>>(
   options: ReceiverOptions<Events>,
@@ -132,7 +153,7 @@ function eventTypeOf(payload: unknown, headers: HeaderSource, eventHeader: strin
 }
 
 /** The raw body, or undefined once it passes `maxBytes` (the rest is drained, not buffered). */
-async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
+async function readBody(req: WebhookHttpRequest, maxBytes: number): Promise<Buffer | undefined> {
   const preset = (req as { rawBody?: unknown }).rawBody;
   if (Buffer.isBuffer(preset)) return preset.length > maxBytes ? undefined : preset;
   const declared = Number(req.headers['content-length']);
@@ -140,10 +161,10 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer 
     req.resume();
     return undefined;
   }
-  const chunks: Buffer[] = [];
+  const chunks: Uint8Array[] = [];
   let size = 0;
   let over = false;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
+  for await (const chunk of req) {
     size += chunk.length;
     if (size > maxBytes) over = true;
     if (!over) chunks.push(chunk);

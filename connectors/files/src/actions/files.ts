@@ -2,7 +2,13 @@
 // Edit freely: `connectgen regenerate` keeps your edits (3-way merge) when the spec changes.
 
 /** Actions tagged "files". */
-import type { Action, ConnectorClient, OperationSpec, PaginatedAction } from "@connectgen/runtime";
+import type {
+  Action,
+  BlobLike,
+  ConnectorClient,
+  OperationSpec,
+  PaginatedAction,
+} from "@connectgen/runtime";
 import type { FileInfo } from "../types.js";
 
 /** Input of `deleteFile`. */
@@ -31,7 +37,7 @@ export interface UploadFileInput {
   folderId: string;
   /** Sent as `multipart/form-data`. */
   body: {
-    file: Blob | Uint8Array | string;
+    file: BlobLike | Uint8Array | string;
     description?: string;
   };
 }

@@ -2,7 +2,13 @@
 // Edit freely: `connectgen regenerate` keeps your edits (3-way merge) when the spec changes.
 
 /** Actions tagged "pets". */
-import type { Action, ConnectorClient, OperationSpec, PaginatedAction } from "@connectgen/runtime";
+import type {
+  Action,
+  BlobLike,
+  ConnectorClient,
+  OperationSpec,
+  PaginatedAction,
+} from "@connectgen/runtime";
 import type { Pet, PetInput, PetPage, PetStatus, Photo } from "../types.js";
 
 /** Input of `listPets`. */
@@ -86,7 +92,7 @@ export interface UploadPetPhotoInput {
   /** Sent as `multipart/form-data`. */
   body: {
     caption?: string;
-    file: Blob | Uint8Array | string;
+    file: BlobLike | Uint8Array | string;
   };
 }
 

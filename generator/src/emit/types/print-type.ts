@@ -68,8 +68,9 @@ function print(node: TypeNode, options: PrintOptions, level: number, nested: boo
     case 'binary':
       // A whole body: what the runtime accepts, and what it hands back (a stream, unread). Inside a
       // JSON document "binary" can only be a string; in a multipart body, a file part or a string.
-      if (nested) return options.mode === 'input' ? 'Blob | Uint8Array | string' : 'string';
-      return options.mode === 'input' ? 'Blob | Uint8Array' : 'AsyncIterable<Uint8Array>';
+      // A Blob is the runtime's BlobLike: the global Blob needs DOM or Node declarations.
+      if (nested) return options.mode === 'input' ? 'BlobLike | Uint8Array | string' : 'string';
+      return options.mode === 'input' ? 'BlobLike | Uint8Array' : 'AsyncIterable<Uint8Array>';
     case 'literal':
       return literal(node.value);
     case 'array': {

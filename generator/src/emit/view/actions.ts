@@ -136,6 +136,7 @@ export function actionsView(
   const runtimeNames = ['ConnectorClient', 'OperationSpec'];
   if (operations.some((operation) => operation.pagination)) runtimeNames.push('PaginatedAction');
   if (operations.some((operation) => !operation.pagination)) runtimeNames.push('Action');
+  if (operations.some((operation) => sendsBlob(operation, types))) runtimeNames.push('BlobLike');
   const imports = [importStatement(runtimeNames, '@connectgen/runtime', true)];
   if (refs.size > 0) imports.push(importStatement(refs, '../types.js', true));
   const tag = operations[0]?.tags[0];
@@ -149,6 +150,11 @@ export function actionsView(
     actions,
     factoryName: names.factoryName,
   };
+}
+
+function sendsBlob(operation: OperationIR, types: TypeSource): boolean {
+  const body = operation.requestBody;
+  return operation.parameters.some((parameter) => types.namesBlobLike(parameter.type, 'input')) || (body !== undefined && types.namesBlobLike(body.type, 'input'));
 }
 
 function hasInput(operation: OperationIR): boolean {

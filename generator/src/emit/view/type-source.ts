@@ -46,4 +46,25 @@ export class TypeSource {
         return;
     }
   }
+
+  /** Whether `node` printed in `mode` names the runtime's `BlobLike` (a file in a request), to import it. */
+  namesBlobLike(node: TypeNode, mode: TypeMode): boolean {
+    if (mode === 'output') return false;
+    switch (node.kind) {
+      case 'binary':
+        return true;
+      case 'array':
+        return this.namesBlobLike(node.items, mode);
+      case 'object':
+        return (
+          node.properties.some((property) => !property.readOnly && this.namesBlobLike(property.type, mode)) ||
+          (typeof node.additionalProperties === 'object' && this.namesBlobLike(node.additionalProperties, mode))
+        );
+      case 'union':
+      case 'intersection':
+        return node.members.some((member) => this.namesBlobLike(member, mode));
+      default:
+        return false;
+    }
+  }
 }

@@ -1,17 +1,21 @@
 /** View of `src/types.ts`: every schema as an exported type, and its input variant when it has one. */
 import type { ConnectorIR, SchemaIR, TypeNode } from '../../ir/types.js';
 import { docBlock, valueTag } from './doc.js';
+import { importStatement } from './imports.js';
 import { identifier } from './safe.js';
 import type { TypeSource } from './type-source.js';
 
 export interface TypesView {
   readonly sourceTitle: string;
+  readonly imports: string[];
   readonly schemas: { readonly doc: string[]; readonly name: string; readonly type: string }[];
 }
 
 export function typesView(ir: ConnectorIR, types: TypeSource, sourceTitle: string): TypesView {
   const schemas: TypesView['schemas'] = [];
+  let blob = false;
   for (const schema of ir.schemas) {
+    if (schema.inputName !== undefined && types.namesBlobLike(schema.type, 'input')) blob = true;
     schemas.push({ doc: schemaDoc(schema), name: identifier(schema.name), type: types.print(schema.type, 'output') });
     if (schema.inputName !== undefined) {
       schemas.push({
@@ -21,7 +25,7 @@ export function typesView(ir: ConnectorIR, types: TypeSource, sourceTitle: strin
       });
     }
   }
-  return { sourceTitle, schemas };
+  return { sourceTitle, imports: blob ? [importStatement(['BlobLike'], '@connectgen/runtime', true)] : [], schemas };
 }
 
 /** Why the input variant differs, from what its own type holds (refs only: their input forms). */
@@ -39,7 +43,7 @@ function inputDoc(schema: SchemaIR): string {
     }
   };
   visit(schema.type);
-  const how = [found.readOnly ? 'without its read-only properties' : '', found.binary ? 'files as `Blob | Uint8Array`' : ''].filter(Boolean);
+  const how = [found.readOnly ? 'without its read-only properties' : '', found.binary ? 'files as `BlobLike | Uint8Array`' : ''].filter(Boolean);
   return `${schema.name} as sent in a request: ${how.length > 0 ? how.join(', ') : 'the input forms of the types it uses'}.`;
 }
 

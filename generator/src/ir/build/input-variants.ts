@@ -1,7 +1,7 @@
 /**
  * readOnly / writeOnly and binary: one named type per schema, printed in two modes. `output`
  * (responses) drops writeOnly properties and reads binary as a string; `input` (request bodies,
- * parameters) drops readOnly ones and takes binary as the runtime's file input (`Blob | Uint8Array |
+ * parameters) drops readOnly ones and takes binary as the runtime's file input (`BlobLike | Uint8Array |
  * string`, as a top-level file parameter does). A schema only gets a separate input type
  * (`PetInput`) when printing it in input mode differs, i.e. it (or a schema it references) has such
  * properties, and when a request actually uses it. Linear in the schema graph.

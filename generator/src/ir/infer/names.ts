@@ -33,7 +33,7 @@ const RESERVED_TYPE_NAMES = new Set([
   'ReadonlyArray', 'Record', 'Required', 'ReturnType', 'Set', 'String', 'Symbol', 'Uint8Array',
   'Action', 'PaginatedAction', 'CallOptions', 'PaginateOptions', 'Page', 'PageState', 'ConnectorClient',
   'ConnectorDefinition', 'ConnectorOptions', 'OperationSpec', 'AuthCredentials', 'ApiKeyCredentials',
-  'BasicCredentials', 'BearerCredentials', 'OAuth2Credentials', 'ActionResponse',
+  'BasicCredentials', 'BearerCredentials', 'OAuth2Credentials', 'ActionResponse', 'BlobLike',
 ]);
 
 // ASCII only: generated files are read in every editor and terminal, and emit re-checks names with

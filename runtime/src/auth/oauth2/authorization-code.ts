@@ -6,9 +6,9 @@
  * `exchangeAuthorizationCode`. The tokens it returns go into the connector's credentials (`tokens`)
  * or its token store; from then on the handler refreshes them with the refresh token (section 6).
  */
-import type { Dispatcher } from 'undici';
 import type { AuthCredentials, OAuth2Tokens } from '../../client-api.js';
 import type { OAuth2AuthConfig } from '../../definition.js';
+import type { HttpDispatcher } from '../../http/dispatcher.js';
 import { oauth2Credentials } from '../credentials.js';
 import type { AuthDeps } from '../types.js';
 import { checkUrl, resolveOAuthUrls } from './config.js';
@@ -68,7 +68,7 @@ export interface CodeExchangeOptions {
 }
 
 export interface CodeExchangeDeps {
-  readonly dispatcher?: Dispatcher;
+  readonly dispatcher?: HttpDispatcher;
   readonly now?: () => number;
   readonly signal?: AbortSignal;
 }

@@ -10,10 +10,12 @@
  * - `CG_AUTH_TOKEN_UNAVAILABLE`: network error, timeout, 408, 429 or 5xx; worth retrying later.
  * - `CG_AUTH_TOKEN_RESPONSE_INVALID`: a 2xx that is not JSON or lacks the token key.
  */
-import { request, type Dispatcher } from 'undici';
+import { request } from 'undici';
 import type { OAuth2Tokens } from '../../client-api.js';
 import type { OAuth2AuthConfig } from '../../definition.js';
 import { AuthFailureError } from '../errors.js';
+import type { HttpDispatcher } from '../../http/dispatcher.js';
+import { toUndici } from '../../http/transport.js';
 
 export interface OAuth2Client {
   readonly clientId: string;
@@ -22,7 +24,7 @@ export interface OAuth2Client {
 }
 
 export interface TokenRequestDeps {
-  readonly dispatcher?: Dispatcher;
+  readonly dispatcher?: HttpDispatcher;
   readonly now?: () => number;
   readonly signal?: AbortSignal;
 }
@@ -49,7 +51,7 @@ export async function requestToken(
   let contentType: string;
   let text: string;
   try {
-    const response = await request(url, { method, headers, body, signal, dispatcher: deps.dispatcher });
+    const response = await request(url, { method, headers, body, signal, dispatcher: toUndici(deps.dispatcher) });
     status = response.statusCode;
     contentType = String(response.headers['content-type'] ?? '');
     text = await response.body.text();
