@@ -32,7 +32,15 @@ export const BUNDLE_META_FILE = 'meta.json';
 
 /** Writes dist/bundle/ from dist/; the old bundle is replaced whole. */
 export async function writeBundle(root: string = PACKAGE_ROOT): Promise<void> {
-  const esbuild = await import('esbuild');
+  let esbuild: typeof import('esbuild');
+  try {
+    esbuild = await import('esbuild');
+  } catch (error) {
+    // A checkout whose node_modules predates esbuild: the CLI still runs, from the modules tsc wrote.
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    process.stderr.write('warning: esbuild is not installed (run `npm install`): the CLI runs unbundled, with a slower start-up\n');
+    return;
+  }
   // Read before bundling: a build that lands meanwhile makes this bundle stale, never falsely current.
   const source: BundleSource = { buildInfoMtimeMs: buildInfoMtimeMs(root) };
   const pjson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Parameters<typeof bundleEntries>[0];
