@@ -12,6 +12,7 @@ import { mappingsView } from './view/mappings-file.js';
 import { webhooksView, type WebhookNames } from './view/webhooks-file.js';
 import { NameScope } from './view/names.js';
 import { packageJsonView } from './view/package-json.js';
+import { ParameterTable, parametersView } from './view/parameters-file.js';
 import { readmeView } from './view/readme.js';
 import { fileStem, neutraliseComment } from './view/safe.js';
 import { TypeSource } from './view/type-source.js';
@@ -29,6 +30,7 @@ export function emit(ir: ConnectorIR): Map<string, string> {
 
   const byGroup = groupOperations(ir.operations);
   const groups: GroupNames[] = [...byGroup].map(([group, operations]) => groupNames(group, operations, scope));
+  const parameters = new ParameterTable([...byGroup.values()].flat(), types, scope);
 
   const files = new Map<string, string>();
   files.set('package.json', render('package.json.hbs', packageJsonView(ir)));
@@ -39,9 +41,10 @@ export function emit(ir: ConnectorIR): Map<string, string> {
   files.set('src/index.ts', render('src/index.ts.hbs', indexView(ir, { connectorType, optionsType, factoryName, webhooks }, groups, sourceTitle)));
   files.set('src/types.ts', render('src/types.ts.hbs', typesView(ir, types, sourceTitle)));
   if (webhooks !== undefined) files.set('src/webhooks.ts', render('src/webhooks.ts.hbs', webhooksView(ir, webhooks, types, sourceTitle)));
+  if (parameters.declarations.length > 0) files.set('src/parameters.ts', render('src/parameters.ts.hbs', parametersView(parameters, types, sourceTitle)));
   if (ir.mappings !== undefined) files.set('src/mappings.ts', render('src/mappings.ts.hbs', mappingsView(ir, connectorType, sourceTitle)));
   for (const names of groups) {
-    const view = actionsView(names, byGroup.get(names.group)!, types, sourceTitle);
+    const view = actionsView(names, byGroup.get(names.group)!, types, parameters, sourceTitle);
     files.set(`src/actions/${names.group}.ts`, render('src/actions/tag.ts.hbs', view));
   }
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -9,32 +9,23 @@ import type {
   OperationSpec,
   PaginatedAction,
 } from "@connectgen/runtime";
+import * as shared from "../parameters.js";
 import type { FileInfo } from "../types.js";
 
 /** Input of `deleteFile`. */
-export interface DeleteFileInput {
-  /** In path: `fileId`. */
-  fileId: string;
-}
+export interface DeleteFileInput extends shared.FileIdParameter {}
 
 /** Input of `downloadFile`. */
-export interface DownloadFileInput {
-  /** In path: `fileId`. */
-  fileId: string;
-}
+export interface DownloadFileInput extends shared.FileIdParameter {}
 
 /** Input of `listFiles`. */
-export interface ListFilesInput {
-  /** In path: `folderId`. */
-  folderId: string;
+export interface ListFilesInput extends shared.FolderIdParameter {
   /** In query: `per_page`. */
   per_page?: number;
 }
 
 /** Input of `uploadFile`. */
-export interface UploadFileInput {
-  /** In path: `folderId`. */
-  folderId: string;
+export interface UploadFileInput extends shared.FolderIdParameter {
   /** Sent as `multipart/form-data`. */
   body: {
     file: BlobLike | Uint8Array | string;
@@ -74,7 +65,7 @@ const deleteFileOperation: OperationSpec = {
   id: "deleteFile",
   method: "DELETE",
   path: "/files/{fileId}",
-  parameters: [{ name: "fileId", key: "fileId", in: "path", required: true }],
+  parameters: [shared.fileIdParameter],
   response: "empty",
 };
 
@@ -82,7 +73,7 @@ const downloadFileOperation: OperationSpec = {
   id: "downloadFile",
   method: "GET",
   path: "/files/{fileId}/content",
-  parameters: [{ name: "fileId", key: "fileId", in: "path", required: true }],
+  parameters: [shared.fileIdParameter],
   response: "binary",
 };
 
@@ -90,10 +81,7 @@ const listFilesOperation: OperationSpec = {
   id: "listFiles",
   method: "GET",
   path: "/folders/{folderId}/files",
-  parameters: [
-    { name: "folderId", key: "folderId", in: "path", required: true },
-    { name: "per_page", key: "per_page", in: "query" },
-  ],
+  parameters: [shared.folderIdParameter, { name: "per_page", key: "per_page", in: "query" }],
   response: "json",
   pagination: { type: "link", rel: "next", pageSizeParam: "per_page" },
 };
@@ -102,7 +90,7 @@ const uploadFileOperation: OperationSpec = {
   id: "uploadFile",
   method: "POST",
   path: "/folders/{folderId}/files",
-  parameters: [{ name: "folderId", key: "folderId", in: "path", required: true }],
+  parameters: [shared.folderIdParameter],
   requestBody: { mediaType: "multipart/form-data", encoding: "multipart", required: true },
   response: "json",
 };

@@ -3,12 +3,11 @@
 
 /** Actions tagged "comments". */
 import type { Action, ConnectorClient, OperationSpec } from "@connectgen/runtime";
+import * as shared from "../parameters.js";
 import type { Comment } from "../types.js";
 
 /** Input of `addComment`. */
-export interface AddCommentInput {
-  /** In path: `ticketId`. */
-  ticketId: string;
+export interface AddCommentInput extends shared.TicketIdParameter {
   /** Sent as `application/json`. */
   body: {
     body: string;
@@ -31,7 +30,7 @@ const addCommentOperation: OperationSpec = {
   id: "addComment",
   method: "POST",
   path: "/tickets/{ticketId}/comments",
-  parameters: [{ name: "ticketId", key: "ticketId", in: "path", required: true }],
+  parameters: [shared.ticketIdParameter],
   requestBody: { mediaType: "application/json", encoding: "json", required: true },
   response: "json",
 };

@@ -3,6 +3,7 @@
 
 /** Actions tagged "tickets". */
 import type { Action, ConnectorClient, OperationSpec, PaginatedAction } from "@connectgen/runtime";
+import * as shared from "../parameters.js";
 import type { NewTicket, Ticket, TicketPage, TicketStatus, TicketUpdate } from "../types.js";
 
 /** Input of `listTickets`. */
@@ -29,15 +30,10 @@ export interface CreateTicketInput {
 }
 
 /** Input of `getTicket`. */
-export interface GetTicketInput {
-  /** In path: `ticketId`. */
-  ticketId: string;
-}
+export interface GetTicketInput extends shared.TicketIdParameter {}
 
 /** Input of `updateTicket`. */
-export interface UpdateTicketInput {
-  /** In path: `ticketId`. */
-  ticketId: string;
+export interface UpdateTicketInput extends shared.TicketIdParameter {
   /** Sent as `application/json`. */
   body: TicketUpdate;
 }
@@ -106,7 +102,7 @@ const getTicketOperation: OperationSpec = {
   id: "getTicket",
   method: "GET",
   path: "/tickets/{ticketId}",
-  parameters: [{ name: "ticketId", key: "ticketId", in: "path", required: true }],
+  parameters: [shared.ticketIdParameter],
   response: "json",
 };
 
@@ -114,7 +110,7 @@ const updateTicketOperation: OperationSpec = {
   id: "updateTicket",
   method: "PATCH",
   path: "/tickets/{ticketId}",
-  parameters: [{ name: "ticketId", key: "ticketId", in: "path", required: true }],
+  parameters: [shared.ticketIdParameter],
   requestBody: { mediaType: "application/json", encoding: "json", required: true },
   response: "json",
 };

@@ -9,6 +9,7 @@ import type {
   OperationSpec,
   PaginatedAction,
 } from "@connectgen/runtime";
+import * as shared from "../parameters.js";
 import type { Pet, PetInput, PetPage, PetStatus, Photo } from "../types.js";
 
 /** Input of `listPets`. */
@@ -49,25 +50,13 @@ export interface CreatePetInput {
 }
 
 /** Input of `getPet`. */
-export interface GetPetInput {
-  /**
-   * Id of the pet.
-   *
-   * In path: `petId`.
-   */
-  petId: number;
+export interface GetPetInput extends shared.PetIdParameter {
   /** In cookie: `session`. */
   session?: string;
 }
 
 /** Input of `updatePetWithForm`. */
-export interface UpdatePetWithFormInput {
-  /**
-   * Id of the pet.
-   *
-   * In path: `petId`.
-   */
-  petId: number;
+export interface UpdatePetWithFormInput extends shared.PetIdParameter {
   /** Sent as `application/x-www-form-urlencoded`. */
   body?: {
     name?: string;
@@ -76,14 +65,7 @@ export interface UpdatePetWithFormInput {
 }
 
 /** Input of `deletePet`. */
-export interface DeletePetInput {
-  /**
-   * Id of the pet.
-   *
-   * In path: `petId`.
-   */
-  petId: number;
-}
+export interface DeletePetInput extends shared.PetIdParameter {}
 
 /** Input of `uploadPetPhoto`. */
 export interface UploadPetPhotoInput {
@@ -178,10 +160,7 @@ const getPetOperation: OperationSpec = {
   id: "getPet",
   method: "GET",
   path: "/pets/{petId}",
-  parameters: [
-    { name: "petId", key: "petId", in: "path", required: true },
-    { name: "session", key: "session", in: "cookie" },
-  ],
+  parameters: [shared.petIdParameter, { name: "session", key: "session", in: "cookie" }],
   response: "json",
 };
 
@@ -189,7 +168,7 @@ const updatePetWithFormOperation: OperationSpec = {
   id: "updatePetWithForm",
   method: "POST",
   path: "/pets/{petId}",
-  parameters: [{ name: "petId", key: "petId", in: "path", required: true }],
+  parameters: [shared.petIdParameter],
   requestBody: { mediaType: "application/x-www-form-urlencoded", encoding: "form" },
   response: "empty",
 };
@@ -198,7 +177,7 @@ const deletePetOperation: OperationSpec = {
   id: "deletePet",
   method: "DELETE",
   path: "/pets/{petId}",
-  parameters: [{ name: "petId", key: "petId", in: "path", required: true }],
+  parameters: [shared.petIdParameter],
   response: "empty",
 };
 

@@ -3,30 +3,14 @@
 
 /** Actions tagged "groups". */
 import type { Action, ConnectorClient, OperationSpec, PaginatedAction } from "@connectgen/runtime";
+import * as shared from "../parameters.js";
 import type { Group, GroupList, PatchOp } from "../types.js";
 
 /** Input of `listGroups`. */
-export interface ListGroupsInput {
-  /**
-   * Results per page.
-   *
-   * In query: `count`.
-   */
-  count?: number;
-  /** In query: `filter`. */
-  filter?: string;
-  /**
-   * 1-based index of the first result.
-   *
-   * In query: `startIndex`.
-   */
-  startIndex?: number;
-}
+export interface ListGroupsInput extends shared.CountParameter, shared.FilterParameter, shared.StartIndexParameter {}
 
 /** Input of `patchGroup`. */
-export interface PatchGroupInput {
-  /** In path: `id`. */
-  id: string;
+export interface PatchGroupInput extends shared.IdParameter {
   /** Sent as `application/scim+json`. */
   body: PatchOp;
 }
@@ -51,11 +35,7 @@ const listGroupsOperation: OperationSpec = {
   id: "listGroups",
   method: "GET",
   path: "/Groups",
-  parameters: [
-    { name: "count", key: "count", in: "query" },
-    { name: "filter", key: "filter", in: "query" },
-    { name: "startIndex", key: "startIndex", in: "query" },
-  ],
+  parameters: [shared.countParameter, shared.filterParameter, shared.startIndexParameter],
   response: "json",
   pagination: {
     type: "offset",
@@ -70,7 +50,7 @@ const patchGroupOperation: OperationSpec = {
   id: "patchGroup",
   method: "PATCH",
   path: "/Groups/{id}",
-  parameters: [{ name: "id", key: "id", in: "path", required: true }],
+  parameters: [shared.idParameter],
   requestBody: { mediaType: "application/scim+json", encoding: "json", required: true },
   response: "empty",
 };

@@ -3,25 +3,11 @@
 
 /** Actions tagged "users". */
 import type { Action, ConnectorClient, OperationSpec, PaginatedAction } from "@connectgen/runtime";
+import * as shared from "../parameters.js";
 import type { PatchOp, User, UserInput, UserList } from "../types.js";
 
 /** Input of `listUsers`. */
-export interface ListUsersInput {
-  /**
-   * Results per page.
-   *
-   * In query: `count`.
-   */
-  count?: number;
-  /** In query: `filter`. */
-  filter?: string;
-  /**
-   * 1-based index of the first result.
-   *
-   * In query: `startIndex`.
-   */
-  startIndex?: number;
-}
+export interface ListUsersInput extends shared.CountParameter, shared.FilterParameter, shared.StartIndexParameter {}
 
 /** Input of `createUser`. */
 export interface CreateUserInput {
@@ -30,21 +16,13 @@ export interface CreateUserInput {
 }
 
 /** Input of `getUser`. */
-export interface GetUserInput {
-  /** In path: `id`. */
-  id: string;
-}
+export interface GetUserInput extends shared.IdParameter {}
 
 /** Input of `deleteUser`. */
-export interface DeleteUserInput {
-  /** In path: `id`. */
-  id: string;
-}
+export interface DeleteUserInput extends shared.IdParameter {}
 
 /** Input of `patchUser`. */
-export interface PatchUserInput {
-  /** In path: `id`. */
-  id: string;
+export interface PatchUserInput extends shared.IdParameter {
   /** Sent as `application/scim+json`. */
   body: PatchOp;
 }
@@ -80,11 +58,7 @@ const listUsersOperation: OperationSpec = {
   id: "listUsers",
   method: "GET",
   path: "/Users",
-  parameters: [
-    { name: "count", key: "count", in: "query" },
-    { name: "filter", key: "filter", in: "query" },
-    { name: "startIndex", key: "startIndex", in: "query" },
-  ],
+  parameters: [shared.countParameter, shared.filterParameter, shared.startIndexParameter],
   response: "json",
   pagination: {
     type: "offset",
@@ -108,7 +82,7 @@ const getUserOperation: OperationSpec = {
   id: "getUser",
   method: "GET",
   path: "/Users/{id}",
-  parameters: [{ name: "id", key: "id", in: "path", required: true }],
+  parameters: [shared.idParameter],
   response: "json",
 };
 
@@ -116,7 +90,7 @@ const deleteUserOperation: OperationSpec = {
   id: "deleteUser",
   method: "DELETE",
   path: "/Users/{id}",
-  parameters: [{ name: "id", key: "id", in: "path", required: true }],
+  parameters: [shared.idParameter],
   response: "empty",
 };
 
@@ -124,7 +98,7 @@ const patchUserOperation: OperationSpec = {
   id: "patchUser",
   method: "PATCH",
   path: "/Users/{id}",
-  parameters: [{ name: "id", key: "id", in: "path", required: true }],
+  parameters: [shared.idParameter],
   requestBody: { mediaType: "application/scim+json", encoding: "json", required: true },
   response: "json",
 };

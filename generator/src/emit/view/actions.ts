@@ -2,14 +2,15 @@
  * View of `src/actions/<group>.ts`: the input type, the JSDoc and the OperationSpec of every action
  * in one group (the operations sharing a first tag), plus the group's interface and factory.
  */
-import type { OperationIR, TypeNode } from '../../ir/types.js';
-import { docBlock, valueTag } from './doc.js';
+import type { OperationIR, ParameterIR, TypeNode } from '../../ir/types.js';
+import { docBlock } from './doc.js';
 import { importStatement } from './imports.js';
 import { dataLiteral } from './literal.js';
 import type { NameScope } from './names.js';
 import { pascalCase } from './names.js';
 import { operationSpecData } from './operation-spec.js';
-import { identifier, propertyKey } from './safe.js';
+import type { MemberView, ParameterTable } from './parameters-file.js';
+import { identifier } from './safe.js';
 import type { TypeSource } from './type-source.js';
 
 export interface GroupNames {
@@ -40,7 +41,9 @@ export interface ActionsView {
 interface InputView {
   readonly doc: string[];
   readonly name: string;
-  readonly members: { readonly doc: string[]; readonly key: string; readonly required: boolean; readonly type: string }[];
+  /** The shared parameter interfaces it extends, comma-separated; '' for none. */
+  readonly extends: string;
+  readonly members: MemberView[];
 }
 
 interface ActionView {
@@ -51,6 +54,13 @@ interface ActionView {
   readonly spec: string;
   readonly clientMethod: 'action' | 'paginatedAction';
 }
+
+/**
+ * The namespace the shared parameters (src/parameters.ts) are imported as: one import per file
+ * rather than a list of every shared parameter the group uses, twice (types and constants). A
+ * lower-case name, so no schema or input type (all upper-case) can take it.
+ */
+const SHARED = 'shared';
 
 /** Names for a group's exports, allocated in `scope` so they clash with no schema or other group. */
 export function groupNames(group: string, operations: readonly OperationIR[], scope: NameScope): GroupNames {
@@ -87,16 +97,23 @@ export function actionsView(
   names: GroupNames,
   operations: readonly OperationIR[],
   types: TypeSource,
+  parameters: ParameterTable,
   sourceTitle: string,
 ): ActionsView {
   const refs = new Set<string>();
+  let usesShared = false;
+  const sharedAs = (parameter: ParameterIR): string | undefined => {
+    const shared = parameters.sharedAs(parameter);
+    return shared && `${SHARED}.${shared.constName}`;
+  };
   const inputs: InputView[] = [];
   const outputs: ActionsView['outputs'] = [];
   const actions: ActionView[] = [];
   const specNames = new Set(operations.map((operation) => operation.name));
   for (const operation of operations) {
     const inputName = names.inputNames.get(operation.name);
-    if (inputName !== undefined) inputs.push(inputView(operation, inputName, types, refs));
+    if (inputName !== undefined) inputs.push(inputView(operation, inputName, types, parameters, refs));
+    if (operation.parameters.some((parameter) => parameters.sharedAs(parameter) !== undefined)) usesShared = true;
     let output = outputType(operation, types, refs);
     const outputName = names.outputNames.get(operation.name);
     if (outputName !== undefined) {
@@ -129,15 +146,16 @@ export function actionsView(
       name: identifier(operation.name),
       signature,
       specName: identifier(specName),
-      spec: dataLiteral(operationSpecData(operation), '', `const ${specName}: OperationSpec = `.length + 1),
+      spec: dataLiteral(operationSpecData(operation, sharedAs), '', `const ${specName}: OperationSpec = `.length + 1),
       clientMethod: operation.pagination ? 'paginatedAction' : 'action',
     });
   }
   const runtimeNames = ['ConnectorClient', 'OperationSpec'];
   if (operations.some((operation) => operation.pagination)) runtimeNames.push('PaginatedAction');
   if (operations.some((operation) => !operation.pagination)) runtimeNames.push('Action');
-  if (operations.some((operation) => sendsBlob(operation, types))) runtimeNames.push('BlobLike');
+  if (operations.some((operation) => sendsBlob(operation, types, parameters))) runtimeNames.push('BlobLike');
   const imports = [importStatement(runtimeNames, '@connectgen/runtime', true)];
+  if (usesShared) imports.push(`import * as ${SHARED} from "../parameters.js";`);
   if (refs.size > 0) imports.push(importStatement(refs, '../types.js', true));
   const tag = operations[0]?.tags[0];
   return {
@@ -152,32 +170,31 @@ export function actionsView(
   };
 }
 
-function sendsBlob(operation: OperationIR, types: TypeSource): boolean {
+/** Whether this file prints BlobLike for `operation` (a shared parameter's type is printed in parameters.ts). */
+function sendsBlob(operation: OperationIR, types: TypeSource, parameters: ParameterTable): boolean {
   const body = operation.requestBody;
-  return operation.parameters.some((parameter) => types.namesBlobLike(parameter.type, 'input')) || (body !== undefined && types.namesBlobLike(body.type, 'input'));
+  return (
+    operation.parameters.some((parameter) => parameters.sharedAs(parameter) === undefined && types.namesBlobLike(parameter.type, 'input')) ||
+    (body !== undefined && types.namesBlobLike(body.type, 'input'))
+  );
 }
 
 function hasInput(operation: OperationIR): boolean {
   return operation.parameters.length > 0 || operation.requestBody !== undefined;
 }
 
-function inputView(operation: OperationIR, name: string, types: TypeSource, refs: Set<string>): InputView {
-  const members: InputView['members'][number][] = operation.parameters.map((parameter) => {
+function inputView(operation: OperationIR, name: string, types: TypeSource, parameters: ParameterTable, refs: Set<string>): InputView {
+  const members: MemberView[] = [];
+  const bases: string[] = [];
+  for (const parameter of operation.parameters) {
+    const shared = parameters.sharedAs(parameter);
+    if (shared !== undefined) {
+      bases.push(`${SHARED}.${shared.interfaceName}`);
+      continue;
+    }
     types.collectRefs(parameter.type, 'input', refs);
-    const tags = [
-      `In ${parameter.in}: \`${parameter.name}\`.`,
-      parameter.deprecated ? '@deprecated' : undefined,
-      valueTag('default', parameter.constant ?? parameter.default),
-      valueTag('example', parameter.example),
-    ].filter((tag): tag is string => tag !== undefined);
-    return {
-      doc: docBlock([parameter.description], tags),
-      key: propertyKey(identifier(parameter.key)),
-      // A spec-given constant is filled in by the runtime: the caller may leave it out.
-      required: parameter.required && parameter.constant === undefined,
-      type: types.print(parameter.type, 'input', 1),
-    };
-  });
+    members.push(parameters.member(parameter));
+  }
   const body = operation.requestBody;
   if (body !== undefined) {
     types.collectRefs(body.type, 'input', refs);
@@ -188,7 +205,7 @@ function inputView(operation: OperationIR, name: string, types: TypeSource, refs
       type: types.print(body.type, 'input', 1),
     });
   }
-  return { doc: docBlock([`Input of \`${operation.name}\`.`]), name, members };
+  return { doc: docBlock([`Input of \`${operation.name}\`.`]), name, extends: bases.join(', '), members };
 }
 
 function outputType(operation: OperationIR, types: TypeSource, refs: Set<string>): string {

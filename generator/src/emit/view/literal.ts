@@ -6,7 +6,12 @@
  */
 import { propertyKey, stringLiteral } from './safe.js';
 
-export type Data = string | number | boolean | null | undefined | readonly Data[] | { readonly [key: string]: Data };
+export type Data = string | number | boolean | null | undefined | Identifier | readonly Data[] | { readonly [key: string]: Data };
+
+/** A constant declared elsewhere in the output, printed as its name. */
+export class Identifier {
+  constructor(readonly name: string) {}
+}
 
 const WIDTH = 100;
 
@@ -23,6 +28,7 @@ export function dataLiteral(value: Data, indent = '', used = 0): string {
     return String(value);
   }
   if (typeof value === 'boolean') return String(value);
+  if (value instanceof Identifier) return value.name;
   const inner = indent + '  ';
   if (Array.isArray(value)) {
     const items = (value as readonly Data[]).map((item) => dataLiteral(item, inner, 1));

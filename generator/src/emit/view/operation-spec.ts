@@ -3,14 +3,21 @@
  * fixed key order (the order of the runtime's interface), defaults left out.
  */
 import type { OperationIR, ParameterIR, ServerIR } from '../../ir/types.js';
-import type { Data } from './literal.js';
+import { Identifier, type Data } from './literal.js';
 
-export function operationSpecData(operation: OperationIR): Data {
+/**
+ * `sharedAs` names the constant a parameter is declared as when several operations share it
+ * (parameters-file.ts); those are listed by name.
+ */
+export function operationSpecData(operation: OperationIR, sharedAs: (parameter: ParameterIR) => string | undefined = () => undefined): Data {
   return {
     id: operation.name,
     method: operation.method,
     path: operation.path,
-    parameters: operation.parameters.map(parameterData),
+    parameters: operation.parameters.map((parameter) => {
+      const name = sharedAs(parameter);
+      return name === undefined ? parameterData(parameter) : new Identifier(name);
+    }),
     requestBody: operation.requestBody && {
       mediaType: operation.requestBody.mediaType,
       encoding: operation.requestBody.encoding,
@@ -37,7 +44,7 @@ export function serverData(server: ServerIR): Data {
   };
 }
 
-function parameterData(parameter: ParameterIR): Data {
+export function parameterData(parameter: ParameterIR): Data {
   return {
     name: parameter.name,
     key: parameter.key,
