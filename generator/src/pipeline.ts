@@ -11,6 +11,7 @@ import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { ConnectgenError } from './diagnostics/errors.js';
 import type { ConnectorIR } from './ir/types.js';
 import { loadSpec, resolveSourceArgument, type LoadedSpec, type LoadOptions } from './load/index.js';
+import type { SourceText } from './load/read-source.js';
 
 export interface StageTiming {
   readonly stage: string;
@@ -56,7 +57,7 @@ export interface ConvertPipelineResult {
 }
 
 /** load -> convert: a spec path or URL to a bundled OpenAPI 3 document. */
-export async function loadAndConvert(source: string, options: PipelineOptions = {}): Promise<ConvertPipelineResult> {
+export async function loadAndConvert(source: string | SourceText, options: PipelineOptions = {}): Promise<ConvertPipelineResult> {
   const timer = new StageTimer(options.onStage);
   const loaded = await timer.run('load', () => loadSpec(source, options), (spec) => `${spec.version}, ${spec.format}, ${spec.text.length} chars`);
   const converted = await timer.run('convert', () => convertOrExplain(loaded, options), (spec) => `OpenAPI ${spec.openapiVersion}`);
@@ -87,12 +88,16 @@ async function convertOrExplain(loaded: LoadedSpec, options: LoadOptions): Promi
 }
 
 /**
- * load -> convert, keeping of the loaded spec only its URI: its text and parsed document (tens of
- * MB on a large spec) can then be collected while the IR and the files are built.
+ * The argument's connector.yaml settings (checked before the spec is even loaded: a bad config fails
+ * fast, and nothing is written), then load -> convert, keeping of the loaded spec only its URI: its
+ * text and parsed document (tens of MB on a large spec) can then be collected while the IR and the
+ * files are built.
  */
-async function convertedSpec(spec: string, options: PipelineOptions): Promise<{ sourceUri: string; converted: ConvertedSpec; timings: readonly StageTiming[] }> {
-  const { loaded, converted, timings } = await loadAndConvert(spec, options);
-  return { sourceUri: loaded.uri, converted, timings };
+async function configAndSpec(source: string, options: PipelineOptions) {
+  const { spec, config, configFile, read } = await resolveSourceArgument(source, options);
+  const settings = await readSettings(configFile);
+  const { loaded, converted, timings } = await loadAndConvert(read ?? spec, options);
+  return { config, settings, sourceUri: loaded.uri, converted, timings };
 }
 
 export interface GenerateResult {
@@ -142,10 +147,7 @@ export async function generateConnector(source: string, outDir: string, options:
   ]);
   // Only the previous file list is kept: its merge base (the whole last output) is collected.
   const previousFiles = (await checkOutDir(outDir, { force: options.force ?? false })).previous?.record.files ?? [];
-  const { spec, config, configFile } = await resolveSourceArgument(source, options);
-  // Checked before the spec is even loaded: a bad config fails fast, and nothing is written.
-  const settings = await readSettings(configFile);
-  const { sourceUri, converted, timings: early } = await convertedSpec(spec, options);
+  const { config, settings, sourceUri, converted, timings: early } = await configAndSpec(source, options);
   refuseBlocked(converted, options);
   const timer = new StageTimer(options.onStage);
   const ir = await timer.run(

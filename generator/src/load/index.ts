@@ -4,7 +4,7 @@
  */
 import { detectVersion } from './detect-version.js';
 import { parseText } from './parse.js';
-import { readSource } from './read-source.js';
+import { readSource, type SourceText } from './read-source.js';
 import type { LoadedSpec, LoadOptions } from './types.js';
 
 export type { LoadedSpec, LoadOptions, SpecFormat, SpecVersion } from './types.js';
@@ -14,8 +14,9 @@ export { isStackOverflow, tooDeep } from './depth.js';
 export { createRefPolicy, refAddressRefusal, refRefusal, type RefPolicy, type RefPolicyOptions } from './ref-policy.js';
 export { readRef, readRefSync, type ReadRefOptions } from './read-ref.js';
 
-export async function loadSpec(source: string, options: LoadOptions = {}): Promise<LoadedSpec> {
-  const { uri, text } = await readSource(source, options);
+/** A path or URL to read, or text already read from one (see SourceArgument.read). */
+export async function loadSpec(source: string | SourceText, options: LoadOptions = {}): Promise<LoadedSpec> {
+  const { uri, text } = typeof source === 'string' ? await readSource(source, options) : source;
   return parseSpec(text, uri);
 }
 

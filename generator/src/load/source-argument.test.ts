@@ -29,8 +29,8 @@ describe('resolveSourceArgument', () => {
     ['YAML opening with swagger after a document marker', '---\nswagger: "2.0"\nspec: x\n'],
     ['JSON with openapi on a later line', '{\n  "info": {},\n  "openapi": "3.0.0",\n  "spec": "x"\n}'],
     ['a document without a spec key', '{"info": {}, "paths": {}}'],
-  ])('takes %s as the spec itself', async (_, text) => {
+  ])('takes %s as the spec itself, handing on the text it read', async (_, text) => {
     const spec = await file('openapi.json', text);
-    expect(await resolveSourceArgument(spec)).toEqual({ spec });
+    expect(await resolveSourceArgument(spec)).toEqual({ spec, read: { uri: spec, text } });
   });
 });

@@ -6,7 +6,7 @@
 import { dirname, resolve } from 'node:path';
 import { ConnectgenError } from '../diagnostics/errors.js';
 import { parseText } from './parse.js';
-import { isUrl, readSource } from './read-source.js';
+import { isUrl, readSource, type SourceText } from './read-source.js';
 
 export interface SourceArgument {
   /** Path or URL of the API description. */
@@ -15,21 +15,27 @@ export interface SourceArgument {
   readonly config?: Record<string, unknown>;
   /** Absolute path of that connector.yaml. */
   readonly configFile?: string;
+  /**
+   * The spec's text, when telling a spec from a config meant reading it: loadSpec takes it rather
+   * than reading (and decoding) the file a second time.
+   */
+  readonly read?: SourceText;
 }
 
 /** A document whose first key is `openapi` or `swagger` (JSON, or YAML after a `---`). */
 const OPENS_AS_SPEC = /^\uFEFF?(?:\s*---)?\s*\{?\s*["']?(?:openapi|swagger)["']?\s*:/;
 
-export async function resolveSourceArgument(argument: string, options: { timeoutMs?: number } = {}): Promise<SourceArgument> {
+export async function resolveSourceArgument(argument: string, options: { cwd?: string; timeoutMs?: number; maxBytes?: number } = {}): Promise<SourceArgument> {
   if (isUrl(argument) || !/\.(ya?ml|json)$/i.test(argument)) return { spec: argument };
-  const { uri, text } = await readSource(argument, options);
+  const read = await readSource(argument, options);
+  const { uri, text } = read;
   // Cheap tests first: a 10 MB spec is not parsed twice just to learn it is not a config. The first
   // key, where specs put `openapi`, before a search of every line (0.3 s on a 20 MB one-line JSON).
   if (OPENS_AS_SPEC.test(text.slice(0, 200)) || /^\s*["']?(?:openapi|swagger)["']?\s*:/m.test(text) || !/^\s*["']?spec["']?\s*:/m.test(text)) {
-    return { spec: argument };
+    return { spec: argument, read };
   }
   const value = parseText(text, uri).value;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { spec: argument };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { spec: argument, read };
   const config = value as Record<string, unknown>;
   const spec = config['spec'];
   if (typeof spec !== 'string' || spec === '') {

@@ -32,7 +32,7 @@ export function propertyName(name: string): string {
 
 /** Text safe inside a `/** ... *\/` comment (see neutraliseComment), one line per line. */
 export function commentText(text: string): string[] {
-  const lines = neutraliseComment(text).split(/\r\n|[\r\n\u2028\u2029]/).map((line) => line.replace(/\s+$/, ''));
+  const lines = neutraliseComment(text).split(/\r\n|[\r\n\u2028\u2029]/).map((line) => line.trimEnd());
   while (lines.length > 0 && lines[0] === '') lines.shift();
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines;
