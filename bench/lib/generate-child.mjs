@@ -9,7 +9,8 @@ const [checkout, spec, out] = process.argv.slice(2);
 const dist = (file) => pathToFileURL(path.join(checkout, 'generator', 'dist', file)).href;
 const { generateConnector } = await import(dist('pipeline.js'));
 // The heap policy the generate command sets (src/cli/heap.ts), where the checkout has one.
-if (existsSync(new URL(dist('cli/heap.js')))) (await import(dist('cli/heap.js'))).growHeapSlowly();
+const heap = existsSync(new URL(dist('cli/heap.js'))) ? await import(dist('cli/heap.js')) : undefined;
+heap?.growHeapSlowly();
 rmSync(out, { recursive: true, force: true });
 const stages = {};
 const heapMb = {};
@@ -17,6 +18,7 @@ const started = performance.now();
 await generateConnector(spec, out, {
   force: true,
   onStage: ({ stage, ms }) => {
+    heap?.reviewHeapGrowth?.();
     stages[stage] = ms;
     heapMb[stage] = Math.round(process.memoryUsage().heapUsed / 1e6);
   },

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand, EXIT_FINDINGS } from '../cli/base-command.js';
 import { refFlags, refOptions } from '../cli/ref-flags.js';
-import { growHeapSlowly } from '../cli/heap.js';
+import { growHeapSlowly, reviewHeapGrowth } from '../cli/heap.js';
 import { formatDiagnosticLine } from '../cli/print-diagnostics.js';
 
 export default class Generate extends BaseCommand {
@@ -46,7 +46,10 @@ export default class Generate extends BaseCommand {
         ...refOptions(flags),
         allowUnresolvedRefs: flags['allow-unresolved-refs'],
         force: flags.force,
-        onStage: quiet ? undefined : (t) => this.progress(`${t.stage}: ${t.ms} ms${t.detail ? ` (${t.detail})` : ''}`),
+        onStage: (t) => {
+          reviewHeapGrowth();
+          if (!quiet) this.progress(`${t.stage}: ${t.ms} ms${t.detail ? ` (${t.detail})` : ''}`);
+        },
       });
     } catch (error) {
       if (!(error instanceof GenerationBlockedError)) throw error;
