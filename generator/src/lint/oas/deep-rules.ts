@@ -6,7 +6,9 @@
  * paths, which Spectral maps back to the source exactly as it does for any rule.
  */
 import type { IFunctionResult, RulesetFunctionContext } from '@stoplight/spectral-core';
+import { oas2, oas3_0, oas3_1, oas3_2 } from '@stoplight/spectral-formats';
 import { type DeepTargets, GIVEN, refsMapCleanly, type Target, walkResolved } from './resolved-walk.js';
+import { type UnresolvedTargets, walkUnresolved } from './unresolved-walk.js';
 import { mediaFlags } from './valid-example.js';
 
 type RuleFunction = (input: unknown, options: unknown, context: RulesetFunctionContext) => IFunctionResult[] | void | Promise<IFunctionResult[] | void>;
@@ -30,10 +32,22 @@ const FAMILY: Readonly<Record<string, keyof DeepTargets>> = {
   'oas3-valid-schema-example': 'oas3SchemaExamples',
   'oas2-valid-media-example': 'oas2MediaExamples',
   'oas2-valid-schema-example': 'oas2SchemaExamples',
+  'oas3-examples-value-or-externalValue': 'exampleObjects',
 };
+// Rules Spectral runs on the document as written (`resolved: false`).
+const UNRESOLVED_FAMILY: Readonly<Record<string, (formats: ReadonlySet<unknown> | null | undefined) => keyof UnresolvedTargets | undefined>> = {
+  'no-$ref-siblings': () => 'refValues',
+  // The ruleset's ArrayProperties alias: its first target whose formats match the document.
+  'array-items': (formats) => (formats?.has(oas2) || formats?.has(oas3_0) ? 'arrays' : formats?.has(oas3_1) || formats?.has(oas3_2) ? 'arraysOrTypeLists' : undefined),
+};
+// What the ArrayProperties alias stands for, as the walk mirrors it (checked like GIVEN).
+export const ARRAY_PROPERTIES_TARGETS = [
+  { formats: ['oas2', 'oas3_0'], given: ['$..[?(@ && @.type=="array")]'] },
+  { formats: ['oas3_1', 'oas3_2'], given: ['$..[?(@ && @.type=="array")]', '$..[?(@ && @.type && @.type.constructor.name === "Array" && @.type.includes("array"))]'] },
+];
 
 /** The ids this module rewires (the rest run as spectral:oas defines them). */
-export const DEEP_RULE_IDS: readonly string[] = Object.keys(FAMILY);
+export const DEEP_RULE_IDS: readonly string[] = [...Object.keys(FAMILY), ...Object.keys(UNRESOLVED_FAMILY)];
 
 /** `rules` with each deep-scan rule rewired; a rule whose `given` differs from what the walk mirrors is left alone. */
 export function rewireDeepRules<R extends RuleDefinition>(rules: Readonly<Record<string, R>>): Record<string, R> {
@@ -43,7 +57,26 @@ export function rewireDeepRules<R extends RuleDefinition>(rules: Readonly<Record
     if (!found) byDocument.set(resolved, (found = walkResolved(resolved, (path) => mediaFlags(path, 3) + mediaFlags(path, 2), refsMapCleanly(unresolved))));
     return found;
   };
+  const unresolvedByDocument = new WeakMap<object, UnresolvedTargets>();
+  const unresolvedOf = (document: object): UnresolvedTargets => {
+    let found = unresolvedByDocument.get(document);
+    if (!found) unresolvedByDocument.set(document, (found = walkUnresolved(document)));
+    return found;
+  };
   const out: Record<string, R> = { ...rules };
+  for (const [id, family] of Object.entries(UNRESOLVED_FAMILY)) {
+    const rule = rules[id];
+    if (!rule || rule['resolved'] !== false || !sameGiven(rule.given, GIVEN[id] ?? [])) continue;
+    const thens = Array.isArray(rule.then) ? (rule.then as readonly Then[]) : [rule.then as Then];
+    const deepScan: RuleFunction = (root, _options, context) => {
+      const which = family(context.document.formats);
+      if (typeof root !== 'object' || root === null || which === undefined) return;
+      const results: IFunctionResult[] = [];
+      for (const target of unresolvedOf(root)[which]) for (const then of thens) apply(then, target, context, results);
+      return results;
+    };
+    out[id] = { ...rule, given: '$', then: { function: deepScan } };
+  }
   for (const [id, family] of Object.entries(FAMILY)) {
     const rule = rules[id];
     if (!rule || !sameGiven(rule.given, GIVEN[id] ?? [])) continue;
