@@ -5,18 +5,12 @@
  * the rule's original `then` to the nodes the walk selected, returning results with their resolved
  * paths, which Spectral maps back to the source exactly as it does for any rule.
  */
-import type { IFunctionResult, RulesetFunctionContext } from '@stoplight/spectral-core';
 import { oas2, oas3_0, oas3_1, oas3_2 } from '@stoplight/spectral-formats';
-import { type DeepTargets, GIVEN, refsMapCleanly, type Target, walkResolved } from './resolved-walk.js';
+import { applyThen, type Collected, type RuleFunction, settle, type Then } from './lint-node.js';
+import { type DeepTargets, GIVEN, refsMapCleanly, walkResolved } from './resolved-walk.js';
 import { type UnresolvedTargets, walkUnresolved } from './unresolved-walk.js';
 import { mediaFlags } from './valid-example.js';
 
-type RuleFunction = (input: unknown, options: unknown, context: RulesetFunctionContext) => IFunctionResult[] | void | Promise<IFunctionResult[] | void>;
-interface Then {
-  readonly field?: string;
-  readonly function: RuleFunction;
-  readonly functionOptions?: unknown;
-}
 export interface RuleDefinition {
   readonly given: string | readonly string[];
   readonly then: Then | readonly Then[];
@@ -71,9 +65,9 @@ export function rewireDeepRules<R extends RuleDefinition>(rules: Readonly<Record
     const deepScan: RuleFunction = (root, _options, context) => {
       const which = family(context.document.formats);
       if (typeof root !== 'object' || root === null || which === undefined) return;
-      const results: IFunctionResult[] = [];
-      for (const target of unresolvedOf(root)[which]) for (const then of thens) apply(then, target, context, results);
-      return results;
+      const out: Collected = { results: [], pending: [] };
+      for (const target of unresolvedOf(root)[which]) for (const then of thens) applyThen(then, target.path, target.node, context, out);
+      return settle(out);
     };
     out[id] = { ...rule, given: '$', then: { function: deepScan } };
   }
@@ -83,25 +77,16 @@ export function rewireDeepRules<R extends RuleDefinition>(rules: Readonly<Record
     const thens = Array.isArray(rule.then) ? (rule.then as readonly Then[]) : [rule.then as Then];
     const deepScan: RuleFunction = (root, _options, context) => {
       if (typeof root !== 'object' || root === null) return;
-      const results: IFunctionResult[] = [];
+      const out: Collected = { results: [], pending: [] };
       for (const target of targetsOf(root, context.document.data)[family]) {
         if (id === 'duplicated-entry-in-enum' && distinctScalars((target.node as { enum: unknown[] }).enum)) continue;
-        for (const then of thens) apply(then, target, context, results);
+        for (const then of thens) applyThen(then, target.path, target.node, context, out);
       }
-      return results;
+      return settle(out);
     };
     out[id] = { ...rule, given: '$', then: { function: deepScan } };
   }
   return out;
-}
-
-/** What Spectral's lintNode does for one `then` on one given node (a plain `field` only). */
-function apply(then: Then, target: Target, context: RulesetFunctionContext, results: IFunctionResult[]): void {
-  const path = then.field === undefined ? target.path : [...target.path, then.field];
-  const value = then.field === undefined ? target.node : (target.node as Record<string, unknown>)[then.field];
-  const found = then.function(value, then.functionOptions ?? null, { ...context, path });
-  if (!Array.isArray(found)) return;
-  for (const result of found) results.push(result.path ? result : { ...result, path });
 }
 
 /**
