@@ -4,7 +4,7 @@
  * of src/types.ts). Comparing two versions shows which owners' types really changed; `checkDiff`
  * then holds the spec diff to that. A disagreement is a connectgen bug, reported, never ignored.
  */
-import { Node, Project, ts, type SourceFile } from 'ts-morph';
+import { Node, Project, ts, type InterfaceDeclaration, type SourceFile } from 'ts-morph';
 import type { Change } from '../diff/types.js';
 import type { ConnectorIR } from '../ir/types.js';
 
@@ -21,6 +21,15 @@ export function readPublicApi(files: ReadonlyMap<string, string>, ir: ConnectorI
     schemaOf.set(schema.name, schema.name);
     if (schema.inputName) schemaOf.set(schema.inputName, schema.name);
   }
+  // Shared parameters (src/parameters.ts) by interface name: an input type extending one has its
+  // member. Whether a parameter is shared depends on the other operations, not on this one's API.
+  const shared = new Map<string, string[]>();
+  const parameters = files.get('src/parameters.ts');
+  if (parameters !== undefined) {
+    for (const decl of project.createSourceFile('src/parameters.ts', parameters, { overwrite: true }).getInterfaces()) {
+      shared.set(decl.getName(), decl.getMembers().map(print));
+    }
+  }
   const api = new Map<string, string[]>();
   const add = (owner: string, text: string) => api.set(owner, [...(api.get(owner) ?? []), text]);
   for (const [path, text] of files) {
@@ -29,10 +38,23 @@ export function readPublicApi(files: ReadonlyMap<string, string>, ir: ConnectorI
     if (path === 'src/types.ts') {
       for (const [name, text] of exportedTypes(file, print)) add(`type:${schemaOf.get(name) ?? name}`, text);
     } else if (path.startsWith('src/actions/')) {
-      readActionsFile(file, print, add);
+      readActionsFile(file, (node) => (Node.isInterfaceDeclaration(node) ? printInterface(node, print, shared) : print(node)), add);
     }
   }
   return new Map([...api].map(([owner, texts]) => [owner, texts.join('\n')]));
+}
+
+/**
+ * An input interface as its members, sorted, the shared parameters it extends expanded: the same
+ * text whether a parameter is declared inline or shared.
+ */
+function printInterface(decl: InterfaceDeclaration, print: (node: Node) => string, shared: ReadonlyMap<string, string[]>): string {
+  const members = decl.getMembers().map(print);
+  for (const base of decl.getExtends()) {
+    const name = base.getExpression().getText().replace(/^shared\./, '');
+    members.push(...(shared.get(name) ?? [print(base)]));
+  }
+  return `interface ${decl.getName()} {\n${members.sort().join('\n')}\n}`;
 }
 
 function exportedTypes(file: SourceFile, print: (node: Node) => string): [string, string][] {
