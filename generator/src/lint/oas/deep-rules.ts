@@ -51,7 +51,10 @@ export function rewireDeepRules<R extends RuleDefinition>(rules: Readonly<Record
     const deepScan: RuleFunction = (root, _options, context) => {
       if (typeof root !== 'object' || root === null) return;
       const results: IFunctionResult[] = [];
-      for (const target of targetsOf(root, context.document.data)[family]) for (const then of thens) apply(then, target, context, results);
+      for (const target of targetsOf(root, context.document.data)[family]) {
+        if (id === 'duplicated-entry-in-enum' && distinctScalars((target.node as { enum: unknown[] }).enum)) continue;
+        for (const then of thens) apply(then, target, context, results);
+      }
       return results;
     };
     out[id] = { ...rule, given: '$', then: { function: deepScan } };
@@ -66,6 +69,14 @@ function apply(then: Then, target: Target, context: RulesetFunctionContext, resu
   const found = then.function(value, then.functionOptions ?? null, { ...context, path });
   if (!Array.isArray(found)) return;
   for (const result of found) results.push(result.path ? result : { ...result, path });
+}
+
+/**
+ * An enum of distinct strings, numbers, booleans and nulls passes duplicated-entry-in-enum's
+ * `uniqueItems` schema in every dialect, so Ajv need not be asked (it is, once per enum, otherwise).
+ */
+function distinctScalars(values: unknown[]): boolean {
+  return values.every((v) => v === null || typeof v !== 'object') && new Set(values).size === values.length;
 }
 
 function sameGiven(given: string | readonly string[], expected: readonly string[]): boolean {

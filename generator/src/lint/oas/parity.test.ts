@@ -99,7 +99,7 @@ definitions:
 
 // The deep-scan rules (enum, typed-enum, markdown, examples) where a shared component is reached
 // from a request and a response, a ref to a ref, a cycle, a property named like a keyword, a
-// component named `properties`, and a YAML alias.
+// component named `properties`, a YAML alias, a schema Ajv cannot compile given two examples.
 const DEEP = `openapi: 3.0.3
 info: {title: Deep, version: "1", description: "runs eval(x)", contact: {name: c}}
 servers: [{url: "https://api.example.org"}]
@@ -143,6 +143,8 @@ components:
           example: {id: "1", name: x, secret: s}
   schemas:
     Alias: {$ref: '#/components/schemas/Item'}
+    Nullish: {nullable: true, allOf: [{type: string}], example: 1, default: 2}
+    Objects: {type: object, enum: [{a: 1}, {a: 1}], example: {a: 1}}
     properties: {type: string, enum: [x, x], example: 5}
     Item:
       type: object

@@ -13,9 +13,10 @@
 import { createRequire } from 'node:module';
 import traverse from 'json-schema-traverse';
 import type { IFunctionResult, RulesetFunctionContext } from '@stoplight/spectral-core';
-import { oas2 } from '@stoplight/spectral-formats';
+import { oas2, oas3_0, oas3_1, oas3_2 } from '@stoplight/spectral-formats';
 import { schema as schemaFunction } from '@stoplight/spectral-functions';
 import { oasSchema } from '@stoplight/spectral-rulesets/dist/oas/functions/index.js';
+import { createExamplePrecheck } from './example-precheck.js';
 
 type Json = Record<string, unknown>;
 type Path = (string | number)[];
@@ -122,7 +123,8 @@ export function disableAjvOptimiser(): void {
 export function createValidExample(): (target: unknown, opts: Options, context: RulesetFunctionContext) => IFunctionResult[] | void {
   const byContent = new Map<string, Json>();
   const byIdentity = new WeakMap<object, Map<string, Json>>();
-  const invalidSchemas = new WeakSet<Json>();
+  const compileErrors = new WeakMap<Json, string>();
+  const precheck = createExamplePrecheck();
   const prepared = (schema: Json, flags: string, swagger2: boolean): Json => {
     let forSchema = byIdentity.get(schema);
     if (!forSchema) byIdentity.set(schema, (forSchema = new Map()));
@@ -138,7 +140,10 @@ export function createValidExample(): (target: unknown, opts: Options, context: 
 
   return function oasExample(target, opts, context) {
     if (!isObject(target)) return;
-    const swagger2 = context.document.formats?.has(oas2) === true;
+    const formats = context.document.formats;
+    const swagger2 = formats?.has(oas2) === true;
+    // The dialect oasSchema picks: draft-04 for 2.0 and 3.0 (3.1 and 3.2 are 2020-12 or their own).
+    const draft04 = swagger2 || (formats?.has(oas3_0) === true && !formats.has(oas3_1) && !formats.has(oas3_2));
     const field = opts.schemaField === '$' ? target : target[opts.schemaField];
     if (!isObject(field)) return;
     let schema: Json = field;
@@ -151,16 +156,24 @@ export function createValidExample(): (target: unknown, opts: Options, context: 
     const cached = prepared(schema, flags, swagger2);
     const results: IFunctionResult[] = [];
     for (const example of examplesOf(target, path, opts)) {
+      // Valid for certain (most examples): no Ajv compile, no finding. Draft-04 dialects only.
+      if (draft04 && precheck(cached, example.value) === 'valid') continue;
       const exampleContext = { ...context, path: example.path };
-      // Ajv caches a schema object before checking it against the meta-schema, so a schema that
-      // failed that check compiles the second time it is given: stock oasExample never gives it twice
-      // (it copies every time), so a copy that failed is copied again for every later example.
-      const copy = invalidSchemas.has(cached) ? (JSON.parse(JSON.stringify(cached)) as Json) : cached;
+      // A schema Ajv cannot compile gives the same error for every example (stock oasExample
+      // recompiles a fresh copy each time): compile it once. (Recompiling our cached copy would not
+      // even do: Ajv caches a schema object before its meta-schema check, so the second try passes.)
+      const failed = compileErrors.get(cached);
+      if (failed !== undefined) {
+        results.push({ message: failed, path: example.path });
+        continue;
+      }
       // 2.0: call the schema function directly, as oasSchema would after copying the schema again.
       const found = swagger2
-        ? schemaFunction(example.value, { schema: copy, dialect: 'draft4', allErrors: false, prepareResults: (errors) => rewriteNullable(copy, errors as never) }, exampleContext)
-        : oasSchema(example.value, { schema: copy }, exampleContext);
-      if (Array.isArray(found) && found.some((r) => r.path === exampleContext.path && r.message.startsWith('schema is invalid: '))) invalidSchemas.add(cached);
+        ? schemaFunction(example.value, { schema: cached, dialect: 'draft4', allErrors: false, prepareResults: (errors) => rewriteNullable(cached, errors as never) }, exampleContext)
+        : oasSchema(example.value, { schema: cached }, exampleContext);
+      // The schema function reports a compile error at the path it was given, as the only result.
+      const thrown = Array.isArray(found) && found.length === 1 && found[0]?.path === exampleContext.path && example.value !== undefined;
+      if (thrown) compileErrors.set(cached, found[0]?.message ?? '');
       if (Array.isArray(found)) results.push(...found);
     }
     return results.length > 0 ? results : undefined;
