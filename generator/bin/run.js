@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-import { execute } from '@oclif/core';
-import { refreshManifest } from '../dist/cli/manifest.js';
+// The bundle (dist/bundle/, a few files) when it was made from the current build, else the modules
+// tsc wrote: see src/cli/launch.ts.
+import { fileURLToPath } from 'node:url';
+import { bundleIsCurrent } from '../dist/cli/launch.js';
 
-// With a current manifest oclif imports only the command being run (see src/cli/manifest.ts).
-await refreshManifest();
-await execute({ dir: import.meta.url });
+const bundled = bundleIsCurrent(fileURLToPath(new URL('..', import.meta.url)));
+const { main } = bundled ? await import('../dist/bundle/cli-main.js') : await import('../dist/cli/main.js');
+await main({ bundled });

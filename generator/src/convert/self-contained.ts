@@ -32,13 +32,6 @@ const NAME_MAPS: ReadonlySet<string> = new Set([
 /** Keys whose values are arrays of named OpenAPI objects. */
 const NAMED_ARRAYS: ReadonlySet<string> = new Set(['allOf', 'oneOf', 'anyOf', 'prefixItems', 'parameters']);
 
-/** Where a node sits: its key, the object or array holding it, and that holder's own key. */
-interface Frame {
-  readonly key?: string | number;
-  readonly parent?: object;
-  readonly parentKey?: string | number;
-}
-
 /** Fields of plain data: the bundler does not walk into them (nor into extensions). */
 const DATA_FIELDS: ReadonlySet<string> = new Set(['example', 'examples', 'default', 'enum', 'const', 'value']);
 /** Holders whose `example` field the bundler walks as plain data: schemas, media types, parameters, headers. */
@@ -52,76 +45,70 @@ export interface InlinedExample {
   readonly holder: Record<string, unknown>;
 }
 
+type Key = string | number | undefined;
+type HolderField = 'example' | 'value' | undefined;
+
+/** Thrown out of the walk to stop at the first thing only the bundler may decide. */
+const BUNDLER_DECIDES = Symbol('bundler decides');
+
 /**
  * Whether bundling would change nothing but what `unbundled` does: the `$ref`s in OpenAPI 3.0
  * `example` fields to inline (see InlinedExample), or undefined when the bundler must run.
+ *
+ * One walk of the document (load refused text nested past MAX_DEPTH, so recursion is bounded),
+ * allocating nothing per node; each distinct `$ref` is resolved once. Then a second, cheaper walk
+ * measures the depth through refs (nestsTooDeep). On Kubernetes' 4 MB spec both take a few tens of ms.
  */
 export function selfContained(document: Record<string, unknown>): { readonly examples: readonly InlinedExample[] } | undefined {
+  const refs = new RefTable(document);
   const examples: InlinedExample[] = [];
   const openapi30 = typeof document['openapi'] === 'string' && document['openapi'].startsWith('3.0');
-  // Only objects are stacked, each with its place, whether the bundler walks its holder, and
-  // whether that holder can carry an `example`: no frame per scalar.
-  const nodes: object[] = [document];
-  const keys: (string | number | undefined)[] = [undefined];
-  const parents: (object | undefined)[] = [undefined];
-  const parentKeys: (string | number | undefined)[] = [undefined];
-  const walked: boolean[] = [true];
-  const holderWalked: boolean[] = [false];
-  const holderField: ('example' | 'value' | undefined)[] = [undefined];
-  while (nodes.length > 0) {
-    const node = nodes.pop()!;
-    const key = keys.pop();
-    const parent = parents.pop();
-    const parentKey = parentKeys.pop();
-    const isWalked = walked.pop()!;
-    const parentWalked = holderWalked.pop()!;
-    const parentField = holderField.pop();
-    const frame = { key, parent, parentKey };
+
+  /**
+   * `walked`: whether the bundler walks this node; `holderWalked` and `holderField`: the same of
+   * the object holding it, and which plain-data field of that holder (dataField) this node may be.
+   */
+  const visit = (node: object, key: Key, parent: object | undefined, parentKey: Key, walked: boolean, holderWalked: boolean, holderField: HolderField): void => {
     if (Array.isArray(node)) {
       for (let index = 0; index < node.length; index++) {
         const item: unknown = node[index];
-        if (item === null || typeof item !== 'object') continue;
-        nodes.push(item);
-        keys.push(index);
-        parents.push(node);
-        parentKeys.push(key);
-        walked.push(isWalked);
-        holderWalked.push(isWalked);
-        holderField.push(undefined);
+        if (item !== null && typeof item === 'object') visit(item, index, node, key, walked, walked, undefined);
       }
-      continue;
+      return;
     }
     const record = node as Record<string, unknown>;
     const ref = record['$ref'];
     if (typeof ref === 'string') {
-      if (!resolvesInternally(document, ref)) return undefined;
+      if (!refs.resolves(ref)) throw BUNDLER_DECIDES;
       // Inside plain data the bundler never walks (an example's value), a ref stays as it is; so
       // does one that is an Example object's `value`, a field the bundler does not resolve.
-      const untouched = !parentWalked || (parentField === 'value' && key === 'value');
-      if (!untouched && parentField === 'example' && key === 'example' && openapi30 && isInlinable(document, ref)) examples.push({ holder: parent as Record<string, unknown> });
-      else if (!untouched && !inNamedPosition(frame)) return undefined;
+      const untouched = !holderWalked || (holderField === 'value' && key === 'value');
+      if (!untouched && holderField === 'example' && key === 'example' && openapi30 && refs.isInlinable(ref)) examples.push({ holder: parent as Record<string, unknown> });
+      else if (!untouched && !inNamedPosition(key, parent, parentKey)) throw BUNDLER_DECIDES;
     }
-    if (typeof record['externalValue'] === 'string') return undefined;
+    if (typeof record['externalValue'] === 'string') throw BUNDLER_DECIDES;
     const discriminator = record['discriminator'];
-    if (discriminator !== null && typeof discriminator === 'object' && !plainMappings(document, discriminator as Record<string, unknown>)) return undefined;
-    const field = dataField(frame);
+    if (discriminator !== null && typeof discriminator === 'object' && !plainMappings(refs, discriminator as Record<string, unknown>)) throw BUNDLER_DECIDES;
+    const field = dataField(key, parentKey);
+    // An extension's own object is walked, its members are plain data.
+    const inExtension = typeof key === 'string' && key.startsWith('x-');
+    const inNameMap = typeof key === 'string' && NAME_MAPS.has(key);
     for (const childKey in record) {
       const child = record[childKey];
       if (child === null || typeof child !== 'object') continue;
-      nodes.push(child);
-      keys.push(childKey);
-      parents.push(record);
-      parentKeys.push(key);
-      // An extension's own object is walked, its members are plain data.
-      const inExtension = typeof key === 'string' && key.startsWith('x-');
       // `examples` is plain data as a 3.1 schema's array, a map of Example objects elsewhere.
-      const isData = DATA_FIELDS.has(childKey) && !(typeof key === 'string' && NAME_MAPS.has(key)) && !(childKey === 'examples' && !Array.isArray(child));
-      walked.push(isWalked && !inExtension && !isData);
-      holderWalked.push(isWalked);
-      holderField.push(field);
+      const isData = !inNameMap && DATA_FIELDS.has(childKey) && !(childKey === 'examples' && !Array.isArray(child));
+      visit(child, childKey, record, key, walked && !inExtension && !isData, walked, field);
     }
+  };
+
+  try {
+    visit(document, undefined, undefined, undefined, true, false, undefined);
+  } catch (error) {
+    if (error === BUNDLER_DECIDES) return undefined;
+    throw error;
   }
-  return nestsTooDeep(document, MAX_DEPTH) ? undefined : { examples };
+  return nestsTooDeep(document, refs, MAX_DEPTH) ? undefined : { examples };
 }
 
 /** Whether bundling can be skipped (see selfContained). */
@@ -130,63 +117,113 @@ export function isSelfContained(document: Record<string, unknown>): boolean {
 }
 
 /**
- * The plain-data field of the object at `frame`: `example` in a schema, media type, parameter or
- * header (the bundler resolves it); `value` in an Example object (it does not).
+ * The plain-data field of the object at `key` under `parentKey`: `example` in a schema, media
+ * type, parameter or header (the bundler resolves it); `value` in an Example object (it does not).
  */
-function dataField({ key, parentKey }: Frame): 'example' | 'value' | undefined {
+function dataField(key: Key, parentKey: Key): HolderField {
   if (typeof key === 'number') return typeof parentKey === 'string' && NAMED_ARRAYS.has(parentKey) ? 'example' : undefined;
   if (key === undefined || key.startsWith('x-')) return undefined;
   if (parentKey === 'examples') return 'value';
   return NAMED_FIELDS.has(key) || (typeof parentKey === 'string' && EXAMPLE_HOLDER_MAPS.has(parentKey)) ? 'example' : undefined;
 }
 
-/** An example's target the bundler copies as it is: an object that is not itself a `$ref`. */
-function isInlinable(document: Record<string, unknown>, ref: string): boolean {
-  const target = lookUp(document, ref);
-  return target !== null && typeof target === 'object' && !Array.isArray(target) && !('$ref' in target);
-}
-
 /**
  * Whether the document nests deeper than `limit` once its `$ref`s are followed (a chain of 1,000
  * schemas, each a property $ref to the next, is shallow text). Load refuses text nested past
  * MAX_DEPTH; the bundler walks through refs and refuses such a chain by running out of stack
- * (CG_TOO_DEEP), so it is left to the bundler to say so. Depth-first, iterative, each object's
- * depth remembered; a ref back into the current path (recursion) adds nothing.
+ * (CG_TOO_DEEP), so it is left to the bundler to say so. Depth-first; the height of each object a
+ * `$ref` points at is remembered, and a ref back into the current path (recursion) adds nothing.
+ * Only ref targets can be met twice or be on the path again, so only they are tracked.
  */
-function nestsTooDeep(document: Record<string, unknown>, limit: number): boolean {
-  const finished = new Map<object, number>();
+function nestsTooDeep(document: Record<string, unknown>, refs: RefTable, limit: number): boolean {
+  const heights = new Map<object, number>();
   const onPath = new Set<object>();
-  const path: { node: object; children: object[]; next: number; deepest: number }[] = [];
-  const enter = (node: object): void => {
-    onPath.add(node);
-    path.push({ node, children: childrenThroughRefs(document, node), next: 0, deepest: 0 });
-  };
-  enter(document);
-  while (path.length > 0) {
-    if (path.length > limit) return true;
-    const top = path[path.length - 1]!;
-    if (top.next < top.children.length) {
-      const child = top.children[top.next++]!;
-      const known = finished.get(child);
-      if (known !== undefined) top.deepest = Math.max(top.deepest, known);
-      else if (!onPath.has(child)) enter(child);
-      continue;
+  const height = (node: object, level: number): number => {
+    if (level > limit) throw BUNDLER_DECIDES;
+    const isTarget = refs.targets.has(node);
+    if (isTarget) {
+      const known = heights.get(node);
+      if (known !== undefined) return known;
+      if (onPath.has(node)) return 0;
+      onPath.add(node);
     }
-    path.pop();
-    onPath.delete(top.node);
-    const depth = top.deepest + 1;
-    if (depth > limit) return true;
-    finished.set(top.node, depth);
-    const parent = path[path.length - 1];
-    if (parent) parent.deepest = Math.max(parent.deepest, depth);
+    let deepest = 0;
+    const ref = (node as Record<string, unknown>)['$ref'];
+    if (Array.isArray(node)) {
+      for (const item of node as unknown[]) if (item !== null && typeof item === 'object') deepest = Math.max(deepest, height(item, level + 1));
+    } else if (typeof ref === 'string') {
+      // For a `$ref` object, only its target (selfContained checked that it resolves).
+      const target = refs.lookUp(ref);
+      if (target !== null && typeof target === 'object') deepest = height(target, level + 1);
+    } else {
+      for (const key in node) {
+        const child = (node as Record<string, unknown>)[key];
+        if (child !== null && typeof child === 'object') deepest = Math.max(deepest, height(child, level + 1));
+      }
+    }
+    if (isTarget) {
+      onPath.delete(node);
+      heights.set(node, deepest + 1);
+    }
+    return deepest + 1;
+  };
+  try {
+    return height(document, 1) > limit;
+  } catch (error) {
+    if (error === BUNDLER_DECIDES) return true;
+    throw error;
   }
-  return false;
 }
 
-/** The objects inside `node`; for a `$ref` object, its target (isSelfContained checked it resolves). */
-function childrenThroughRefs(document: Record<string, unknown>, node: object): object[] {
-  const values = Array.isArray(node) ? node : typeof (node as Record<string, unknown>)['$ref'] === 'string' ? [lookUp(document, (node as Record<string, string>)['$ref']!)] : Object.values(node);
-  return values.filter((value): value is object => value !== null && typeof value === 'object');
+/** The document's `#/...` pointers, each looked up once: large specs repeat the same few hundred refs thousands of times. */
+class RefTable {
+  private readonly found = new Map<string, unknown>();
+  private readonly resolved = new Map<string, boolean>();
+  /** Every object a `$ref` looked up here points at. */
+  readonly targets = new Set<object>();
+
+  constructor(private readonly document: Record<string, unknown>) {}
+
+  /** The value at a `#/a/b` pointer, or undefined when any step is missing or passes through a `$ref`. */
+  lookUp(ref: string): unknown {
+    if (this.found.has(ref)) return this.found.get(ref);
+    const target = lookUp(this.document, ref);
+    this.found.set(ref, target);
+    if (target !== null && typeof target === 'object') this.targets.add(target);
+    return target;
+  }
+
+  /** A `#/...` pointer that reaches a value, through `$ref` objects only at its end, without a loop. */
+  resolves(ref: string): boolean {
+    let answer = this.resolved.get(ref);
+    if (answer === undefined) {
+      answer = this.follow(ref);
+      this.resolved.set(ref, answer);
+    }
+    return answer;
+  }
+
+  /** An example's target the bundler copies as it is: an object that is not itself a `$ref`. */
+  isInlinable(ref: string): boolean {
+    const target = this.lookUp(ref);
+    return target !== null && typeof target === 'object' && !Array.isArray(target) && !('$ref' in target);
+  }
+
+  private follow(ref: string): boolean {
+    const seen = new Set<string>();
+    let current = ref;
+    for (;;) {
+      if (seen.has(current)) return false;
+      seen.add(current);
+      const target = this.lookUp(current);
+      if (target === undefined) return false;
+      if (target === null || typeof target !== 'object' || !('$ref' in target)) return true;
+      const next = (target as Record<string, unknown>)['$ref'];
+      // A ref to a non-string `$ref` is odd enough to leave to the bundler.
+      if (typeof next !== 'string') return false;
+      current = next;
+    }
+  }
 }
 
 /**
@@ -195,7 +232,7 @@ function childrenThroughRefs(document: Record<string, unknown>, node: object): o
  * members, a link's `requestBody`) it replaces with a copy of the target; those, and any place
  * not recognised here, go to the bundler.
  */
-function inNamedPosition({ key, parent, parentKey }: Frame): boolean {
+function inNamedPosition(key: Key, parent: object | undefined, parentKey: Key): boolean {
   if (key === undefined || (typeof parentKey === 'string' && parentKey.startsWith('x-'))) return false;
   if (typeof key === 'number') return typeof parentKey === 'string' && NAMED_ARRAYS.has(parentKey);
   if (key.startsWith('x-')) return false;
@@ -203,23 +240,6 @@ function inNamedPosition({ key, parent, parentKey }: Frame): boolean {
   if (NAMED_FIELDS.has(key)) return true;
   // An operation's requestBody (operations always have responses), not a link's.
   return key === 'requestBody' && parent !== undefined && 'responses' in parent;
-}
-
-/** A `#/...` pointer that reaches a value, through `$ref` objects only at its end, without a loop. */
-function resolvesInternally(document: Record<string, unknown>, ref: string): boolean {
-  const seen = new Set<string>();
-  let current = ref;
-  for (;;) {
-    if (seen.has(current)) return false;
-    seen.add(current);
-    const target = lookUp(document, current);
-    if (target === undefined) return false;
-    if (target === null || typeof target !== 'object' || !('$ref' in target)) return true;
-    const next = (target as Record<string, unknown>)['$ref'];
-    // A ref to a non-string `$ref` is odd enough to leave to the bundler.
-    if (typeof next !== 'string') return false;
-    current = next;
-  }
 }
 
 /** The value at a `#/a/b` pointer, or undefined when any step is missing or passes through a `$ref`. */
@@ -250,13 +270,13 @@ function unescapeStep(step: string): string | undefined {
  * Mapping values the bundler keeps as they are: plain schema names, or `#/components/schemas/Name`
  * naming a schema that is not itself a `$ref` (the bundler would rename it to the ref's target).
  */
-function plainMappings(document: Record<string, unknown>, discriminator: Record<string, unknown>): boolean {
+function plainMappings(refs: RefTable, discriminator: Record<string, unknown>): boolean {
   const mapping = discriminator['mapping'];
   const values = [discriminator['defaultMapping'], ...(mapping !== null && typeof mapping === 'object' ? Object.values(mapping) : [])];
   return values.every((value) => {
     if (typeof value !== 'string' || !MAPPING_REF.test(value)) return true;
     if (!PLAIN_SCHEMA_REF.test(value)) return false;
-    const target = lookUp(document, value);
+    const target = refs.lookUp(value);
     return target !== null && typeof target === 'object' && !('$ref' in target);
   });
 }

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import handlebarsRuntime from 'handlebars/runtime.js';
 
 export type Template = (view: object) => string;
 
@@ -25,13 +26,14 @@ const PRECOMPILED_FILE = fileURLToPath(new URL('../../dist/templates.compiled.cj
 
 const require = createRequire(import.meta.url);
 
+/** Handlebars without its compiler (what `template()` needs); imported, not required, so the bundle carries it. */
+const runtime = handlebarsRuntime as unknown as Pick<typeof import('handlebars'), 'VERSION' | 'create'>;
+
 interface PrecompiledModule {
   readonly hash: string;
   readonly partials: Record<string, object>;
   readonly templates: Record<string, object>;
 }
-
-type Runtime = typeof import('handlebars/runtime');
 
 /** The precompiled templates when they were made from `sources`, else undefined. */
 export function loadPrecompiled(sources: TemplateSources, file: string = PRECOMPILED_FILE): Map<string, Template> | undefined {
@@ -41,7 +43,6 @@ export function loadPrecompiled(sources: TemplateSources, file: string = PRECOMP
   } catch {
     return undefined;
   }
-  const runtime = require('handlebars/runtime') as Runtime;
   if (precompiled.hash !== sourcesHash(sources, runtime.VERSION)) return undefined;
   const hbs = runtime.create();
   for (const [name, spec] of Object.entries(precompiled.partials)) hbs.registerPartial(name, hbs.template(spec as never));
