@@ -88,6 +88,32 @@ describeWithRedis('connectgen sync enqueue / sync worker', () => {
     expect(result.stderr).toMatch(/^error CG_SYNC_NO_SCHEDULE /m);
   }, 60_000);
 
+  it('schedules a connection on its own cron and time zone, and refuses a bad one before touching Redis', async () => {
+    const args = ['sync', 'enqueue', sync, '--redis', redis.url, '--connection', 'acme', '--schedule'];
+    const planned = await runCli([...args, '--cron', '0 6 * * *', '--timezone', 'America/New_York', '--json']);
+    expect(planned.code, planned.stderr).toBe(0);
+    const next = JSON.parse(planned.stdout) as { connectionId: string; next: number };
+    expect(next.connectionId).toBe('acme');
+    // 6:00 in New York is 10:00 or 11:00 UTC, depending on daylight saving time.
+    expect([10, 11]).toContain(new Date(next.next).getUTCHours());
+    expect(new Date(next.next).getUTCMinutes()).toBe(0);
+    const text = await runCli([...args, '--cron', '30 2 * * 1']);
+    expect(text.stdout).toMatch(/^sync "pets" for connection "acme": scheduled "30 2 \* \* 1", next run \d{4}-/);
+    expect((await runCli(['sync', 'enqueue', sync, '--redis', redis.url, '--connection', 'acme', '--unschedule'])).stdout).toContain('schedule removed');
+
+    const unreachable = `redis://127.0.0.1:${await freePort()}`;
+    const badCron = await runCli(['sync', 'enqueue', sync, '--redis', unreachable, '--schedule', '--cron', 'every tuesday']);
+    expect(badCron.code).toBe(2);
+    expect(badCron.stderr).toMatch(/^error CG_SYNC_SCHEDULE --cron: invalid cron expression/m);
+    const badZone = await runCli(['sync', 'enqueue', sync, '--redis', unreachable, '--schedule', '--cron', '0 6 * * *', '--timezone', 'Mars/Olympus']);
+    expect(badZone.stderr).toMatch(/^error CG_SYNC_SCHEDULE --timezone: unknown time zone "Mars\/Olympus"/m);
+    const zoneOnly = await runCli(['sync', 'enqueue', sync, '--redis', unreachable, '--schedule', '--timezone', 'Europe/Berlin']);
+    expect(zoneOnly.stderr).toMatch(/^error CG_SYNC_NO_SCHEDULE /m);
+    const withoutSchedule = await runCli(['sync', 'enqueue', sync, '--redis', unreachable, '--cron', '0 6 * * *']);
+    expect(withoutSchedule.code).not.toBe(0);
+    expect(withoutSchedule.stderr).toMatch(/--schedule/);
+  }, 120_000);
+
   it('rpa enqueue: a secret input goes to Redis as env:NAME only, never as its value', async () => {
     const job = path.join(repoRoot, 'specs/rpa/apply.yaml');
     const common = ['rpa', 'enqueue', job, '--redis', redis.url, '-i', 'baseUrl=http://127.0.0.1:9', '-i', 'name=Ada', '-i', 'email=ada@example.org', '-i', 'plan=pro'];

@@ -140,7 +140,8 @@ export async function generateConnector(source: string, outDir: string, options:
     import('./emit/write.js'),
     import('./record/record.js'),
   ]);
-  const { previous } = await checkOutDir(outDir, { force: options.force ?? false });
+  // Only the previous file list is kept: its merge base (the whole last output) is collected.
+  const previousFiles = (await checkOutDir(outDir, { force: options.force ?? false })).previous?.record.files ?? [];
   const { spec, config, configFile } = await resolveSourceArgument(source, options);
   // Checked before the spec is even loaded: a bad config fails fast, and nothing is written.
   const settings = await readSettings(configFile);
@@ -155,7 +156,7 @@ export async function generateConnector(source: string, outDir: string, options:
   const files = await timer.run('emit', () => emit(ir), (files) => `${files.size} files`);
   const record = recordFiles({ source, outDir, ...(config ? { config } : {}), document: converted.document, files });
   // Files the last generation wrote and this one does not (a removed tag's actions), if unedited.
-  const removed = (previous?.record.files ?? []).filter((path) => !files.has(path));
+  const removed = previousFiles.filter((path) => !files.has(path));
   const written = await timer.run(
     'write',
     async () => {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand, EXIT_FINDINGS } from '../cli/base-command.js';
 import { refFlags, refOptions } from '../cli/ref-flags.js';
+import { growHeapSlowly } from '../cli/heap.js';
 import { formatDiagnosticLine } from '../cli/print-diagnostics.js';
 
 export default class Generate extends BaseCommand {
@@ -35,6 +36,7 @@ export default class Generate extends BaseCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Generate);
     const quiet = flags.quiet || flags.json;
+    growHeapSlowly();
     // Loaded on use: oclif imports every command file at start-up, and the pipeline is heavy.
     const { generateConnector, GenerationBlockedError } = await import('../pipeline.js');
     let result;

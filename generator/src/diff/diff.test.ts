@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { emit } from '../emit/index.js';
 import { buildIR } from '../ir/index.js';
 import { checkDiff, readPublicApi } from '../regenerate/public-api.js';
@@ -246,6 +247,39 @@ describe('diffIR on spec pairs', () => {
     const markdown = formatMarkdown(result);
     expect(markdown).toContain('### Breaking changes');
     expect(markdown).toContain('`/components/schemas/Ticket/properties/priority`');
+  });
+});
+
+describe('diffIR on webhooks and callbacks (specs/webhooks)', () => {
+  const billing: Doc = parse(readFileSync(new URL('../../../specs/webhooks/openapi.yaml', import.meta.url), 'utf8'));
+  const events = (edit: (doc: Doc) => void) => {
+    const after = structuredClone(billing);
+    edit(after);
+    return diffIR(buildIR(structuredClone(billing)), buildIR(after));
+  };
+  const verified = (doc: Doc) => doc.paths['/subscriptions'].post.callbacks['subscription.verified']['{$request.body#/url}'].post;
+
+  it('a removed event is breaking, a new one additive', () => {
+    const removed = events((d) => delete d.webhooks['invoice.failed']);
+    expect(removed.changes).toEqual([expect.objectContaining({ code: 'webhook-removed', impact: 'breaking', message: 'webhook `invoice.failed`: removed', oldPointer: '/webhooks/invoice.failed/post' })]);
+    expect(removed.bump).toBe('major');
+    const added = events((d) => (d.webhooks['invoice.voided'] = structuredClone(d.webhooks['invoice.paid'])));
+    expect(added.changes).toEqual([expect.objectContaining({ code: 'webhook-added', impact: 'additive', newPointer: '/webhooks/invoice.voided/post' })]);
+    expect(added.bump).toBe('minor');
+  });
+
+  it('compares a payload as data the receiver is given, pointing into its schema', () => {
+    const retyped = events((d) => (verified(d).requestBody.content['application/json'].schema.properties.data.properties.subscriptionId = { type: 'integer' }));
+    const schema = '/paths/~1subscriptions/post/callbacks/subscription.verified/{$request.body#~1url}/post/requestBody/content/application~1json/schema';
+    expect(retyped.changes).toEqual([
+      expect.objectContaining({ code: 'type-changed', impact: 'breaking', message: 'callback `subscription.verified`: payload.data.subscriptionId changed from string to integer', newPointer: `${schema}/properties/data/properties/subscriptionId` }),
+    ]);
+    // A named payload is reported once, under its type, like any type actions share.
+    const narrowed = events((d) => (d.components.schemas.InvoiceEvent.properties.data.properties.currency.enum = ['EUR', 'USD']));
+    expect(narrowed.changes).toEqual([expect.objectContaining({ code: 'type-narrowed', impact: 'patch', schema: 'InvoiceEvent' })]);
+    const widened = events((d) => (d.components.schemas.InvoiceEvent.required = ['type', 'timestamp']));
+    expect(widened.changes).toEqual([expect.objectContaining({ impact: 'breaking', schema: 'InvoiceEvent', newPointer: '/components/schemas/InvoiceEvent/properties/data' })]);
+    expect(events(() => {}).changes).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@
 import type { ConnectorIR } from '../ir/types.js';
 import { compareAuth, compareSchemas, compareServers } from './compare-connector.js';
 import { compareOperations } from './compare-operations.js';
+import { compareWebhooks } from './compare-webhooks.js';
 import { DiffContext } from './context.js';
 import type { Bump, Change, DiffResult, Impact } from './types.js';
 
@@ -16,6 +17,7 @@ export function diffIR(oldIR: ConnectorIR, newIR: ConnectorIR): DiffResult {
   compareOperations(ctx);
   compareAuth(ctx);
   compareServers(ctx);
+  compareWebhooks(ctx);
   compareSchemas(ctx);
   const changes = sortChanges(ctx.changes);
   const counts: Record<Impact, number> = { breaking: 0, additive: 0, patch: 0 };

@@ -26,7 +26,9 @@ let compiled: Map<string, Template> | undefined;
 export function render(name: string, view: object): string {
   const template = templates().get(name);
   if (template === undefined) throw new Error(`no template connector/${name}`);
-  return template(view).replace(/\r\n?/g, '\n');
+  const text = template(view);
+  // includes() first: a scan for one character is far quicker than the regex, and CRs are rare.
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 function templates(): Map<string, Template> {

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, symlink, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFiles } from './write.js';
+import { writeFiles, type FileText } from './write.js';
 
 describe('writeFiles', () => {
   let root: string;
@@ -18,6 +18,14 @@ describe('writeFiles', () => {
     const result = await writeFiles(out, new Map([['src/actions/pets.ts', 'a\r\nb\n']]));
     expect(await readFile(join(out, 'src/actions/pets.ts'), 'utf8')).toBe('a\nb\n');
     expect(result).toEqual({ files: 1, bytes: 4 });
+  });
+
+  it('writes a file given in pieces, in batches, with LF line endings even where a CRLF spans two batches', async () => {
+    const out = join(root, 'out');
+    const pieces = ['{\r', '\n "a": 1,\r', '\n "é": 2\r\n', '}', '\n'];
+    const result = await writeFiles(out, new Map<string, FileText>([['.connectgen/spec.json', pieces], ['README.md', 'x\r\n']]), { batchChars: 3 });
+    expect(await readFile(join(out, '.connectgen/spec.json'), 'utf8')).toBe('{\n "a": 1,\n "é": 2\n}\n');
+    expect(result).toEqual({ files: 2, bytes: Buffer.byteLength('{\n "a": 1,\n "é": 2\n}\n') + 2 });
   });
 
   it.each(['../escape.ts', '/etc/passwd', 'src/../../escape.ts', 'a\\..\\..\\b', ''])('refuses %j', async (path) => {

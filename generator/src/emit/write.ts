@@ -3,16 +3,25 @@
  * output directory: creates directories, writes in sorted order with LF line endings, and refuses
  * any path that would land outside the directory (absolute, `..`, or through a symlink).
  */
-import { lstat, mkdir, readdir, realpath, rm, rmdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, realpath, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ConnectgenError } from '../diagnostics/errors.js';
+
+/**
+ * A file's text: whole, or pieces made as they are written (the generation record's large JSON
+ * files, which are never held whole; see record/json-chunks.ts).
+ */
+export type FileText = string | Iterable<string>;
+
+/** Pieces are written in batches of about this many characters: few system calls, little held at once. */
+const BATCH_CHARS = 1 << 20;
 
 export interface WriteResult {
   readonly files: number;
   readonly bytes: number;
 }
 
-export async function writeFiles(outDir: string, files: ReadonlyMap<string, string>): Promise<WriteResult> {
+export async function writeFiles(outDir: string, files: ReadonlyMap<string, FileText>, { batchChars = BATCH_CHARS } = {}): Promise<WriteResult> {
   await mkdir(outDir, { recursive: true });
   const root = await realpath(resolve(outDir));
   let bytes = 0;
@@ -20,11 +29,48 @@ export async function writeFiles(outDir: string, files: ReadonlyMap<string, stri
     const target = checkedTarget(root, path);
     await mkdir(dirname(target), { recursive: true });
     await refuseSymlinkEscape(root, target);
-    const contents = files.get(path)!.replace(/\r\n?/g, '\n');
-    await writeFile(target, contents, 'utf8');
-    bytes += Buffer.byteLength(contents);
+    const text = files.get(path)!;
+    if (typeof text === 'string') {
+      const contents = toLf(text);
+      await writeFile(target, contents, 'utf8');
+      bytes += Buffer.byteLength(contents);
+    } else {
+      bytes += await writePieces(target, text, batchChars);
+    }
   }
   return { files: files.size, bytes };
+}
+
+/** Writes `pieces` in order with LF line endings, in batches of about `batchChars`; returns the bytes written. */
+async function writePieces(target: string, pieces: Iterable<string>, batchChars: number): Promise<number> {
+  const handle = await open(target, 'w');
+  let bytes = 0;
+  try {
+    let pending = '';
+    const flush = async (text: string): Promise<void> => {
+      const contents = toLf(text);
+      // writeFile on a handle writes from its position on, all of it (write() may stop short).
+      await handle.writeFile(contents, 'utf8');
+      bytes += Buffer.byteLength(contents);
+    };
+    for (const piece of pieces) {
+      pending += piece;
+      if (pending.length < batchChars) continue;
+      // A CR ending this batch may be half of a CRLF that the next piece completes.
+      const keep = pending.endsWith('\r') ? 1 : 0;
+      await flush(pending.slice(0, pending.length - keep));
+      pending = pending.slice(pending.length - keep);
+    }
+    await flush(pending);
+  } finally {
+    await handle.close();
+  }
+  return bytes;
+}
+
+function toLf(text: string): string {
+  // includes() first: a scan for one character is far quicker than the regex, and CRs are rare.
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 /**

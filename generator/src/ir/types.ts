@@ -348,6 +348,9 @@ export interface WebhookIR {
   readonly summary?: string;
   /** The request body the API sends; print in `output` mode. */
   readonly payload: TypeNode;
+  /** The payload's schema (`.../requestBody/content/<media type>/schema`); absent without a body. */
+  readonly payloadPointer?: string;
+  /** The Path Item's operation. */
   readonly pointer: string;
 }
 

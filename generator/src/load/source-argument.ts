@@ -17,11 +17,17 @@ export interface SourceArgument {
   readonly configFile?: string;
 }
 
+/** A document whose first key is `openapi` or `swagger` (JSON, or YAML after a `---`). */
+const OPENS_AS_SPEC = /^\uFEFF?(?:\s*---)?\s*\{?\s*["']?(?:openapi|swagger)["']?\s*:/;
+
 export async function resolveSourceArgument(argument: string, options: { timeoutMs?: number } = {}): Promise<SourceArgument> {
   if (isUrl(argument) || !/\.(ya?ml|json)$/i.test(argument)) return { spec: argument };
   const { uri, text } = await readSource(argument, options);
-  // Cheap test first: a 10 MB spec is not parsed twice just to learn it is not a config.
-  if (/^\s*["']?(?:openapi|swagger)["']?\s*:/m.test(text) || !/^\s*["']?spec["']?\s*:/m.test(text)) return { spec: argument };
+  // Cheap tests first: a 10 MB spec is not parsed twice just to learn it is not a config. The first
+  // key, where specs put `openapi`, before a search of every line (0.3 s on a 20 MB one-line JSON).
+  if (OPENS_AS_SPEC.test(text.slice(0, 200)) || /^\s*["']?(?:openapi|swagger)["']?\s*:/m.test(text) || !/^\s*["']?spec["']?\s*:/m.test(text)) {
+    return { spec: argument };
+  }
   const value = parseText(text, uri).value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return { spec: argument };
   const config = value as Record<string, unknown>;

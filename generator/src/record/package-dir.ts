@@ -7,17 +7,28 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readdir } from 'node:fs/promises';
 import { ConnectgenError } from '../diagnostics/errors.js';
-import { BASE_FILE, parseRecord, RECORD_FILE, SPEC_FILE, type PackageRecord } from './record.js';
+import { BASE_FILE, parseRecord, parseRecordAndBase, RECORD_FILE, SPEC_FILE, type PackageRecord } from './record.js';
 
 /** The record of the package in `dir`, or undefined when connectgen never generated into it. */
 export async function readPackageRecord(dir: string): Promise<PackageRecord | undefined> {
-  const record = await readFile(join(dir, RECORD_FILE), 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
-    throw error;
-  });
+  const record = await readRecordFile(dir);
   if (record === undefined) return undefined;
   const [spec, base] = await Promise.all([readRecordPart(dir, SPEC_FILE), readRecordPart(dir, BASE_FILE)]);
   return parseRecord(dir, { record, spec, base });
+}
+
+/** As readPackageRecord, without the spec snapshot (see parseRecordAndBase). */
+async function readPackageBase(dir: string): Promise<Omit<PackageRecord, 'spec'> | undefined> {
+  const record = await readRecordFile(dir);
+  if (record === undefined) return undefined;
+  return parseRecordAndBase(dir, { record, base: await readRecordPart(dir, BASE_FILE) });
+}
+
+async function readRecordFile(dir: string): Promise<string | undefined> {
+  return readFile(join(dir, RECORD_FILE), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
+    throw error;
+  });
 }
 
 async function readRecordPart(dir: string, file: string): Promise<string> {
@@ -60,8 +71,8 @@ export async function readPackageArgument(argument: string): Promise<PackageReco
 }
 
 export interface OutDirCheck {
-  /** The previous generation's record, when the directory has one. */
-  readonly previous?: PackageRecord;
+  /** The previous generation's record and files, when the directory has them. */
+  readonly previous?: Omit<PackageRecord, 'spec'>;
 }
 
 /**
@@ -76,7 +87,7 @@ export async function checkOutDir(outDir: string, { force = false } = {}): Promi
       hint: 'give --out a directory (it is created when missing), e.g. --out ./my-connector',
     });
   }
-  const previous = await readPackageRecord(outDir);
+  const previous = await readPackageBase(outDir);
   if (!previous) {
     const entries = await readdir(outDir);
     if (entries.length > 0 && !force) {

@@ -14,8 +14,10 @@
 import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
 import { ConnectgenError } from '../diagnostics/errors.js';
-import { jsonText } from '../emit/view/safe.js';
+import { escapeInvisible, jsonText } from '../emit/view/safe.js';
+import type { FileText } from '../emit/write.js';
 import { isUrl } from '../load/read-source.js';
+import { jsonChunks } from './json-chunks.js';
 
 export const RECORD_DIR = '.connectgen';
 export const RECORD_FILE = `${RECORD_DIR}/record.json`;
@@ -59,8 +61,12 @@ export interface RecordInput {
   readonly files: ReadonlyMap<string, string>;
 }
 
-/** The three record files for a generation (pure: no disk, no clock). */
-export function recordFiles(input: RecordInput): Map<string, string> {
+/**
+ * The three record files for a generation (pure: no disk, no clock). The snapshot and the merge base
+ * are as large as the spec and the package together (18.8 MB on GitHub's spec), so they are text
+ * made on demand, piece by piece, as the writer takes it: never held whole.
+ */
+export function recordFiles(input: RecordInput): Map<string, FileText> {
   const files = [...input.files.keys()].sort();
   const record: GenerationRecord = {
     recordVersion: RECORD_VERSION,
@@ -70,12 +76,25 @@ export function recordFiles(input: RecordInput): Map<string, string> {
     files,
   };
   const base = Object.fromEntries(files.map((path) => [path, input.files.get(path)!]));
-  return new Map([
-    // jsonText: the spec snapshot holds the vendor's text verbatim, bidi controls included (Trojan Source).
-    [BASE_FILE, jsonText(base, 1) + '\n'],
+  return new Map<string, FileText>([
+    // One member per file: each file's text is one string already.
+    [BASE_FILE, jsonFile(base, 1)],
     [RECORD_FILE, jsonText(record, 2) + '\n'],
-    [SPEC_FILE, jsonText(input.document, 1) + '\n'],
+    [SPEC_FILE, jsonFile(input.document)],
   ]);
+}
+
+/**
+ * `jsonText(value, 1) + '\n'` in pieces, each time it is iterated. jsonText escapes: the spec
+ * snapshot holds the vendor's text verbatim, bidi controls included (Trojan Source).
+ */
+function jsonFile(value: unknown, depth?: number): Iterable<string> {
+  return {
+    *[Symbol.iterator]() {
+      for (const chunk of jsonChunks(value, 1, depth)) yield escapeInvisible(chunk);
+      yield '\n';
+    },
+  };
 }
 
 /** A path relative to the package, with `/` separators, so the record works on any machine. */
@@ -84,8 +103,20 @@ function sourceFromPackage(source: string, outDir: string): string {
   return relative(outDir, resolve(source)).split('\\').join('/');
 }
 
-/** Parses and checks the three record files' text; `file` names the package for errors. */
+/** Parses and checks the three record files' text; `dir` names the package for errors. */
 export function parseRecord(dir: string, texts: { record: string; spec: string; base: string }): PackageRecord {
+  const { record, base } = parseRecordAndBase(dir, texts);
+  const spec = parseJson(texts.spec, `${dir}/${SPEC_FILE}`);
+  if (!isRecordObject(spec)) throw damaged(dir);
+  return { record, spec, base };
+}
+
+/**
+ * The record and the merge base without the spec snapshot: all `generate` needs to know what it
+ * wrote before and whether it was edited. Parsing the snapshot (10 MB on GitHub's spec) and keeping
+ * it through a run would cost time and memory for nothing.
+ */
+export function parseRecordAndBase(dir: string, texts: { record: string; base: string }): Omit<PackageRecord, 'spec'> {
   const record = parseJson(texts.record, `${dir}/${RECORD_FILE}`) as Partial<GenerationRecord>;
   if (record.recordVersion !== RECORD_VERSION || typeof record.source !== 'string' || !Array.isArray(record.files)) {
     throw new ConnectgenError('CG_RECORD_INVALID', `${RECORD_FILE} is not a connectgen record of version ${RECORD_VERSION}`, {
@@ -93,15 +124,16 @@ export function parseRecord(dir: string, texts: { record: string; spec: string; 
       hint: 'generate the package again with `connectgen generate <spec> --out <dir> --force`',
     });
   }
-  const spec = parseJson(texts.spec, `${dir}/${SPEC_FILE}`);
   const base = parseJson(texts.base, `${dir}/${BASE_FILE}`);
-  if (!isRecordObject(spec) || !isRecordObject(base) || Object.values(base).some((v) => typeof v !== 'string')) {
-    throw new ConnectgenError('CG_RECORD_INVALID', `${SPEC_FILE} or ${BASE_FILE} is damaged`, {
-      file: `${dir}/${RECORD_DIR}`,
-      hint: 'restore .connectgen/ from version control, or generate again with --force',
-    });
-  }
-  return { record: record as GenerationRecord, spec, base: new Map(Object.entries(base as Record<string, string>)) };
+  if (!isRecordObject(base) || Object.values(base).some((v) => typeof v !== 'string')) throw damaged(dir);
+  return { record: record as GenerationRecord, base: new Map(Object.entries(base as Record<string, string>)) };
+}
+
+function damaged(dir: string): ConnectgenError {
+  return new ConnectgenError('CG_RECORD_INVALID', `${SPEC_FILE} or ${BASE_FILE} is damaged`, {
+    file: `${dir}/${RECORD_DIR}`,
+    hint: 'restore .connectgen/ from version control, or generate again with --force',
+  });
 }
 
 function parseJson(text: string, file: string): unknown {

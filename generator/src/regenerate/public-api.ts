@@ -4,7 +4,7 @@
  * of src/types.ts). Comparing two versions shows which owners' types really changed; `checkDiff`
  * then holds the spec diff to that. A disagreement is a connectgen bug, reported, never ignored.
  */
-import { Node, Project, ts, type SourceFile } from 'ts-morph';
+import { Node, Project, ts, type InterfaceDeclaration, type SourceFile, type TypeAliasDeclaration } from 'ts-morph';
 import type { Change } from '../diff/types.js';
 import type { ConnectorIR } from '../ir/types.js';
 
@@ -23,19 +23,50 @@ export function readPublicApi(files: ReadonlyMap<string, string>, ir: ConnectorI
   }
   const api = new Map<string, string[]>();
   const add = (owner: string, text: string) => api.set(owner, [...(api.get(owner) ?? []), text]);
+  const parameters = files.get('src/parameters.ts');
+  const shared = sharedMembers(parameters === undefined ? undefined : project.createSourceFile('src/parameters.ts', parameters, { overwrite: true }), print);
+  const printType: TypePrinter = (decl) => (Node.isInterfaceDeclaration(decl) ? flattened(decl, shared, print) : print(decl));
   for (const [path, text] of files) {
     if (!/^src\/.*\.ts$/.test(path)) continue;
     const file = project.createSourceFile(path, text, { overwrite: true });
     if (path === 'src/types.ts') {
       for (const [name, text] of exportedTypes(file, print)) add(`type:${schemaOf.get(name) ?? name}`, text);
     } else if (path.startsWith('src/actions/')) {
-      readActionsFile(file, print, add);
+      readActionsFile(file, print, printType, add);
     }
   }
   return new Map([...api].map(([owner, texts]) => [owner, texts.join('\n')]));
 }
 
-function exportedTypes(file: SourceFile, print: (node: Node) => string): [string, string][] {
+/**
+ * src/parameters.ts: each shared parameter interface's members, printed. An input type that extends
+ * one (`interface GetPetInput extends shared.PetIdParameter {}`) takes the same input as one that
+ * declares the member itself, which it does once no other operation shares it: the API compared is
+ * the members, not where they are declared.
+ */
+function sharedMembers(file: SourceFile | undefined, print: (node: Node) => string): ReadonlyMap<string, string[]> {
+  const members = new Map<string, string[]>();
+  for (const decl of file?.getInterfaces() ?? []) members.set(decl.getName(), decl.getMembers().map((m) => print(m)));
+  return members;
+}
+
+/** An interface as its name and every member, its own and the shared ones it extends, by name. */
+function flattened(decl: InterfaceDeclaration, shared: ReadonlyMap<string, string[]>, print: (node: Node) => string): string {
+  const members = decl.getMembers().map((m) => print(m));
+  const kept: string[] = [];
+  for (const heritage of decl.getExtends()) {
+    const name = /^shared\.(\w+)$/.exec(heritage.getText())?.[1];
+    const inherited = name === undefined ? undefined : shared.get(name);
+    if (inherited) members.push(...inherited);
+    else kept.push(heritage.getText());
+  }
+  const head = `${decl.isExported() ? 'export ' : ''}interface ${decl.getName()}${decl.getTypeParameters().length ? `<${decl.getTypeParameters().map((t) => t.getText()).join(', ')}>` : ''}${kept.length ? ` extends ${kept.join(', ')}` : ''}`;
+  return `${head} {\n${members.sort().map((m) => `    ${m}\n`).join('')}}`;
+}
+
+type TypePrinter = (decl: InterfaceDeclaration | TypeAliasDeclaration) => string;
+
+function exportedTypes(file: SourceFile, print: TypePrinter): [string, string][] {
   const out: [string, string][] = [];
   for (const decl of [...file.getTypeAliases(), ...file.getInterfaces()]) {
     if (decl.isExported()) out.push([decl.getName(), print(decl)]);
@@ -47,8 +78,8 @@ function exportedTypes(file: SourceFile, print: (node: Node) => string): [string
  * An actions file: the `XxxActions` interface has one member per action; every other exported type
  * (`GetPetInput`, `ListPetsItem`) belongs to the action whose member names it.
  */
-function readActionsFile(file: SourceFile, print: (node: Node) => string, add: (owner: string, text: string) => void): void {
-  const types = new Map(exportedTypes(file, print));
+function readActionsFile(file: SourceFile, print: (node: Node) => string, printType: TypePrinter, add: (owner: string, text: string) => void): void {
+  const types = new Map(exportedTypes(file, printType));
   const actionsInterface = file.getInterfaces().find((i) => i.isExported() && i.getName().endsWith('Actions'));
   if (!actionsInterface) return;
   types.delete(actionsInterface.getName());

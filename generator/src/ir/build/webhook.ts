@@ -53,5 +53,12 @@ function eventOf(ctx: BuildContext, name: string, source: WebhookIR['source'], r
   const body = own(operation, 'requestBody') === undefined ? undefined : buildRequestBody(ctx, own(operation, 'requestBody'), child(item.pointer, method, 'requestBody'));
   const payload: TypeNode = body?.type ?? { kind: 'unknown' };
   const summary = ownString(operation, 'summary') ?? ownString(operation, 'description');
-  return { name, source, pointer: child(item.pointer, method), payload, ...(summary !== undefined && summary.trim() !== '' ? { summary } : {}) };
+  return {
+    name,
+    source,
+    pointer: child(item.pointer, method),
+    payload,
+    ...(body ? { payloadPointer: child(body.pointer, 'content', body.mediaType, 'schema') } : {}),
+    ...(summary !== undefined && summary.trim() !== '' ? { summary } : {}),
+  };
 }

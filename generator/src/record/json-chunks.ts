@@ -1,0 +1,67 @@
+/**
+ * JSON text in pieces: the same bytes as `JSON.stringify(value, null, indent)`, produced one
+ * subtree at a time, so a large document can be written without ever holding its whole text. The
+ * generation record (record.ts) is two such documents: GitHub's spec snapshot alone is 10 MB of
+ * text, 20 MB of heap as a two-byte string, and with its UTF-8 copy it was the peak of a run's memory.
+ *
+ * The outer `depth` levels of plain objects and arrays are written here, key by key; each value
+ * below them goes through JSON.stringify whole, its line breaks indented to where it sits (JSON
+ * text holds no raw line break inside a string, so every `\n` in it is a line of layout).
+ */
+
+/** Levels written piece by piece: the document, then `paths` or `components`, then each path or component group. */
+const SPLIT_DEPTH = 3;
+
+export function* jsonChunks(value: unknown, indent: number, depth = SPLIT_DEPTH): Generator<string> {
+  yield* chunks(value, indent, '', depth);
+}
+
+function* chunks(value: unknown, indent: number, at: string, depth: number): Generator<string> {
+  if (depth === 0 || indent === 0 || !isSplittable(value)) {
+    // A value with no JSON form (undefined, a function) gives no text, as JSON.stringify does.
+    const text = leafText(value, indent, at);
+    if (text !== undefined) yield text;
+    return;
+  }
+  const inner = at + ' '.repeat(indent);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return yield '[]';
+    for (let i = 0; i < value.length; i++) {
+      yield i === 0 ? `[\n${inner}` : `,\n${inner}`;
+      const member: unknown = value[i];
+      // As JSON.stringify: a member with no JSON form is written as null.
+      if (isSplittable(member)) yield* chunks(member, indent, inner, depth - 1);
+      else yield leafText(member, indent, inner) ?? 'null';
+    }
+    return yield `\n${at}]`;
+  }
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const member = (value as Record<string, unknown>)[key];
+    const text = isSplittable(member) ? undefined : leafText(member, indent, inner);
+    // As JSON.stringify: a member with no JSON form is left out.
+    if (text === undefined && !isSplittable(member)) continue;
+    yield `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
+    first = false;
+    if (text !== undefined) yield text;
+    else yield* chunks(member, indent, inner, depth - 1);
+  }
+  yield first ? '{}' : `\n${at}}`;
+}
+
+/** JSON.stringify's text for a value written whole, its line breaks indented to `at`. */
+function leafText(value: unknown, indent: number, at: string): string | undefined {
+  const text = JSON.stringify(value, null, indent) as string | undefined;
+  return text === undefined || at === '' ? text : text.replaceAll('\n', `\n${at}`);
+}
+
+/**
+ * Arrays and plain objects without `toJSON`: what this module writes itself. Anything else (a Date,
+ * a class instance) is left whole to JSON.stringify, which knows its rules.
+ */
+function isSplittable(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return true;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return (prototype === Object.prototype || prototype === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+}
