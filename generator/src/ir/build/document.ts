@@ -20,6 +20,7 @@ import type { BuildContext, Obj } from './context.js';
 import { child, createContext, deref, isObj, own, ownObj, ownString, report } from './context.js';
 import { breakAliasCycles } from './alias-cycles.js';
 import { assignInputNames } from './input-variants.js';
+import { nameRepeatedObjects } from './repeated-objects.js';
 import { buildOperation, METHODS, type OperationDraft } from './operation.js';
 import { convertNamedSchema, docsOf } from './schema.js';
 import { buildAuth, requirementNames } from './security-scheme.js';
@@ -41,7 +42,7 @@ export function buildIR(document: Obj, config?: ConnectorConfig | unknown, optio
     if (problem !== undefined) throw configError(problem, options.configSource);
   };
   const ctx = createContext(document, nameSchemas(document));
-  const schemas = breakAliasCycles(buildSchemas(ctx), ctx.diagnostics);
+  const schemas = nameRepeatedObjects(breakAliasCycles(buildSchemas(ctx), ctx.diagnostics));
   const scopes = new Map<string, Set<string>>();
   const rootSecurity = requirementNames(ctx, document['security'], '/security', scopes) ?? [];
   const { drafts, identities } = collectOperations(ctx, settings, scopes);
