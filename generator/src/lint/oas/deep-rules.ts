@@ -5,16 +5,12 @@
  * the rule's original `then` to the nodes the walk selected, returning results with their resolved
  * paths, which Spectral maps back to the source exactly as it does for any rule.
  */
-import type { IFunctionResult, RulesetFunctionContext } from '@stoplight/spectral-core';
-import { type DeepTargets, GIVEN, refsMapCleanly, type Target, walkResolved } from './resolved-walk.js';
+import { oas2, oas3_0, oas3_1, oas3_2 } from '@stoplight/spectral-formats';
+import { applyThen, type Collected, type RuleFunction, settle, type Then } from './lint-node.js';
+import { type DeepTargets, GIVEN, refsMapCleanly, walkResolved } from './resolved-walk.js';
+import { type UnresolvedTargets, walkUnresolved } from './unresolved-walk.js';
 import { mediaFlags } from './valid-example.js';
 
-type RuleFunction = (input: unknown, options: unknown, context: RulesetFunctionContext) => IFunctionResult[] | void | Promise<IFunctionResult[] | void>;
-interface Then {
-  readonly field?: string;
-  readonly function: RuleFunction;
-  readonly functionOptions?: unknown;
-}
 export interface RuleDefinition {
   readonly given: string | readonly string[];
   readonly then: Then | readonly Then[];
@@ -30,10 +26,22 @@ const FAMILY: Readonly<Record<string, keyof DeepTargets>> = {
   'oas3-valid-schema-example': 'oas3SchemaExamples',
   'oas2-valid-media-example': 'oas2MediaExamples',
   'oas2-valid-schema-example': 'oas2SchemaExamples',
+  'oas3-examples-value-or-externalValue': 'exampleObjects',
 };
+// Rules Spectral runs on the document as written (`resolved: false`).
+const UNRESOLVED_FAMILY: Readonly<Record<string, (formats: ReadonlySet<unknown> | null | undefined) => keyof UnresolvedTargets | undefined>> = {
+  'no-$ref-siblings': () => 'refValues',
+  // The ruleset's ArrayProperties alias: its first target whose formats match the document.
+  'array-items': (formats) => (formats?.has(oas2) || formats?.has(oas3_0) ? 'arrays' : formats?.has(oas3_1) || formats?.has(oas3_2) ? 'arraysOrTypeLists' : undefined),
+};
+// What the ArrayProperties alias stands for, as the walk mirrors it (checked like GIVEN).
+export const ARRAY_PROPERTIES_TARGETS = [
+  { formats: ['oas2', 'oas3_0'], given: ['$..[?(@ && @.type=="array")]'] },
+  { formats: ['oas3_1', 'oas3_2'], given: ['$..[?(@ && @.type=="array")]', '$..[?(@ && @.type && @.type.constructor.name === "Array" && @.type.includes("array"))]'] },
+];
 
 /** The ids this module rewires (the rest run as spectral:oas defines them). */
-export const DEEP_RULE_IDS: readonly string[] = Object.keys(FAMILY);
+export const DEEP_RULE_IDS: readonly string[] = [...Object.keys(FAMILY), ...Object.keys(UNRESOLVED_FAMILY)];
 
 /** `rules` with each deep-scan rule rewired; a rule whose `given` differs from what the walk mirrors is left alone. */
 export function rewireDeepRules<R extends RuleDefinition>(rules: Readonly<Record<string, R>>): Record<string, R> {
@@ -43,32 +51,42 @@ export function rewireDeepRules<R extends RuleDefinition>(rules: Readonly<Record
     if (!found) byDocument.set(resolved, (found = walkResolved(resolved, (path) => mediaFlags(path, 3) + mediaFlags(path, 2), refsMapCleanly(unresolved))));
     return found;
   };
+  const unresolvedByDocument = new WeakMap<object, UnresolvedTargets>();
+  const unresolvedOf = (document: object): UnresolvedTargets => {
+    let found = unresolvedByDocument.get(document);
+    if (!found) unresolvedByDocument.set(document, (found = walkUnresolved(document)));
+    return found;
+  };
   const out: Record<string, R> = { ...rules };
+  for (const [id, family] of Object.entries(UNRESOLVED_FAMILY)) {
+    const rule = rules[id];
+    if (!rule || rule['resolved'] !== false || !sameGiven(rule.given, GIVEN[id] ?? [])) continue;
+    const thens = Array.isArray(rule.then) ? (rule.then as readonly Then[]) : [rule.then as Then];
+    const deepScan: RuleFunction = (root, _options, context) => {
+      const which = family(context.document.formats);
+      if (typeof root !== 'object' || root === null || which === undefined) return;
+      const out: Collected = { results: [], pending: [] };
+      for (const target of unresolvedOf(root)[which]) for (const then of thens) applyThen(then, target.path, target.node, context, out);
+      return settle(out);
+    };
+    out[id] = { ...rule, given: '$', then: { function: deepScan } };
+  }
   for (const [id, family] of Object.entries(FAMILY)) {
     const rule = rules[id];
     if (!rule || !sameGiven(rule.given, GIVEN[id] ?? [])) continue;
     const thens = Array.isArray(rule.then) ? (rule.then as readonly Then[]) : [rule.then as Then];
     const deepScan: RuleFunction = (root, _options, context) => {
       if (typeof root !== 'object' || root === null) return;
-      const results: IFunctionResult[] = [];
+      const out: Collected = { results: [], pending: [] };
       for (const target of targetsOf(root, context.document.data)[family]) {
         if (id === 'duplicated-entry-in-enum' && distinctScalars((target.node as { enum: unknown[] }).enum)) continue;
-        for (const then of thens) apply(then, target, context, results);
+        for (const then of thens) applyThen(then, target.path, target.node, context, out);
       }
-      return results;
+      return settle(out);
     };
     out[id] = { ...rule, given: '$', then: { function: deepScan } };
   }
   return out;
-}
-
-/** What Spectral's lintNode does for one `then` on one given node (a plain `field` only). */
-function apply(then: Then, target: Target, context: RulesetFunctionContext, results: IFunctionResult[]): void {
-  const path = then.field === undefined ? target.path : [...target.path, then.field];
-  const value = then.field === undefined ? target.node : (target.node as Record<string, unknown>)[then.field];
-  const found = then.function(value, then.functionOptions ?? null, { ...context, path });
-  if (!Array.isArray(found)) return;
-  for (const result of found) results.push(result.path ? result : { ...result, path });
 }
 
 /**

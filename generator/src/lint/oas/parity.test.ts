@@ -11,11 +11,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, Spectral, type RulesetDefinition } from '@stoplight/spectral-core';
+import * as formats from '@stoplight/spectral-formats';
 import spectralParsers from '@stoplight/spectral-parsers';
 import { createHttpAndFileResolver } from '@stoplight/spectral-ref-resolver';
 import { oas } from '@stoplight/spectral-rulesets';
 import { describe, expect, it } from 'vitest';
 import { parseSpec } from '../../load/index.js';
+import { ARRAY_PROPERTIES_TARGETS } from './deep-rules.js';
 import { GIVEN } from './resolved-walk.js';
 import { runOasRules } from './run.js';
 
@@ -127,6 +129,7 @@ paths:
           description: *desc
           headers:
             X-Rate: {schema: {type: integer, enum: [1, "2"]}, example: high}
+            X-Other: {schema: {type: string}, examples: {x: {externalValue: a, value: b}}}
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Alias'}
@@ -145,6 +148,26 @@ components:
     Alias: {$ref: '#/components/schemas/Item'}
     Nullish: {nullable: true, allOf: [{type: string}], example: 1, default: 2}
     Objects: {type: object, enum: [{a: 1}, {a: 1}], example: {a: 1}}
+    Lists:
+      type: object
+      properties:
+        list: {type: array}
+        odd: {type: [array]}
+        sibling: {$ref: '#/components/schemas/Objects', description: beside a ref}
+  examples:
+    Both: {value: 1, externalValue: "https://example.org/1"}
+    Neither: {summary: nothing}
+    Plain: 7
+  parameters:
+    Q:
+      name: q
+      in: query
+      schema: {type: string}
+      examples: {e: {summary: no value}, f: {value: ok}}
+  headers:
+    H:
+      schema: {type: string}
+      examples: {e: {summary: no value either}}
     properties: {type: string, enum: [x, x], example: 5}
     Item:
       type: object
@@ -214,7 +237,9 @@ describe('lint findings equal spectral:oas', () => {
   }, 120_000);
 
   it('mirrors the given paths of the installed spectral:oas', () => {
-    const rules = (oas as unknown as { rules: Record<string, { given: string | string[] }> }).rules;
-    for (const [id, given] of Object.entries(GIVEN)) expect([rules[id]?.given].flat(), id).toEqual(given);
+    const ruleset = oas as unknown as { rules: Record<string, { given: string | string[] }>; aliases: { ArrayProperties: { targets: { formats: unknown[]; given: string[] }[] } } };
+    for (const [id, given] of Object.entries(GIVEN)) expect([ruleset.rules[id]?.given].flat(), id).toEqual(given);
+    const byName = formats as unknown as Record<string, unknown>;
+    expect(ruleset.aliases.ArrayProperties.targets).toEqual(ARRAY_PROPERTIES_TARGETS.map((t) => ({ ...t, formats: t.formats.map((f) => byName[f]) })));
   });
 });

@@ -32,6 +32,8 @@ export interface DeepTargets {
   readonly oas3SchemaExamples: Target[];
   readonly oas2MediaExamples: Target[];
   readonly oas2SchemaExamples: Target[];
+  /** oas3-examples-value-or-externalValue: Example Objects. */
+  readonly exampleObjects: Target[];
 }
 
 /** The `given` of each rule this walk stands in for, exactly as spectral:oas writes it. */
@@ -52,6 +54,16 @@ export const GIVEN: Readonly<Record<string, readonly string[]>> = {
     "$..parameters..[?(@property !== 'properties' && @ && (@ && @.example !== void 0 || @.default !== void 0) && (@.enum || @.type || @.format || @.$ref || @.properties || @.items))]",
   ],
   'oas2-valid-media-example': ['$..responses..[?(@ && @.schema && @.examples)]'],
+  'no-$ref-siblings': ["$..[?(@property === '$ref')]"],
+  'array-items': ['#ArrayProperties'],
+  'oas3-examples-value-or-externalValue': [
+    '$.components.examples[*]',
+    '$.paths[*][*]..content[*].examples[*]',
+    '$.paths[*][*]..parameters[*].examples[*]',
+    '$.components.parameters[*].examples[*]',
+    '$.paths[*][*]..headers[*].examples[*]',
+    '$.components.headers[*].examples[*]',
+  ],
   'oas2-valid-schema-example': [
     "$..definitions..[?(@property !== 'properties' && @ && (@.example !== void 0 || @['x-example'] !== void 0 || @.default !== void 0) && (@.enum || @.type || @.format || @.$ref || @.properties || @.items))]",
     "$..parameters..[?(@property !== 'properties' && @ && (@.example !== void 0 || @['x-example'] !== void 0 || @.default !== void 0) && (@.enum || @.type || @.format || @.$ref || @.properties || @.items))]",
@@ -59,8 +71,8 @@ export const GIVEN: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-type Node = Record<string | number, unknown>;
-const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null;
+export type Node = Record<string | number, unknown>;
+export const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null;
 
 // Keys whose presence above a node switches on a `$..key..[?()]` scan (one bit each).
 const CONTENT = 1;
@@ -69,6 +81,12 @@ const PARAMETERS = 4;
 const DEFINITIONS = 8;
 const RESPONSES = 16;
 const UNDER_COMPONENT_SCHEMAS = 32; // `$.components.schemas..`
+// For oas3-examples-value-or-externalValue: `$.paths[*][*]..content|parameters|headers[*].examples[*]`,
+// `$.components.parameters|headers[*].examples[*]` and `$.components.examples[*]`.
+const UNDER_PATHS = 64;
+const HOLDER = 128; // a content/parameters/headers map at a place those paths name
+const IN_HOLDER = 256; // a member of such a map
+const EXAMPLES_MAP = 512; // that member's `examples`: its members are selected
 const ANCHOR_BITS: Readonly<Record<string, number>> = { content: CONTENT, headers: HEADERS, parameters: PARAMETERS, definitions: DEFINITIONS, responses: RESPONSES };
 
 // `@.enum || @.type || @.format || @.$ref || @.properties || @.items`
@@ -81,10 +99,11 @@ const schemaLike = (n: Node): boolean => Boolean(n['enum'] || n['type'] || n['fo
  * nimma would give them (for documents whose `$ref`s Spectral may not map back cleanly).
  */
 export function walkResolved(root: unknown, mediaState: (path: Path) => string, share = true): DeepTargets {
-  const targets: DeepTargets = { enums: [], typedEnums: [], markdown: [], oas3MediaExamples: [], oas3SchemaExamples: [], oas2MediaExamples: [], oas2SchemaExamples: [] };
-  const seen = { enums: new Set<unknown>(), typedEnums: new Set<unknown>(), oas3Schema: new Set<unknown>(), oas2Schema: new Set<unknown>() };
+  const targets: DeepTargets = { enums: [], typedEnums: [], markdown: [], oas3MediaExamples: [], oas3SchemaExamples: [], oas2MediaExamples: [], oas2SchemaExamples: [], exampleObjects: [] };
+  const seen = { enums: new Set<unknown>(), typedEnums: new Set<unknown>(), oas3Schema: new Set<unknown>(), oas2Schema: new Set<unknown>(), exampleObjects: new Set<unknown>() };
   const seenMedia = { oas3: new Map<unknown, Set<string>>(), oas2: new Map<unknown, Set<string>>() };
   const markdownDone = new Set<unknown>();
+  const examplesDone = new Set<unknown>();
   // Containers already walked, by walk state: the same object under the same state selects the same nodes.
   const walked = new Map<string, WeakSet<object>>();
   const onStack = new Set<object>();
@@ -112,10 +131,14 @@ export function walkResolved(root: unknown, mediaState: (path: Path) => string, 
     onStack.add(container);
     const firstVisit = !share || !markdownDone.has(container);
     markdownDone.add(container);
+    const examplesHere = (bits & EXAMPLES_MAP) !== 0 && (!share || !examplesDone.has(container));
+    if (examplesHere) examplesDone.add(container);
     const keys: (string | number)[] = Array.isArray(container) ? container.map((_, i) => i) : Object.keys(container);
     for (const key of keys) {
       const value = container[key];
       const childPath = [...path, key];
+      // The six `...examples[*]` paths select every member, whatever it is.
+      if (examplesHere && (!isNode(value) || once(seen.exampleObjects, value))) targets.exampleObjects.push({ path: childPath, node: value });
       // `$..[description,title]` selects the values themselves, whatever their type.
       if (firstVisit && (key === 'description' || key === 'title')) targets.markdown.push({ path: childPath, node: value });
       if (!isNode(value)) continue;
@@ -156,8 +179,14 @@ export function walkResolved(root: unknown, mediaState: (path: Path) => string, 
 
 /** The anchors that hold below `key` (a child of the container at `path`). */
 function childBits(bits: number, path: Path, key: string | number): number {
-  let next = bits | (typeof key === 'string' ? (ANCHOR_BITS[key] ?? 0) : 0);
-  if (path.length === 1 && path[0] === 'components' && key === 'schemas') next |= UNDER_COMPONENT_SCHEMAS;
+  let next = (bits & ~(HOLDER | IN_HOLDER | EXAMPLES_MAP)) | (typeof key === 'string' ? (ANCHOR_BITS[key] ?? 0) : 0);
+  const inComponents = path.length === 1 && path[0] === 'components';
+  if (inComponents && key === 'schemas') next |= UNDER_COMPONENT_SCHEMAS;
+  if (path.length === 0 && key === 'paths') next |= UNDER_PATHS;
+  // `$.paths[*][*]..holder`: the holder sits at least one level below an operation (index >= 3).
+  if ((bits & UNDER_PATHS && path.length >= 3 && (key === 'content' || key === 'parameters' || key === 'headers')) || (inComponents && (key === 'parameters' || key === 'headers'))) next |= HOLDER;
+  if (bits & HOLDER) next |= IN_HOLDER;
+  if ((bits & IN_HOLDER && key === 'examples') || (inComponents && key === 'examples')) next |= EXAMPLES_MAP;
   return next;
 }
 
@@ -179,3 +208,4 @@ export function refsMapCleanly(document: unknown): boolean {
   }
   return true;
 }
+

@@ -4,6 +4,8 @@
  * - the example-validation rules use `valid-example.ts` (compile each distinct schema once);
  * - the deep-scan rules (`given: $..`: enums, examples, markdown) run over one walk of the resolved
  *   document that visits a shared node once, instead of once per path to it (`deep-rules.ts`);
+ * - the other rules' plain paths are followed directly (`shallow-rules.ts`), so nimma, which cannot
+ *   confine its walk on Spectral's frozen resolved document, has nothing left to walk;
  * - a JSON spec is handed over already parsed (`load` used JSON.parse), with positions found by our
  *   lazy locator, instead of being re-parsed into Spectral's JSON syntax tree (~1 s and ~200 MB on
  *   GitHub's spec). YAML goes through Spectral's own parser, which keeps its positions.
@@ -16,6 +18,7 @@ import { toPointer, type Diagnostic, type Severity } from '../../diagnostics/dia
 import { lineIndex, type Locate } from '../locate.js';
 import type { SourceFile } from '../walk.js';
 import { rewireDeepRules, type RuleDefinition } from './deep-rules.js';
+import { type Aliases, rewireShallowRules } from './shallow-rules.js';
 import { createValidExample, disableAjvOptimiser } from './valid-example.js';
 
 export type RuleSetting = Severity | 'off';
@@ -34,7 +37,8 @@ function ruleset(settings: Readonly<Record<string, RuleSetting>>): RulesetDefini
     const rule = rules[id];
     if (rule && !Array.isArray(rule.then)) rules[id] = { ...rule, then: { ...rule.then, function: validExample } };
   }
-  const fast = { ...oas, rules: rewireDeepRules(rules as unknown as Record<string, RuleDefinition>) } as unknown as RulesetDefinition;
+  const deep = rewireDeepRules(rules as unknown as Record<string, RuleDefinition>);
+  const fast = { ...oas, rules: rewireShallowRules(deep, (oas as unknown as { aliases: Aliases }).aliases) } as unknown as RulesetDefinition;
   return { extends: [[fast, 'recommended']], rules: { ...settings } } as RulesetDefinition;
 }
 
