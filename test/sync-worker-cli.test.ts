@@ -2,7 +2,9 @@
  * `connectgen sync enqueue` and `connectgen sync worker` as a user runs them: a real Redis, a
  * generated and built connector (Petstore) whose API is a 127.0.0.1 server, a worker process that
  * takes the queued run, and SIGTERM stopping it cleanly. Plus the errors: an unreachable Redis
- * (password hidden) and --schedule on a sync without a schedule.
+ * (password hidden) and --schedule on a sync without a schedule. With Chromium, `sync worker --rpa`
+ * runs a job `rpa enqueue` queued, its secret read from the worker's environment, and `rpa runs`
+ * reads its record from an SQLite file or from PostgreSQL (a real server the test starts).
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -10,7 +12,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openSqliteStore } from '../runtime/src/sync/store/sqlite/store.js';
+import { chromiumPath } from '../runtime/src/testing/chromium.js';
+import { postgresBinDir, startPostgres } from '../runtime/src/testing/postgres.js';
 import { describeWithRedis, freePort, startRedis, type TestRedis } from '../runtime/src/testing/redis.js';
+import { startRpaSite } from '../runtime/src/testing/rpa-site.js';
 import type { TestServer } from '../runtime/src/testing/server.js';
 import { repoRoot, runCli } from './helpers/cli.js';
 import { generateAndBuild } from './helpers/generated-package.js';
@@ -48,23 +53,17 @@ describeWithRedis('connectgen sync enqueue / sync worker', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ syncId: 'pets', queued: false, state: 'waiting' });
 
     const store = path.join(dir, 'state', 'sync.db');
-    const worker = spawn(process.execPath, [path.join(repoRoot, 'generator/bin/run.js'), 'sync', 'worker', '--redis', redis.url, '--store', store], {
-      env: { ...process.env, PETSTORE_KEY: KEY, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    worker.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => worker.once('exit', (code) => resolve(code)));
+    const { worker, exited, log } = startWorker(['--redis', redis.url, '--store', store], { PETSTORE_KEY: KEY });
     try {
       const deadline = Date.now() + 90_000;
-      while (!/done connectgen-sync job sync\.pets\./.test(stderr) && Date.now() < deadline && worker.exitCode === null) await new Promise((r) => setTimeout(r, 100));
-      expect(stderr).toMatch(/done connectgen-sync job sync\.pets\.: succeeded run \S+ pages \d+, read 25, created 25/);
+      while (!/done connectgen-sync job sync\.pets\./.test(log()) && Date.now() < deadline && worker.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+      expect(log()).toMatch(/done connectgen-sync job sync\.pets\.: succeeded run \S+ pages \d+, read 25, created 25/);
     } finally {
       worker.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
-    expect(stderr).toContain('finishing the running jobs');
-    expect(stderr).not.toContain(KEY);
+    expect(log()).toContain('finishing the running jobs');
+    expect(log()).not.toContain(KEY);
     const opened = openSqliteStore(store);
     try {
       expect((await opened.listRecords('pets', { limit: 100 })).map((r) => r.id).sort((a, b) => Number(a) - Number(b))).toEqual(pets.map((p) => String(p.id)));
@@ -124,4 +123,58 @@ describeWithRedis('connectgen sync enqueue / sync worker', () => {
     expect(queued.code, queued.stderr).toBe(0);
     expect(JSON.parse(queued.stdout)).toMatchObject({ jobId: expect.any(String) });
   }, 60_000);
+
+  // Records in an SQLite file (one machine), or in PostgreSQL beside the sync state (several).
+  const rpaWorker = async (kind: 'sqlite' | 'postgres') => {
+    const postgres = kind === 'postgres' ? await startPostgres() : undefined;
+    const site = await startRpaSite();
+    const store = postgres ? await postgres.newDatabase() : path.join(dir, 'rpa', 'connectgen.db');
+    const storeArgs = postgres ? ['--postgres', store] : ['--store', store];
+    const SECRET = 'hunter2-worker-env';
+    const { worker, exited, log } = startWorker(['--redis', redis.url, ...storeArgs, '--rpa', '--chromium', chromiumPath!], { APPLY_PASSWORD: SECRET });
+    try {
+      const job = path.join(repoRoot, 'specs/rpa/apply.yaml');
+      const inputs = ['-i', `baseUrl=${site.origin}`, '-i', 'name=Grace Hopper', '-i', 'email=grace@example.org', '-i', 'plan=pro', '-i', 'password=env:APPLY_PASSWORD'];
+      const queued = await runCli(['rpa', 'enqueue', job, '--redis', redis.url, ...inputs, '--json']);
+      expect(queued.code, queued.stderr).toBe(0);
+      const { jobId } = JSON.parse(queued.stdout) as { jobId: string };
+      const finished = () => log().split('\n').find((line) => line.includes(`connectgen-rpa job ${jobId}:`));
+      const deadline = Date.now() + 90_000;
+      while (!finished() && Date.now() < deadline && worker.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+      expect(finished(), log()).toMatch(/ done connectgen-rpa job \S+: succeeded/);
+      expect(site.submissions.at(-1)).toMatchObject({ name: 'Grace Hopper', password: SECRET });
+    } finally {
+      worker.kill('SIGTERM');
+      await site.close();
+    }
+    try {
+      expect(await exited).toBe(0);
+      expect(log()).not.toContain(SECRET);
+      const runs = await runCli(['rpa', 'runs', '--store', store, '--json']);
+      expect(runs.code, runs.stderr).toBe(0);
+      const listed = JSON.parse(runs.stdout) as { id: string; job: string; status: string }[];
+      const run = listed.find((r) => r.status === 'succeeded');
+      expect(run).toMatchObject({ job: 'apply-for-permit' });
+      expect(runs.stdout).not.toContain(SECRET);
+      const shown = await runCli(['rpa', 'runs', run!.id, '--store', store, '--json']);
+      expect(JSON.parse(shown.stdout)).toMatchObject({ id: run!.id, outputs: { confirmation: expect.stringMatching(/^CN-\d+$/) } });
+    } finally {
+      await postgres?.stop();
+    }
+  };
+  const title = 'sync worker --rpa runs a job queued by rpa enqueue in Chromium; rpa runs lists it';
+  it.skipIf(!chromiumPath)(`${title} (SQLite)`, () => rpaWorker('sqlite'), 180_000);
+  it.skipIf(!chromiumPath || !postgresBinDir)(`${title} (PostgreSQL)${postgresBinDir ? '' : ' [skipped: no PostgreSQL server binaries]'}`, () => rpaWorker('postgres'), 180_000);
 });
+
+/** `connectgen sync worker` as a process; `log()` is its stderr so far. */
+function startWorker(args: string[], env: Record<string, string>) {
+  const worker = spawn(process.execPath, [path.join(repoRoot, 'generator/bin/run.js'), 'sync', 'worker', ...args], {
+    env: { ...process.env, ...env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  worker.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => worker.once('exit', (code) => resolve(code)));
+  return { worker, exited, log: () => stderr };
+}
