@@ -3,7 +3,8 @@
  * generated and built connector (Petstore) whose API is a 127.0.0.1 server, a worker process that
  * takes the queued run, and SIGTERM stopping it cleanly. Plus the errors: an unreachable Redis
  * (password hidden) and --schedule on a sync without a schedule. With Chromium, `sync worker --rpa`
- * runs a job `rpa enqueue` queued, its secret read from the worker's environment.
+ * runs a job `rpa enqueue` queued, its secret read from the worker's environment, and `rpa runs`
+ * reads its record from an SQLite file or from PostgreSQL (a real server the test starts).
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openSqliteStore } from '../runtime/src/sync/store/sqlite/store.js';
 import { chromiumPath } from '../runtime/src/testing/chromium.js';
+import { postgresBinDir, startPostgres } from '../runtime/src/testing/postgres.js';
 import { describeWithRedis, freePort, startRedis, type TestRedis } from '../runtime/src/testing/redis.js';
 import { startRpaSite } from '../runtime/src/testing/rpa-site.js';
 import type { TestServer } from '../runtime/src/testing/server.js';
@@ -122,11 +124,14 @@ describeWithRedis('connectgen sync enqueue / sync worker', () => {
     expect(JSON.parse(queued.stdout)).toMatchObject({ jobId: expect.any(String) });
   }, 60_000);
 
-  it.skipIf(!chromiumPath)('sync worker --rpa runs a job queued by rpa enqueue in Chromium; rpa runs lists it', async () => {
+  // Records in an SQLite file (one machine), or in PostgreSQL beside the sync state (several).
+  const rpaWorker = async (kind: 'sqlite' | 'postgres') => {
+    const postgres = kind === 'postgres' ? await startPostgres() : undefined;
     const site = await startRpaSite();
-    const store = path.join(dir, 'rpa', 'connectgen.db');
+    const store = postgres ? await postgres.newDatabase() : path.join(dir, 'rpa', 'connectgen.db');
+    const storeArgs = postgres ? ['--postgres', store] : ['--store', store];
     const SECRET = 'hunter2-worker-env';
-    const { worker, exited, log } = startWorker(['--redis', redis.url, '--store', store, '--rpa', '--chromium', chromiumPath!], { APPLY_PASSWORD: SECRET });
+    const { worker, exited, log } = startWorker(['--redis', redis.url, ...storeArgs, '--rpa', '--chromium', chromiumPath!], { APPLY_PASSWORD: SECRET });
     try {
       const job = path.join(repoRoot, 'specs/rpa/apply.yaml');
       const inputs = ['-i', `baseUrl=${site.origin}`, '-i', 'name=Grace Hopper', '-i', 'email=grace@example.org', '-i', 'plan=pro', '-i', 'password=env:APPLY_PASSWORD'];
@@ -142,14 +147,24 @@ describeWithRedis('connectgen sync enqueue / sync worker', () => {
       worker.kill('SIGTERM');
       await site.close();
     }
-    expect(await exited).toBe(0);
-    expect(log()).not.toContain(SECRET);
-    const runs = await runCli(['rpa', 'runs', '--store', store, '--json']);
-    expect(runs.code, runs.stderr).toBe(0);
-    const listed = JSON.parse(runs.stdout) as { job: string; status: string }[];
-    expect(listed.find((r) => r.status === 'succeeded')).toMatchObject({ job: 'apply-for-permit' });
-    expect(runs.stdout).not.toContain(SECRET);
-  }, 180_000);
+    try {
+      expect(await exited).toBe(0);
+      expect(log()).not.toContain(SECRET);
+      const runs = await runCli(['rpa', 'runs', '--store', store, '--json']);
+      expect(runs.code, runs.stderr).toBe(0);
+      const listed = JSON.parse(runs.stdout) as { id: string; job: string; status: string }[];
+      const run = listed.find((r) => r.status === 'succeeded');
+      expect(run).toMatchObject({ job: 'apply-for-permit' });
+      expect(runs.stdout).not.toContain(SECRET);
+      const shown = await runCli(['rpa', 'runs', run!.id, '--store', store, '--json']);
+      expect(JSON.parse(shown.stdout)).toMatchObject({ id: run!.id, outputs: { confirmation: expect.stringMatching(/^CN-\d+$/) } });
+    } finally {
+      await postgres?.stop();
+    }
+  };
+  const title = 'sync worker --rpa runs a job queued by rpa enqueue in Chromium; rpa runs lists it';
+  it.skipIf(!chromiumPath)(`${title} (SQLite)`, () => rpaWorker('sqlite'), 180_000);
+  it.skipIf(!chromiumPath || !postgresBinDir)(`${title} (PostgreSQL)${postgresBinDir ? '' : ' [skipped: no PostgreSQL server binaries]'}`, () => rpaWorker('postgres'), 180_000);
 });
 
 /** `connectgen sync worker` as a process; `log()` is its stderr so far. */

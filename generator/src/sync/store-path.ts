@@ -1,7 +1,7 @@
 /**
  * Where the sync and rpa commands keep their store: `--store`, else $CONNECTGEN_SYNC_DB, else
- * `.connectgen/sync.db`. For sync the location is an SQLite file or a `postgres://` URL (shared
- * state for several machines); RPA execution records stay in an SQLite file.
+ * `.connectgen/sync.db`: an SQLite file, or a `postgres://` URL (state shared by several machines).
+ * RPA execution records live in the same place as the sync runs.
  */
 import { Flags } from '@oclif/core';
 import { isPostgresUrl, openStore, redactUrl, SyncError, type SyncStore } from '@connectgen/runtime/sync';
@@ -16,19 +16,29 @@ export const storeFlag = Flags.string({
   default: DEFAULT_STORE_FILE,
 });
 
-/** The same file for `connectgen rpa`: RPA execution records live beside the sync runs. */
+/** The same store for `connectgen rpa`: RPA execution records live beside the sync runs. */
 export const rpaStoreFlag = Flags.string({
-  description: 'SQLite file of execution records (the sync store); screenshots go in screenshots/ beside it',
+  description:
+    'execution records (the sync store): an SQLite file, screenshots in screenshots/ beside it; or a postgres://user:password@host/db URL, screenshots in .connectgen/screenshots on the machine that ran the job',
   env: STORE_ENV,
   default: DEFAULT_STORE_FILE,
-  // A postgres:// URL in CONNECTGEN_SYNC_DB (for sync) must not become a file named `postgres:`.
-  parse: async (location) => {
-    if (!isPostgresUrl(location)) return location;
-    throw new ConnectgenError('CG_RPA_STORE', `RPA execution records are kept in an SQLite file, not in PostgreSQL (${redactUrl(location)})`, {
-      hint: 'pass --store with a file path for rpa commands',
-    });
-  },
 });
+
+/** Opens the RPA record store at `location`, with the same one-line errors as the sync store. */
+export async function openRunStore(location: string): Promise<import('@connectgen/runtime/rpa').RpaRunStore> {
+  const { openRpaStore } = await import('@connectgen/runtime/rpa');
+  try {
+    return await openRpaStore(location);
+  } catch (error) {
+    if (error instanceof SyncError) throw new ConnectgenError(error.code, error.message, { ...(error.hint ? { hint: error.hint } : {}), cause: error });
+    throw error;
+  }
+}
+
+/** `postgres://...` with the password hidden; a file path as given. */
+export function describeLocation(location: string): string {
+  return isPostgresUrl(location) ? redactUrl(location) : location;
+}
 
 /** Opens the sync store at `location`; a store that cannot be opened is a one-line error with its code and hint. */
 export async function openSyncStore(location: string): Promise<SyncStore> {

@@ -34,7 +34,7 @@ describeWithChromium('RPA jobs in Chromium', () => {
 
   afterAll(async () => {
     await runner?.close();
-    store?.close();
+    await store?.close();
     await site?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -53,7 +53,7 @@ describeWithChromium('RPA jobs in Chromium', () => {
     expect(record.steps.map((s) => s.kind)).toEqual(['goto', 'fill', 'fill', 'click', 'waitFor', 'select', 'fill', 'check', 'click', 'assert', 'extract']);
     expect(record.steps.every((s) => s.status === 'succeeded' && s.attempts === 1 && s.durationMs >= 0)).toBe(true);
     expect(record.steps.at(-1)?.url).toBe(`${site.origin}/apply/done`);
-    expect(store.get(record.id)).toEqual(record);
+    expect(await store.get(record.id)).toEqual(record);
   });
 
   it('never writes a secret input into the record, the store or a screenshot name', async () => {
@@ -74,7 +74,7 @@ steps:
 
     expect(record.status).toBe('failed');
     expect(record.inputs['password']).toBe('[REDACTED]');
-    const stored = JSON.stringify(store.get(record.id));
+    const stored = JSON.stringify(await store.get(record.id));
     expect(stored).toContain('#missing-[REDACTED]'); // the failing selector, masked
     expect(stored).not.toContain(SECRET);
     expect(JSON.stringify(record)).not.toContain(SECRET);
@@ -113,7 +113,7 @@ steps:
     const png = readFileSync(failed.screenshot!);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(path.dirname(failed.screenshot!)).toBe(path.join(store.screenshotsDir, record.id));
-    expect(store.list({ job: 'wrong-button' })).toEqual([
+    expect(await store.list({ job: 'wrong-button' })).toEqual([
       expect.objectContaining({ id: record.id, status: 'failed', failedStep: '#3 press continue', steps: 3 }),
     ]);
   });
@@ -190,7 +190,7 @@ steps:
     expect((await submit(applyInputs())).confirmation).toMatch(/^CN-/);
     const response = await submit.withResponse(applyInputs());
     expect(response.body.confirmation).toMatch(/^CN-/);
-    expect(store.get(String(response.headers['x-connectgen-rpa-run']))?.outputs).toEqual(response.body);
+    expect((await store.get(String(response.headers['x-connectgen-rpa-run'])))?.outputs).toEqual(response.body);
 
     const orders = rpaSource<{ baseUrl: string }>(runner, await loadJob(path.join(specs, 'orders.yaml')), { items: 'orders' });
     const items = [];
@@ -250,7 +250,7 @@ steps:
       expect(written).toMatchObject({ status: 'succeeded', counts: { created: 3 } });
       expect(site.submissions.slice(before).map((s) => [s['name'], s['email']]).sort()).toEqual(ORDERS.map((o) => [o.Customer, `${o.Order}@example.org`]).sort());
       // Four RPA runs, recorded in the sync store's own file.
-      expect(shared.list({ limit: 10 }).map((r) => r.job).sort()).toEqual(['list-orders', 'submit-order', 'submit-order', 'submit-order']);
+      expect((await shared.list({ limit: 10 })).map((r) => r.job).sort()).toEqual(['list-orders', 'submit-order', 'submit-order', 'submit-order']);
     } finally {
       await sharedRunner.close();
       await syncStore.close();
@@ -262,8 +262,8 @@ steps:
     const controller = new AbortController();
     void site.hung().then(() => controller.abort(new Error('user cancelled')));
     await expect(rpaAction(runner, job)({ baseUrl: site.origin }, { signal: controller.signal })).rejects.toThrow('user cancelled');
-    const [run] = store.list({ job: 'hangs' });
-    expect(store.get(run!.id)?.steps[0]?.error?.code).toBe('CG_RPA_ABORTED');
+    const [run] = await store.list({ job: 'hangs' });
+    expect((await store.get(run!.id))?.steps[0]?.error?.code).toBe('CG_RPA_ABORTED');
   });
 
   it('keeps the screenshot directory beside the database', () => {

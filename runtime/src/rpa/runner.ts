@@ -70,7 +70,7 @@ export class RpaRunner {
           ...(options.signal ? { signal: options.signal } : {}),
           ...(options.onStep ? { onStep: options.onStep } : {}),
         });
-        this.#options.store?.save(result.record);
+        await this.#options.store?.save(result.record);
         return result;
       } finally {
         options.signal?.removeEventListener('abort', onAbort);

@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand, EXIT_CANNOT_RUN, EXIT_FINDINGS } from '../../cli/base-command.js';
 import { parseInputs } from '../../rpa/inputs.js';
-import { rpaStoreFlag } from '../../sync/store-path.js';
+import { openRunStore, rpaStoreFlag } from '../../sync/store-path.js';
 
 export default class RpaRun extends BaseCommand {
   static override description =
@@ -28,12 +28,12 @@ export default class RpaRun extends BaseCommand {
     const { args, flags } = await this.parse(RpaRun);
     const inputs = parseInputs(flags.input);
     // Loaded on use: oclif imports every command at start-up, and Playwright is heavy.
-    const { openRunStore, runJob } = await import('@connectgen/runtime/rpa');
+    const { runJob } = await import('@connectgen/runtime/rpa');
     const { loadJobOrExit, toConnectgenError } = await import('../../rpa/errors.js');
     const { formatOutcome, formatStep } = await import('../../rpa/summary.js');
 
     const job = await loadJobOrExit(args.job, () => this.exit(EXIT_CANNOT_RUN));
-    const store = openRunStore(flags.store);
+    const store = await openRunStore(flags.store);
     let result;
     try {
       process.stderr.write(`${job.name}: ${job.steps.length} steps\n`);
@@ -46,7 +46,7 @@ export default class RpaRun extends BaseCommand {
     } catch (error) {
       throw toConnectgenError(error);
     } finally {
-      store.close();
+      await store.close();
     }
     const { record } = result;
     process.stdout.write(JSON.stringify(flags.json ? record : record.outputs, null, 2) + '\n');

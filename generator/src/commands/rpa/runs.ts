@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
+import { isPostgresUrl } from '@connectgen/runtime/sync';
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
 import { ConnectgenError } from '../../diagnostics/errors.js';
-import { rpaStoreFlag } from '../../sync/store-path.js';
+import { describeLocation, openRunStore, rpaStoreFlag } from '../../sync/store-path.js';
 
 export default class RpaRuns extends BaseCommand {
   static override description =
@@ -28,32 +29,31 @@ export default class RpaRuns extends BaseCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(RpaRuns);
-    const { openRunStore } = await import('@connectgen/runtime/rpa');
     const { formatOutcome, formatRunRow, formatStep } = await import('../../rpa/summary.js');
-    // Listing must not create the database it reads.
-    if (!existsSync(flags.store)) {
+    // Listing must not create the database file it reads.
+    if (!isPostgresUrl(flags.store) && !existsSync(flags.store)) {
       if (args.id !== undefined) throw new ConnectgenError('CG_RPA_NO_RUN', `no store at ${flags.store}`, { hint: 'pass --store with the file `rpa run` used' });
       process.stdout.write(flags.json ? '[]\n' : `no RPA runs in ${flags.store}\n`);
       return;
     }
-    const store = openRunStore(flags.store);
+    const store = await openRunStore(flags.store);
     try {
       if (args.id !== undefined) {
-        const record = store.get(args.id);
-        if (!record) throw new ConnectgenError('CG_RPA_NO_RUN', `no run ${args.id} in ${flags.store}`, { hint: `list the runs: connectgen rpa runs --store ${flags.store}` });
+        const record = await store.get(args.id);
+        if (!record) throw new ConnectgenError('CG_RPA_NO_RUN', `no run ${args.id} in ${describeLocation(flags.store)}`, { hint: `list the runs: connectgen rpa runs --store ${describeLocation(flags.store)}` });
         if (flags.json) process.stdout.write(JSON.stringify(record, null, 2) + '\n');
         else process.stdout.write([...record.steps.map(formatStep), formatOutcome(record), `outputs ${JSON.stringify(record.outputs)}`].join('\n') + '\n');
         return;
       }
-      const runs = store.list({
+      const runs = await store.list({
         ...(flags.job ? { job: flags.job } : {}),
         ...(flags.status ? { status: flags.status as 'succeeded' | 'failed' } : {}),
         limit: flags.limit,
       });
       if (flags.json) process.stdout.write(JSON.stringify(runs, null, 2) + '\n');
-      else process.stdout.write(runs.length ? runs.map(formatRunRow).join('\n') + '\n' : `no RPA runs in ${flags.store}\n`);
+      else process.stdout.write(runs.length ? runs.map(formatRunRow).join('\n') + '\n' : `no RPA runs in ${describeLocation(flags.store)}\n`);
     } finally {
-      store.close();
+      await store.close();
     }
   }
 }

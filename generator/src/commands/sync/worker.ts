@@ -1,10 +1,9 @@
 import { Flags } from '@oclif/core';
-import { isPostgresUrl, redactUrl, type SyncStore } from '@connectgen/runtime/sync';
+import type { SyncStore } from '@connectgen/runtime/sync';
 import { BaseCommand } from '../../cli/base-command.js';
-import { ConnectgenError } from '../../diagnostics/errors.js';
 import { loadSyncFile } from '../../sync/definition-file.js';
 import { asCliError, openRedis, redisFlag } from '../../sync/queue-flags.js';
-import { openSyncStore, storeFlag } from '../../sync/store-path.js';
+import { describeLocation, openRunStore, openSyncStore, storeFlag } from '../../sync/store-path.js';
 import { workerLog } from '../../sync/worker-log.js';
 
 export default class SyncWorker extends BaseCommand {
@@ -39,10 +38,9 @@ export default class SyncWorker extends BaseCommand {
       const sync = queue.startSyncWorker({ connection, store, concurrency: flags.concurrency, load: (file) => loadSyncFile(file), onEvent: log });
       closers.push(() => sync.close());
       await sync.ready();
-      if (flags.rpa) closers.push(await this.#startRpa(connection, flags, log));
       const location = flags.postgres ?? flags.store;
-      const where = isPostgresUrl(location) ? redactUrl(location) : location;
-      log.line(`worker ${process.pid} ready: ${queue.SYNC_QUEUE}${flags.rpa ? ` and ${queue.RPA_QUEUE}` : ''}, ${flags.concurrency} at a time, store ${where}`);
+      if (flags.rpa) closers.push(await this.#startRpa(connection, location, flags, log));
+      log.line(`worker ${process.pid} ready: ${queue.SYNC_QUEUE}${flags.rpa ? ` and ${queue.RPA_QUEUE}` : ''}, ${flags.concurrency} at a time, store ${describeLocation(location)}`);
       await stopSignal(() => log.line('stopping at once; running jobs go back to the queue'), () => log.line('finishing the running jobs (signal again to stop at once)'));
     } catch (error) {
       throw asCliError(error);
@@ -54,12 +52,8 @@ export default class SyncWorker extends BaseCommand {
     }
   }
 
-  async #startRpa(connection: import('ioredis').Redis, flags: { store: string; chromium?: string | undefined; concurrency: number }, log: ReturnType<typeof workerLog>): Promise<() => Promise<void>> {
-    if (isPostgresUrl(flags.store)) {
-      throw new ConnectgenError('CG_RPA_STORE', `RPA execution records are kept in an SQLite file, not in PostgreSQL (${redactUrl(flags.store)})`, {
-        hint: 'give the sync state with --postgres and the RPA records file with --store',
-      });
-    }
+  /** RPA jobs, their execution records kept where the sync runs are (`location`). */
+  async #startRpa(connection: import('ioredis').Redis, location: string, flags: { chromium?: string | undefined; concurrency: number }, log: ReturnType<typeof workerLog>): Promise<() => Promise<void>> {
     const rpa = await import('@connectgen/runtime/rpa');
     const { startRpaWorker } = await import('@connectgen/runtime/queue');
     const { toConnectgenError } = await import('../../rpa/errors.js');
@@ -69,14 +63,14 @@ export default class SyncWorker extends BaseCommand {
     } catch (error) {
       throw toConnectgenError(error);
     }
-    const runs = rpa.openRunStore(flags.store);
+    const runs = await openRunStore(location);
     const runner = new rpa.RpaRunner({ chromiumPath, store: runs, concurrency: flags.concurrency });
     const worker = startRpaWorker({ connection, runner, concurrency: flags.concurrency, load: rpa.loadJob, onEvent: log });
     await worker.ready();
     return async () => {
       await worker.close();
       await runner.close();
-      runs.close();
+      await runs.close();
     };
   }
 }

@@ -7,7 +7,8 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { migrate, openDatabase, type SqliteDatabase } from '../../sync/store/sqlite/open.js';
-import type { ExecutionRecord, RunStatus } from '../record.js';
+import type { ExecutionRecord } from '../record.js';
+import { toSummary, type RunRow } from './row.js';
 import type { ListRunsOptions, RpaRunStore, RunSummary } from './store.js';
 
 /** The sync store's default file: RPA records live beside the sync runs. */
@@ -28,15 +29,6 @@ const RPA_MIGRATIONS: readonly string[] = [
      CREATE INDEX rpa_runs_job ON rpa_runs (job, started_at DESC);`,
 ];
 
-interface RunRow {
-  id: string;
-  job: string;
-  status: RunStatus;
-  started_at: string;
-  duration_ms: number;
-  step_count: number;
-  failed_step: string | null;
-}
 
 /**
  * Opens (creating and migrating as needed) the store in `file`, the same file a sync store may use;
@@ -57,7 +49,7 @@ export class SqliteRunStore implements RpaRunStore {
     migrate(db, 'rpa', RPA_MIGRATIONS);
   }
 
-  save(record: ExecutionRecord): void {
+  async save(record: ExecutionRecord): Promise<void> {
     this.db
       .prepare(
         `INSERT OR REPLACE INTO rpa_runs (id, job, status, started_at, duration_ms, step_count, failed_step, record)
@@ -66,7 +58,7 @@ export class SqliteRunStore implements RpaRunStore {
       .run(record.id, record.job, record.status, record.startedAt, record.durationMs, record.steps.length, record.error?.step ?? null, JSON.stringify(record));
   }
 
-  list(options: ListRunsOptions = {}): RunSummary[] {
+  async list(options: ListRunsOptions = {}): Promise<RunSummary[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (options.job !== undefined) (where.push('job = ?'), params.push(options.job));
@@ -74,23 +66,15 @@ export class SqliteRunStore implements RpaRunStore {
     const sql = `SELECT id, job, status, started_at, duration_ms, step_count, failed_step FROM rpa_runs
                  ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY started_at DESC, rowid DESC LIMIT ?`;
     const rows = this.db.prepare(sql).all(...params, options.limit ?? 20) as RunRow[];
-    return rows.map((row) => ({
-      id: row.id,
-      job: row.job,
-      status: row.status,
-      startedAt: row.started_at,
-      durationMs: row.duration_ms,
-      steps: row.step_count,
-      ...(row.failed_step === null ? {} : { failedStep: row.failed_step }),
-    }));
+    return rows.map(toSummary);
   }
 
-  get(id: string): ExecutionRecord | undefined {
+  async get(id: string): Promise<ExecutionRecord | undefined> {
     const row = this.db.prepare('SELECT record FROM rpa_runs WHERE id = ?').get(id) as { record: string } | undefined;
     return row ? (JSON.parse(row.record) as ExecutionRecord) : undefined;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 }

@@ -1,4 +1,7 @@
-/** Where execution records live. One interface; `sqlite.ts` is the embedded implementation. */
+/**
+ * Where execution records live. One interface: `sqlite.ts` keeps them in the local file the sync
+ * store uses, `postgres.ts` in the PostgreSQL database workers on several machines share.
+ */
 import type { ExecutionRecord, RunStatus } from '../record.js';
 
 /** One line of `connectgen rpa runs`. */
@@ -21,10 +24,11 @@ export interface ListRunsOptions {
 }
 
 export interface RpaRunStore {
-  /** Screenshots are files here, beside the database, named by run id. */
+  /** Screenshots are files here, in a folder per run id (the record holds their paths). */
   readonly screenshotsDir: string;
-  save(record: ExecutionRecord): void;
-  list(options?: ListRunsOptions): RunSummary[];
-  get(id: string): ExecutionRecord | undefined;
-  close(): void;
+  /** Saves a record; saving one with the same id again replaces it. */
+  save(record: ExecutionRecord): Promise<void>;
+  list(options?: ListRunsOptions): Promise<RunSummary[]>;
+  get(id: string): Promise<ExecutionRecord | undefined>;
+  close(): Promise<void>;
 }

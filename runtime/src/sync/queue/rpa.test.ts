@@ -45,7 +45,7 @@ describeWithRedis('RPA runs on the BullMQ queue', () => {
     await worker?.close();
     await queue?.close();
     await runner?.close();
-    store?.close();
+    await store?.close();
     connection?.disconnect();
     await site?.close();
     await redis?.stop();
@@ -66,7 +66,7 @@ describeWithRedis('RPA runs on the BullMQ queue', () => {
     const result = done.returnvalue as RpaJobResult;
     expect(result).toMatchObject({ status: 'succeeded', outputs: { confirmation: expect.stringMatching(/^CN-\d+$/) } });
     expect(site.submissions.at(-1)).toMatchObject({ name: 'Ada Lovelace', password: SECRET });
-    const record = store.get(result.recordId)!;
+    const record = (await store.get(result.recordId))!;
     expect(record.outputs).toEqual(result.outputs);
     expect(JSON.stringify(record)).not.toContain(SECRET);
     expect(events.filter((e) => e.type === 'failed')).toEqual([]);
