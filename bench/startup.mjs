@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Start-up (issue 9): `connectgen generate` on a one-operation spec, where nearly all the time is
-// loading code, beside the same spec through oazapfts's CLI, and `node -e 0` (the floor) and
-// `connectgen --version` (oclif alone) as baselines. Runs are interleaved (tool A, B, C, D, A, ...)
+// loading code, beside the same spec through oazapfts's CLI, and `node -e 0` (the floor),
+// `connectgen --version` (oclif alone) and generate with CONNECTGEN_BUNDLE=0 (the modules tsc wrote
+// instead of the bundle in dist/bundle/) as baselines. Runs are interleaved (tool A, B, C, D, A, ...)
 // so a load spike on this shared machine hits every tool alike; medians of wall and CPU time, and
 // the largest peak RSS.
 //
@@ -15,6 +16,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
 import { installedTools, repoRoot } from './lib/cache.mjs';
 import { runMeasured } from './lib/run.mjs';
 
@@ -40,12 +42,16 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'cg-bench-startup-'));
 const spec = path.join(tmp, 'one.yaml');
 writeFileSync(spec, SPEC);
 const connectgen = path.join(repoRoot, 'generator', 'bin', 'run.js');
+const { bundleIsCurrent } = await import(pathToFileURL(path.join(repoRoot, 'generator', 'dist', 'cli', 'launch.js')).href);
+if (!bundleIsCurrent(path.join(repoRoot, 'generator'), {})) throw new Error('generator/dist/bundle/ is missing or older than the build: run `npm run build` first');
 const oazapftsBin = installedTools('oazapfts-7.5.0', ['oazapfts@7.5.0', '@oazapfts/runtime@1.2.0']);
 
 const tools = [
   { id: 'node -e 0', command: process.execPath, args: () => ['-e', '0'] },
   { id: 'connectgen --version', command: process.execPath, args: () => [connectgen, '--version'] },
   { id: 'connectgen generate', command: process.execPath, args: (i) => [connectgen, 'generate', spec, '--out', path.join(tmp, `cg-${i}`), '--quiet'] },
+  // The same build without its bundle (dist/bundle/): the modules tsc wrote, as the CLI runs while the bundle is stale.
+  { id: 'connectgen generate (unbundled)', command: process.execPath, args: (i) => [connectgen, 'generate', spec, '--out', path.join(tmp, `unb-${i}`), '--quiet'], env: { CONNECTGEN_BUNDLE: '0' } },
   ...(opts.before
     ? [{ id: 'connectgen generate (before)', command: process.execPath, args: (i) => [path.join(path.resolve(opts.before), 'generator', 'bin', 'run.js'), 'generate', spec, '--out', path.join(tmp, `before-${i}`), '--quiet'] }]
     : []),
@@ -60,11 +66,11 @@ const tools = [
 ];
 
 // One unmeasured round: first runs pay for cold disk caches (and connectgen for writing its manifest).
-for (const tool of tools) await runMeasured(tool.command, tool.args('warm'), { cwd: tmp });
+for (const tool of tools) await runMeasured(tool.command, tool.args('warm'), { cwd: tmp, env: tool.env });
 const samples = new Map(tools.map((t) => [t.id, []]));
 for (let i = 0; i < runs; i++) {
   for (const tool of tools) {
-    const r = await runMeasured(tool.command, tool.args(i), { cwd: tmp });
+    const r = await runMeasured(tool.command, tool.args(i), { cwd: tmp, env: tool.env });
     if (r.code !== 0) throw new Error(`${tool.id} failed (${r.code}): ${r.stderr.slice(-500)}`);
     samples.get(tool.id).push(r);
   }
@@ -91,7 +97,9 @@ for (const tool of tools) {
 const cg = rows['connectgen generate'];
 const oaz = rows['oazapfts'];
 const before = rows['connectgen generate (before)'];
+const unbundled = rows['connectgen generate (unbundled)'];
 console.log(
   `\nconnectgen generate: ${(cg.wall / 1000).toFixed(2)} s wall (target < 0.40 s), ${(cg.wall / oaz.wall).toFixed(2)}x oazapfts's wall, ${(cg.cpu / oaz.cpu).toFixed(2)}x its CPU` +
+    `; ${(cg.wall / unbundled.wall).toFixed(2)}x the wall and ${(cg.cpu / unbundled.cpu).toFixed(2)}x the CPU of the unbundled CLI` +
     (before ? `; ${(cg.wall / before.wall).toFixed(2)}x the wall and ${(cg.cpu / before.cpu).toFixed(2)}x the CPU of --before` : ''),
 );

@@ -44,7 +44,7 @@ describe('connectgen generate start-up', () => {
   it('runs the bundle, which loads a few files and only the modules a self-contained OpenAPI document needs', async () => {
     // As the CLI's first run after a build does; then this run reads a current manifest.
     await refreshManifest();
-    expect(bundleIsCurrent(PACKAGE_ROOT, {})).toBe(true);
+    expect(bundleIsCurrent(PACKAGE_ROOT, {}), 'no current dist/bundle/: the test setup makes it with esbuild (a devDependency: `npm install`)').toBe(true);
     const files = await runRecordingImports(generateArgs('bundled'));
     const bundleDir = path.join(PACKAGE_ROOT, BUNDLE_DIR);
     expect(files).toContain(path.join(bundleDir, 'cli-main.js'));

@@ -90,6 +90,13 @@ describe('isSelfContained', () => {
     expect(isSelfContained({ openapi: '3.0.3', components: { schemas: chain(400) } })).toBe(false);
   });
 
+  it('counts a recursive schema once, however many places refer to it', () => {
+    // A tree node whose children are nodes, used from 300 properties: a ref back into the path adds nothing.
+    const Node = { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } };
+    const Holder = { type: 'object', properties: Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`p${i}`, { $ref: '#/components/schemas/Node' }])) };
+    expect(isSelfContained({ openapi: '3.0.3', components: { schemas: { Node, Holder } } })).toBe(true);
+  });
+
   it("copies an example's target into a $ref in a schema's or media type's example, as the bundler does", async () => {
     const document = {
       openapi: '3.0.3',

@@ -6,16 +6,11 @@
  * paths, which Spectral maps back to the source exactly as it does for any rule.
  */
 import { oas2, oas3_0, oas3_1, oas3_2 } from '@stoplight/spectral-formats';
-import { applyThen, type Collected, type RuleFunction, settle, type Then } from './lint-node.js';
+import { applyThen, type Collected, type RuleDefinition, type RuleFunction, settle, type Then } from './lint-node.js';
 import { type DeepTargets, GIVEN, refsMapCleanly, walkResolved } from './resolved-walk.js';
 import { type UnresolvedTargets, walkUnresolved } from './unresolved-walk.js';
 import { mediaFlags } from './valid-example.js';
 
-export interface RuleDefinition {
-  readonly given: string | readonly string[];
-  readonly then: Then | readonly Then[];
-  readonly [key: string]: unknown;
-}
 
 const FAMILY: Readonly<Record<string, keyof DeepTargets>> = {
   'duplicated-entry-in-enum': 'enums',
@@ -31,7 +26,7 @@ const FAMILY: Readonly<Record<string, keyof DeepTargets>> = {
 // Rules Spectral runs on the document as written (`resolved: false`).
 const UNRESOLVED_FAMILY: Readonly<Record<string, (formats: ReadonlySet<unknown> | null | undefined) => keyof UnresolvedTargets | undefined>> = {
   'no-$ref-siblings': () => 'refValues',
-  // The ruleset's ArrayProperties alias: its first target whose formats match the document.
+  // The ruleset's ArrayProperties alias: the target naming one of the document's formats.
   'array-items': (formats) => (formats?.has(oas2) || formats?.has(oas3_0) ? 'arrays' : formats?.has(oas3_1) || formats?.has(oas3_2) ? 'arraysOrTypeLists' : undefined),
 };
 // What the ArrayProperties alias stands for, as the walk mirrors it (checked like GIVEN).
@@ -39,9 +34,6 @@ export const ARRAY_PROPERTIES_TARGETS = [
   { formats: ['oas2', 'oas3_0'], given: ['$..[?(@ && @.type=="array")]'] },
   { formats: ['oas3_1', 'oas3_2'], given: ['$..[?(@ && @.type=="array")]', '$..[?(@ && @.type && @.type.constructor.name === "Array" && @.type.includes("array"))]'] },
 ];
-
-/** The ids this module rewires (the rest run as spectral:oas defines them). */
-export const DEEP_RULE_IDS: readonly string[] = [...Object.keys(FAMILY), ...Object.keys(UNRESOLVED_FAMILY)];
 
 /** `rules` with each deep-scan rule rewired; a rule whose `given` differs from what the walk mirrors is left alone. */
 export function rewireDeepRules<R extends RuleDefinition>(rules: Readonly<Record<string, R>>): Record<string, R> {

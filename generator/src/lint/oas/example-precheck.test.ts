@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { createExamplePrecheck, type Verdict } from './example-precheck.js';
+import { createExamplePrecheck, nullableCompileError, rootTypeSchema, type Verdict } from './example-precheck.js';
 
 const fromFunctions = createRequire(createRequire(import.meta.url).resolve('@stoplight/spectral-functions'));
 type Validate = ((data: unknown) => boolean) & { errors?: unknown };
@@ -61,5 +61,56 @@ describe('example precheck agrees with Ajv', () => {
     const verdict = createExamplePrecheck()(schema as Record<string, unknown>, data);
     expect(verdict).toBe(expected);
     if (verdict !== 'unsure') expect(ajvVerdict(schema, data)).toBe(verdict);
+  });
+});
+
+describe('rootTypeSchema gives the error Ajv gives first', () => {
+  const CASES: [string, object, unknown, boolean][] = [
+    ['a number for a string', { type: 'string', format: 'date-time', description: 'd' }, 5, true],
+    ['an object for an array', { type: 'array', items: { type: 'string' } }, { a: 1 }, true],
+    ['null for a nullable-less integer', { type: 'integer', nullable: false }, null, true],
+    ['a keyword of the data type runs first', { type: 'string', minimum: 10 }, 5, false],
+    ['an int32 format runs on numbers first', { type: 'string', format: 'int32' }, 2 ** 40, false],
+    ['a date-time format does not run on numbers', { type: 'string', format: 'date-time' }, 2 ** 40, true],
+    ['a date-time format runs on strings first', { type: 'integer', format: 'date-time' }, 'x', false],
+    ['enum runs first', { type: 'string', enum: ['a'] }, 5, false],
+    ['the type matches', { type: 'string' }, 'x', false],
+  ];
+  it.each(CASES)('%s', (_name, schema, data, shortcut) => {
+    const small = rootTypeSchema(schema as Record<string, unknown>, data);
+    expect(small !== undefined).toBe(shortcut);
+    if (small) expect(firstError(small, data)).toEqual(firstError(schema, data));
+  });
+});
+
+function firstError(schema: object, data: unknown): unknown {
+  const ajv = new Draft04({ allErrors: false, meta: true, messages: true, strict: false, allowUnionTypes: true, unicodeRegExp: false, logger: false });
+  addFormats(ajv);
+  const validate = ajv.compile(JSON.parse(JSON.stringify(schema)));
+  validate(data);
+  return validate.errors;
+}
+
+describe('nullableCompileError is what Ajv throws', () => {
+  const thrown = (schema: object): string | undefined => {
+    const ajv = new Draft04({ allErrors: false, meta: true, messages: true, strict: false, allowUnionTypes: true, unicodeRegExp: false, logger: false });
+    addFormats(ajv);
+    try {
+      ajv.compile(JSON.parse(JSON.stringify(schema)));
+      return undefined;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  it.each([
+    ['deep in a property', { type: 'object', properties: { a: { nullable: true, allOf: [{ type: 'string' }] } } }, true],
+    ['at the root', { nullable: true, oneOf: [{ type: 'string' }, { type: 'integer' }] }, true],
+    ['only in unreferenced definitions', { type: 'object', definitions: { a: { nullable: true } } }, false],
+    ['beside a meta-schema error, which Ajv reports first', { nullable: true, required: [] }, false],
+    ['nothing wrong', { type: 'string', nullable: true }, false],
+  ])('%s', (_name, schema, known) => {
+    const message = nullableCompileError(schema as Record<string, unknown>);
+    expect(message !== undefined).toBe(known);
+    if (message) expect(thrown(schema)).toBe(message);
   });
 });

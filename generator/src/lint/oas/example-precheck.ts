@@ -61,14 +61,20 @@ export function createExamplePrecheck(): (schema: Json, data: unknown) => Verdic
 }
 
 /** Every subschema uses only modelled keywords, with shapes Ajv compiles. */
-function withinModel(schema: unknown, patterns: Map<string, RegExp>): boolean {
+function withinModel(schema: unknown, patterns: Map<string, RegExp>, misuse?: { nullableWithoutType: number }): boolean {
   if (!isObject(schema)) return false;
   for (const key of Object.keys(schema)) if (UNMODELLED.has(key)) return false;
   const types = schema['type'];
   const typeList = typeof types === 'string' ? [types] : Array.isArray(types) ? types : types === undefined ? [] : undefined;
   if (!typeList || !typeList.every((t) => typeof t === 'string' && TYPES.has(t))) return false;
   // Ajv: '"nullable" cannot be used without "type"', 'type: null contradicts nullable: false'.
-  if (schema['nullable'] !== undefined && (typeList.length === 0 || (typeList.includes('null') && schema['nullable'] === false))) return false;
+  if (schema['nullable'] !== undefined) {
+    if (typeof schema['nullable'] !== 'boolean' || (typeList.includes('null') && schema['nullable'] === false)) return false;
+    if (typeList.length === 0) {
+      if (!misuse) return false;
+      misuse.nullableWithoutType++;
+    }
+  }
   if (schema['format'] !== undefined && typeof schema['format'] !== 'string') return false; // Ajv: "format value must be string"
   const pattern = schema['pattern'];
   if (pattern !== undefined) {
@@ -81,16 +87,17 @@ function withinModel(schema: unknown, patterns: Map<string, RegExp>): boolean {
   }
   if (schema['uniqueItems'] !== undefined && typeof schema['uniqueItems'] !== 'boolean') return false;
   const one = ['items', 'not'];
-  for (const key of one) if (schema[key] !== undefined && !withinModel(schema[key], patterns)) return false;
+  for (const key of one) if (schema[key] !== undefined && !withinModel(schema[key], patterns, misuse)) return false;
   const additional = schema['additionalProperties'];
-  if (additional !== undefined && typeof additional !== 'boolean' && !withinModel(additional, patterns)) return false;
+  if (additional !== undefined && typeof additional !== 'boolean' && !withinModel(additional, patterns, misuse)) return false;
   for (const key of ['allOf', 'anyOf', 'oneOf']) {
     const list = schema[key];
-    if (list !== undefined && (!Array.isArray(list) || !list.every((s) => withinModel(s, patterns)))) return false;
+    if (list !== undefined && (!Array.isArray(list) || !list.every((s) => withinModel(s, patterns, misuse)))) return false;
   }
+  // `definitions` are compiled only when referenced (never, without `$ref`): no misuse counted there.
   for (const key of ['properties', 'definitions']) {
     const map = schema[key];
-    if (map !== undefined && (!isObject(map) || !Object.values(map).every((s) => withinModel(s, patterns)))) return false;
+    if (map !== undefined && (!isObject(map) || !Object.values(map).every((s) => withinModel(s, patterns, key === 'properties' ? misuse : undefined)))) return false;
   }
   return true;
 }
@@ -210,4 +217,48 @@ function deepEqual(a: unknown, b: unknown): boolean {
   const keysA = Object.keys(a);
   if (keysA.length !== Object.keys(b).length) return false;
   return keysA.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual((a as Json)[k], (b as Json)[k]));
+}
+
+// Keywords Ajv evaluates before a single type's own keywords (they apply to any type), and those of
+// each data type's group, which run on data of that type whatever the schema's `type` says.
+const ANY_TYPE = ['enum', 'const', 'not', 'anyOf', 'oneOf', 'allOf', '$ref', 'if', 'then', 'else'];
+const GROUP: Readonly<Record<string, readonly string[]>> = {
+  number: ['maximum', 'minimum', 'exclusiveMaximum', 'exclusiveMinimum', 'multipleOf', 'format'],
+  string: ['maxLength', 'minLength', 'pattern', 'format'],
+  array: ['maxItems', 'minItems', 'uniqueItems', 'items', 'additionalItems', 'contains'],
+  object: ['maxProperties', 'minProperties', 'required', 'dependencies', 'propertyNames', 'additionalProperties', 'properties', 'patternProperties'],
+};
+
+/**
+ * When `data` fails `schema` at its root `type` and nothing can fail before that check, Ajv's first
+ * (and, without allErrors, only) error is that type error, so the schema holding just `type` and
+ * `nullable` gives the very same error: it is that small schema, for the example rules to compile
+ * instead of a large one. Undefined otherwise. Only for schemas the precheck models.
+ */
+export function rootTypeSchema(schema: Json, data: unknown): Json | undefined {
+  const types = typeof schema['type'] === 'string' ? [schema['type']] : (schema['type'] as string[] | undefined);
+  if (!types || types.length === 0 || ANY_TYPE.some((k) => schema[k] !== undefined)) return undefined;
+  if (types.some((t) => hasType(t, data)) || (schema['nullable'] === true && data === null)) return undefined;
+  const group = typeof data === 'number' ? 'number' : typeof data === 'string' ? 'string' : Array.isArray(data) ? 'array' : isObject(data) ? 'object' : undefined;
+  // `format` runs in the group of the format's own type (ajv-formats: int32 on numbers, date-time on strings).
+  if (group && GROUP[group]?.some((k) => schema[k] !== undefined && (k !== 'format' || formatType(schema[k]) === group))) return undefined;
+  return schema['nullable'] === undefined ? { type: schema['type'] } : { type: schema['type'], nullable: schema['nullable'] };
+}
+
+/** The data type a known format checks; undefined for formats Ajv ignores. */
+function formatType(name: unknown): string | undefined {
+  const format = typeof name === 'string' ? FORMATS[name] : undefined;
+  if (format === undefined || format === true) return undefined;
+  return typeof format === 'object' && !(format instanceof RegExp) ? (format.type ?? 'string') : 'string';
+}
+
+/**
+ * The error Ajv throws compiling `schema` when the one thing wrong with it is `nullable` without
+ * `type` (Ajv refuses that in every subschema it compiles); undefined otherwise, and Ajv is asked.
+ * Spectral reports that message for every example of the schema.
+ */
+export function nullableCompileError(schema: Json): string | undefined {
+  const misuse = { nullableWithoutType: 0 };
+  if (!withinModel(schema, new Map(), misuse) || misuse.nullableWithoutType === 0 || !metaValid(schema)) return undefined;
+  return '"nullable" cannot be used without "type"';
 }

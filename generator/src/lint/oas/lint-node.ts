@@ -14,6 +14,13 @@ export interface Then {
   readonly functionOptions?: unknown;
 }
 
+/** A rule as the ruleset defines it (the parts the rewiring reads). */
+export interface RuleDefinition {
+  readonly given: string | readonly string[];
+  readonly then: Then | readonly Then[];
+  readonly [key: string]: unknown;
+}
+
 /** A `field` this module resolves as getLintTargets does: `@key` or a dotted name (not a JSONPath). */
 export const supportedField = (field: string | undefined): boolean => field === undefined || field === '@key' || /^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$-]+)*$/.test(field);
 

@@ -17,7 +17,8 @@ import { oas } from '@stoplight/spectral-rulesets';
 import { toPointer, type Diagnostic, type Severity } from '../../diagnostics/diagnostic.js';
 import { lineIndex, type Locate } from '../locate.js';
 import type { SourceFile } from '../walk.js';
-import { rewireDeepRules, type RuleDefinition } from './deep-rules.js';
+import { rewireDeepRules } from './deep-rules.js';
+import type { RuleDefinition } from './lint-node.js';
 import { type Aliases, rewireShallowRules } from './shallow-rules.js';
 import { createValidExample, disableAjvOptimiser } from './valid-example.js';
 

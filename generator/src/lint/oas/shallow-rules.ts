@@ -4,22 +4,17 @@
  * cost a walk of the whole resolved document: nimma confines a walk to the given paths' zones with
  * proxies, but gives up on frozen objects, and Spectral's resolved document is frozen, so every
  * rule with a path below `$` made it visit every node of every inlined subtree (~2 million on
- * GitHub's spec). Here each path is followed directly, aliases resolved by Spectral's own resolver
- * for the document's formats, and the rule's own `then` applied as Spectral's runner would.
+ * GitHub's spec). Here each path is followed directly, aliases resolved for the document's formats as
+ * spectral-core resolves them, and the rule's own `then` applied as Spectral's runner would.
  *
  * A rule whose paths or fields use more than this evaluates (filters, `..`, JSONPath fields) is left
  * as it is.
  */
 import type { IFunctionResult, RulesetFunctionContext } from '@stoplight/spectral-core';
 import type { Path } from '../walk.js';
-import { applyThen, type Collected, type RuleFunction, settle, supportedField, type Then } from './lint-node.js';
+import { applyThen, type Collected, type RuleDefinition, type RuleFunction, settle, supportedField, type Then } from './lint-node.js';
 
 type Segment = { readonly name: string } | { readonly names: readonly string[] } | 'all';
-interface RuleDefinition {
-  readonly given: string | readonly string[];
-  readonly then: Then | readonly Then[];
-  readonly [key: string]: unknown;
-}
 type Formats = ReadonlySet<unknown> | null;
 type Alias = readonly string[] | { readonly targets: readonly { readonly formats: readonly unknown[]; readonly given: readonly string[] }[] };
 export type Aliases = Readonly<Record<string, Alias>>;

@@ -16,7 +16,7 @@ import type { IFunctionResult, RulesetFunctionContext } from '@stoplight/spectra
 import { oas2, oas3_0, oas3_1, oas3_2 } from '@stoplight/spectral-formats';
 import { schema as schemaFunction } from '@stoplight/spectral-functions';
 import { oasSchema } from '@stoplight/spectral-rulesets/dist/oas/functions/index.js';
-import { createExamplePrecheck } from './example-precheck.js';
+import { createExamplePrecheck, nullableCompileError, rootTypeSchema } from './example-precheck.js';
 
 type Json = Record<string, unknown>;
 type Path = (string | number)[];
@@ -124,6 +124,14 @@ export function createValidExample(): (target: unknown, opts: Options, context: 
   const byContent = new Map<string, Json>();
   const byIdentity = new WeakMap<object, Map<string, Json>>();
   const compileErrors = new WeakMap<Json, string>();
+  // One object per distinct type-only schema, so Spectral's Ajv compiles each once.
+  const typeSchemas = new Map<string, Json>();
+  const typeOnly = (schema: Json): Json => {
+    const key = JSON.stringify(schema);
+    let found = typeSchemas.get(key);
+    if (!found) typeSchemas.set(key, (found = schema));
+    return found;
+  };
   const precheck = createExamplePrecheck();
   const prepared = (schema: Json, flags: string, swagger2: boolean): Json => {
     let forSchema = byIdentity.get(schema);
@@ -157,23 +165,31 @@ export function createValidExample(): (target: unknown, opts: Options, context: 
     const results: IFunctionResult[] = [];
     for (const example of examplesOf(target, path, opts)) {
       // Valid for certain (most examples): no Ajv compile, no finding. Draft-04 dialects only.
-      if (draft04 && precheck(cached, example.value) === 'valid') continue;
+      const verdict = draft04 ? precheck(cached, example.value) : 'unsure';
+      if (verdict === 'valid') continue;
       const exampleContext = { ...context, path: example.path };
       // A schema Ajv cannot compile gives the same error for every example (stock oasExample
       // recompiles a fresh copy each time): compile it once. (Recompiling our cached copy would not
       // even do: Ajv caches a schema object before its meta-schema check, so the second try passes.)
+      if (draft04 && verdict === 'unsure' && !compileErrors.has(cached)) {
+        const known = nullableCompileError(cached);
+        if (known !== undefined) compileErrors.set(cached, known);
+      }
       const failed = compileErrors.get(cached);
       if (failed !== undefined) {
         results.push({ message: failed, path: example.path });
         continue;
       }
+      // Failing at the root type: Ajv words that one error the same from the root's type alone.
+      const small = verdict === 'invalid' ? rootTypeSchema(cached, example.value) : undefined;
+      const against = small ? typeOnly(small) : cached;
       // 2.0: call the schema function directly, as oasSchema would after copying the schema again.
       const found = swagger2
-        ? schemaFunction(example.value, { schema: cached, dialect: 'draft4', allErrors: false, prepareResults: (errors) => rewriteNullable(cached, errors as never) }, exampleContext)
-        : oasSchema(example.value, { schema: cached }, exampleContext);
+        ? schemaFunction(example.value, { schema: against, dialect: 'draft4', allErrors: false, prepareResults: (errors) => rewriteNullable(against, errors as never) }, exampleContext)
+        : oasSchema(example.value, { schema: against }, exampleContext);
       // The schema function reports a compile error at the path it was given, as the only result.
       const thrown = Array.isArray(found) && found.length === 1 && found[0]?.path === exampleContext.path && example.value !== undefined;
-      if (thrown) compileErrors.set(cached, found[0]?.message ?? '');
+      if (thrown && !small) compileErrors.set(cached, found[0]?.message ?? '');
       if (Array.isArray(found)) results.push(...found);
     }
     return results.length > 0 ? results : undefined;
