@@ -25,14 +25,9 @@ export const rpaStoreFlag = Flags.string({
 });
 
 /** Opens the RPA record store at `location`, with the same one-line errors as the sync store. */
-export async function openRunStore(location: string): Promise<import('@connectgen/runtime/rpa').RpaRunStore> {
+export async function openRpaRunStore(location: string): Promise<import('@connectgen/runtime/rpa').RpaRunStore> {
   const { openRpaStore } = await import('@connectgen/runtime/rpa');
-  try {
-    return await openRpaStore(location);
-  } catch (error) {
-    if (error instanceof SyncError) throw new ConnectgenError(error.code, error.message, { ...(error.hint ? { hint: error.hint } : {}), cause: error });
-    throw error;
-  }
+  return openedOrCliError(openRpaStore(location));
 }
 
 /** `postgres://...` with the password hidden; a file path as given. */
@@ -42,8 +37,13 @@ export function describeLocation(location: string): string {
 
 /** Opens the sync store at `location`; a store that cannot be opened is a one-line error with its code and hint. */
 export async function openSyncStore(location: string): Promise<SyncStore> {
+  return openedOrCliError(openStore(location));
+}
+
+/** A store that could not be opened (CG_STORE_CONNECT, ...) as the CLI's one-line coded error. */
+async function openedOrCliError<T>(opening: Promise<T>): Promise<T> {
   try {
-    return await openStore(location);
+    return await opening;
   } catch (error) {
     if (error instanceof SyncError) throw new ConnectgenError(error.code, error.message, { ...(error.hint ? { hint: error.hint } : {}), cause: error });
     throw error;

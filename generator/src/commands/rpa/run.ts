@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand, EXIT_CANNOT_RUN, EXIT_FINDINGS } from '../../cli/base-command.js';
 import { parseInputs } from '../../rpa/inputs.js';
-import { openRunStore, rpaStoreFlag } from '../../sync/store-path.js';
+import { openRpaRunStore, rpaStoreFlag } from '../../sync/store-path.js';
 
 export default class RpaRun extends BaseCommand {
   static override description =
@@ -33,7 +33,7 @@ export default class RpaRun extends BaseCommand {
     const { formatOutcome, formatStep } = await import('../../rpa/summary.js');
 
     const job = await loadJobOrExit(args.job, () => this.exit(EXIT_CANNOT_RUN));
-    const store = await openRunStore(flags.store);
+    const store = await openRpaRunStore(flags.store);
     let result;
     try {
       process.stderr.write(`${job.name}: ${job.steps.length} steps\n`);

@@ -3,7 +3,7 @@ import { isPostgresUrl } from '@connectgen/runtime/sync';
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
 import { ConnectgenError } from '../../diagnostics/errors.js';
-import { describeLocation, openRunStore, rpaStoreFlag } from '../../sync/store-path.js';
+import { describeLocation, openRpaRunStore, rpaStoreFlag } from '../../sync/store-path.js';
 
 export default class RpaRuns extends BaseCommand {
   static override description =
@@ -36,7 +36,7 @@ export default class RpaRuns extends BaseCommand {
       process.stdout.write(flags.json ? '[]\n' : `no RPA runs in ${flags.store}\n`);
       return;
     }
-    const store = await openRunStore(flags.store);
+    const store = await openRpaRunStore(flags.store);
     try {
       if (args.id !== undefined) {
         const record = await store.get(args.id);

@@ -34,13 +34,13 @@ export default class SyncEnqueue extends BaseCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(SyncEnqueue);
     const definition = await checkSyncFile(args.file);
-    scheduleOf(definition, flags); // a bad --cron or --timezone is refused before Redis is contacted
+    const schedule = scheduleOf(definition, flags); // a bad --cron or --timezone is refused before Redis is contacted
     const data = { sync: path.resolve(args.file), syncId: definition.id, connectionId: flags.connection };
     const { SyncQueue } = await import('@connectgen/runtime/queue');
     const connection = await openRedis(flags.redis);
     const queue = new SyncQueue(connection);
     try {
-      const outcome = await this.#apply(queue, data, scheduleOf(definition, flags), args.file, flags);
+      const outcome = await this.#apply(queue, data, schedule, args.file, flags);
       process.stdout.write(flags.json ? JSON.stringify(outcome.json, null, 2) + '\n' : outcome.line + '\n');
     } catch (error) {
       throw asCliError(error);

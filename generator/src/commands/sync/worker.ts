@@ -3,7 +3,7 @@ import type { SyncStore } from '@connectgen/runtime/sync';
 import { BaseCommand } from '../../cli/base-command.js';
 import { loadSyncFile } from '../../sync/definition-file.js';
 import { asCliError, openRedis, redisFlag } from '../../sync/queue-flags.js';
-import { describeLocation, openRunStore, openSyncStore, storeFlag } from '../../sync/store-path.js';
+import { describeLocation, openRpaRunStore, openSyncStore, storeFlag } from '../../sync/store-path.js';
 import { workerLog } from '../../sync/worker-log.js';
 
 export default class SyncWorker extends BaseCommand {
@@ -63,7 +63,7 @@ export default class SyncWorker extends BaseCommand {
     } catch (error) {
       throw toConnectgenError(error);
     }
-    const runs = await openRunStore(location);
+    const runs = await openRpaRunStore(location);
     const runner = new rpa.RpaRunner({ chromiumPath, store: runs, concurrency: flags.concurrency });
     const worker = startRpaWorker({ connection, runner, concurrency: flags.concurrency, load: rpa.loadJob, onEvent: log });
     await worker.ready();
