@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../load/index.js';
 import { swagger2ToOpenApi3, swagger2ToOpenApi3Reference } from '../swagger2.js';
 import { convertSwagger2Directly } from './index.js';
+import { randomSwagger } from './random-swagger.js';
 
 type Doc = Record<string, any>;
 const specsDir = path.resolve(import.meta.dirname, '../../../../specs');
@@ -55,6 +56,19 @@ describe('direct Swagger 2.0 conversion', () => {
       expect(text(direct.document), file).toBe(text(reference.document));
     }
     expect(accepted).toEqual(expect.arrayContaining(['swagger2/collection-formats.yaml', 'swagger2/global-consumes.yaml', 'lint/good/petstore-swagger2.yaml']));
+  });
+
+  it('gives swagger2openapi\'s document for every random document it accepts (seeds 1-150)', async () => {
+    let accepted = 0;
+    for (let seed = 1; seed <= 150; seed++) {
+      const { direct, reference } = await both(randomSwagger(seed));
+      if ('declined' in direct) continue;
+      accepted++;
+      expect(text(direct.document), `seed ${seed}`).toBe(text(reference.document));
+      expect(reference.diagnostics, `seed ${seed}`).toEqual([]);
+    }
+    // Most are accepted: the sample tests the conversion, not only the declines.
+    expect(accepted).toBeGreaterThan(60);
   });
 
   it('drops null members except defaults, extensions and examples, and rewrites every $ref', async () => {
