@@ -15,9 +15,9 @@
  */
 import { decline, Declined, isNode, type Node } from './decline.js';
 import { sanitise, sanitiseAll } from './names.js';
-import { convertParameter, MOVED } from './parameter.js';
+import { BodyParameter, convertParameter, MOVED } from './parameter.js';
 import { checkSecurity, convertPaths, mediaTypes, type RequestBodyTable } from './paths.js';
-import { convertHeader, convertResponse } from './response.js';
+import { convertResponse } from './response.js';
 import { fixSchema } from './schema.js';
 import { copyTree } from './tree.js';
 
@@ -61,13 +61,16 @@ function convert(swagger: Node): Node {
     if (sanitiseAll(name) !== name) decline(`schema name ${name}`);
     fixSchema(components['schemas'][name]);
   }
-  for (const name of Object.keys(components['parameters'])) {
+  const parameters = components['parameters'];
+  for (const name of Object.keys(parameters)) {
     if (sanitise(name) !== name) decline(`parameter name ${name}`);
-    convertParameter(components['parameters'][name], { shared: components['parameters'], consumes: consumes ?? [] });
+    const converted = convertParameter(parameters[name], { shared: parameters, consumes: consumes ?? [] });
+    // A body parameter stays, marked, until the operations that use it have their request bodies.
+    if (!(converted instanceof BodyParameter)) parameters[name] = converted;
   }
   for (const name of Object.keys(components['responses'])) {
     if (sanitise(name) !== name) decline(`response name ${name}`);
-    convertResponse(components['responses'][name], produces ?? []);
+    components['responses'][name] = convertResponse(components['responses'][name], produces ?? []);
   }
 
   const bodies: RequestBodyTable = {};

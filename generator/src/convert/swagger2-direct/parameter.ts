@@ -13,7 +13,7 @@ import { decline, isNode, type Node } from './decline.js';
 import { camelCase, SCHEMA_PROPERTIES, sanitiseAll, unique } from './names.js';
 import { fixSchema } from './schema.js';
 
-/** swagger2openapi's mark on a parameter that became a request body; such parameters are dropped. */
+/** swagger2openapi's mark on a shared parameter that became a request body: dropped from the components. */
 export const MOVED = Symbol('became a request body');
 
 export interface ParameterContext {
@@ -23,12 +23,16 @@ export interface ParameterContext {
   readonly consumes: readonly string[];
 }
 
-/** The operation being converted: `attach` swaps in a copy that has a `requestBody` member. */
-export interface OperationSlot {
-  operation: Node;
+/** A body parameter's answer: the request body it became (the parameter itself is dropped). */
+export class BodyParameter {
+  constructor(readonly body: Node) {}
 }
 
-export function convertParameter(param: unknown, context: ParameterContext, slot?: OperationSlot): void {
+/**
+ * The converted parameter (a new object, or the `$ref` as it was), or the request body a body
+ * parameter became. `operation`: the one it belongs to, for the body's name; none for shared ones.
+ */
+export function convertParameter(param: unknown, context: ParameterContext, operation?: Node): Node | BodyParameter {
   if (!isNode(param)) decline('parameter is not an object');
   let target: Node = param;
   if (typeof param['$ref'] === 'string') {
@@ -37,9 +41,8 @@ export function convertParameter(param: unknown, context: ParameterContext, slot
     const shared: unknown = context.shared[ref.slice('#/components/parameters/'.length)];
     if (!isNode(shared)) decline(`parameter $ref ${ref}`);
     // Still a parameter: the reference stays as it is.
-    if (!shared[MOVED]) return;
+    if (!shared[MOVED]) return param;
     // A shared body parameter: converted again, for this operation.
-    param[MOVED] = true;
     target = shared;
   }
   if (!target['name'] && !target['in']) decline('parameter without name or in');
@@ -51,57 +54,65 @@ export function convertParameter(param: unknown, context: ParameterContext, slot
   if (location !== 'body') {
     if (typeof target['type'] !== 'string' || target['type'] === '') decline('parameter without a type');
     if (typeof target['description'] === 'object') decline('description is an object');
-    moveTypeIntoSchema(target);
-  } else if (target['schema'] !== undefined) {
+    return plainParameter(target);
+  }
+  if (target['schema'] !== undefined) {
     if (target['type'] !== undefined || target['collectionFormat'] !== undefined) decline('body parameter with a type');
     fixSchema(target['schema']);
   }
-  if (location === 'body') {
-    const body = requestBody(target, context.consumes, slot?.operation);
-    target[MOVED] = true;
-    if (slot) attach(slot, body);
-    return;
-  }
-  delete target['type'];
-  for (const key of SCHEMA_PROPERTIES) delete target[key];
-  if (location === 'path' && target['required'] !== true) target['required'] = true;
+  const body = requestBody(target, context.consumes, operation);
+  target[MOVED] = true;
+  if (!body['x-s2o-name'] && operation?.['operationId']) body['x-s2o-name'] = sanitiseAll(operation['operationId']);
+  return new BodyParameter(body);
 }
 
-/** type, items, format, enum... -> `schema`; collectionFormat -> style and explode. */
-function moveTypeIntoSchema(param: Node): void {
+/** What moves out of a query, header or path parameter (into `schema`, or into style and explode). */
+const MOVED_OUT: ReadonlySet<string> = new Set(['type', 'collectionFormat', 'items', ...SCHEMA_PROPERTIES]);
+
+/**
+ * A query, header or path parameter: type, items, format, enum... -> `schema`; collectionFormat ->
+ * style and explode. Built anew rather than edited (deleting members makes V8 objects slow), with
+ * swagger2openapi's member order: the parameter's own, then style, explode, schema, required.
+ */
+function plainParameter(param: Node): Node {
   const type = param['type'] as string;
+  const location: unknown = param['in'];
+  if (param['schema'] !== undefined || param['style'] !== undefined || param['explode'] !== undefined) decline('parameter already has schema, style or explode');
   let format: unknown = param['collectionFormat'];
   if (type === 'array' && !format) format = 'csv';
-  const location: unknown = param['in'];
-  if (format) {
-    if (type !== 'array') delete param['collectionFormat'];
-    if (param['style'] !== undefined || param['explode'] !== undefined) decline('parameter already has style or explode');
-    if (format === 'csv' && (location === 'query' || location === 'cookie')) {
-      param['style'] = 'form';
-      param['explode'] = false;
-    }
-    if (format === 'csv' && (location === 'path' || location === 'header')) param['style'] = 'simple';
-    if (format === 'ssv' || format === 'pipes') {
-      if (location !== 'query') decline(`collectionFormat ${format} outside the query`);
-      param['style'] = format === 'ssv' ? 'spaceDelimited' : 'pipeDelimited';
-    }
-    if (format === 'multi') param['explode'] = true;
-    if (format === 'tsv') decline('collectionFormat tsv');
-    delete param['collectionFormat'];
+  let style: string | undefined;
+  let explode: boolean | undefined;
+  if (format === 'csv' && (location === 'query' || location === 'cookie')) {
+    style = 'form';
+    explode = false;
   }
-  if (param['schema'] !== undefined) decline('non-body parameter with a schema');
+  if (format === 'csv' && (location === 'path' || location === 'header')) style = 'simple';
+  if (format === 'ssv' || format === 'pipes') {
+    if (location !== 'query') decline(`collectionFormat ${format} outside the query`);
+    style = format === 'ssv' ? 'spaceDelimited' : 'pipeDelimited';
+  }
+  if (format === 'multi') explode = true;
+  if (format === 'tsv') decline('collectionFormat tsv');
+
   const schema: Node = { type };
-  param['schema'] = schema;
   if (param['items'] !== undefined) {
     schema['items'] = param['items'];
-    delete param['items'];
     dropCollectionFormats(schema['items'], format);
   }
   for (const key of SCHEMA_PROPERTIES) {
     if (param[key] !== undefined) schema[key] = param[key];
-    delete param[key];
   }
   fixSchema(schema);
+
+  const out: Node = {};
+  for (const key of Object.keys(param)) {
+    if (!MOVED_OUT.has(key)) out[key] = param[key];
+  }
+  if (style !== undefined) out['style'] = style;
+  if (explode !== undefined) out['explode'] = explode;
+  out['schema'] = schema;
+  if (location === 'path' && out['required'] !== true) out['required'] = true;
+  return out;
 }
 
 /** Nested `collectionFormat`s have no OpenAPI 3 equivalent: dropped when they match the outer one. */
@@ -144,18 +155,4 @@ function requestBody(param: Node, consumes: readonly string[], operation: Node |
     if (key.startsWith('x-') && !key.startsWith('x-s2o')) body[key] = param[key];
   }
   return body;
-}
-
-/** The operation takes a `requestBody` member right after `parameters` (a copy, as swagger2openapi makes one). */
-function attach(slot: OperationSlot, body: Node): void {
-  const operation = slot.operation;
-  if (operation['requestBody'] !== undefined) decline('more than one request body');
-  const copy: Node = {};
-  for (const key of Object.keys(operation)) {
-    copy[key] = operation[key];
-    if (key === 'parameters') copy['requestBody'] = {};
-  }
-  copy['requestBody'] = body;
-  slot.operation = copy;
-  if (!body['x-s2o-name'] && operation['operationId']) body['x-s2o-name'] = sanitiseAll(operation['operationId']);
 }

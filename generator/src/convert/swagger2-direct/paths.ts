@@ -7,7 +7,7 @@
  */
 import { decline, isNode, type Node } from './decline.js';
 import { camelCase, hashText, HTTP_METHODS, sanitise, sanitiseAll } from './names.js';
-import { convertParameter, MOVED, type OperationSlot } from './parameter.js';
+import { BodyParameter, convertParameter, MOVED } from './parameter.js';
 import { convertResponse } from './response.js';
 
 export interface RequestBodyUses {
@@ -39,48 +39,67 @@ export function convertPaths(paths: Node, document: Node, bodies: RequestBodyTab
       if (HTTP_METHODS.has(method)) convertOperation(item, method, path, document, bodies);
     }
     if (own) {
-      for (const param of own) convertParameter(param, { shared, consumes: document['consumes'] ?? [] });
-      item['parameters'] = (own as Node[]).filter((param) => !param[MOVED]);
+      const context = { shared, consumes: document['consumes'] ?? [] };
+      item['parameters'] = own.map((param) => convertParameter(param, context));
     }
   }
 }
 
+/** The members swagger2openapi removes from an operation (their meaning moved into content and servers). */
+const DROPPED: ReadonlySet<string> = new Set(['consumes', 'produces', 'schemes']);
+
+/**
+ * One operation, built anew (deleting members makes V8 objects slow) in swagger2openapi's member
+ * order: its own members, `requestBody` right after `parameters`, then any `servers` it adds.
+ */
 function convertOperation(item: Node, method: string, path: string, document: Node, bodies: RequestBodyTable): void {
-  const original: unknown = item[method];
-  if (!isNode(original)) decline('operation is not an object');
+  const operation: unknown = item[method];
+  if (!isNode(operation)) decline('operation is not an object');
   for (const key of ['servers', 'x-servers', 'x-ms-examples', 'requestBody']) {
-    if (original[key] !== undefined) decline(`operation ${key}`);
+    if (operation[key] !== undefined) decline(`operation ${key}`);
   }
-  const slot: OperationSlot = { operation: original };
-  const parameters: unknown = original['parameters'];
+  const parameters: unknown = operation['parameters'];
   if (parameters !== undefined && !Array.isArray(parameters)) decline('parameters is not an array');
+  const kept: Node[] = [];
+  let body: Node | undefined;
   if (parameters) {
-    const context = { shared: document['components']['parameters'], consumes: mediaTypes(original['consumes']) ?? document['consumes'] ?? [] };
-    for (const param of parameters) convertParameter(param, context, slot);
-    item[method] = slot.operation;
-    slot.operation['parameters'] = (parameters as Node[]).filter((param) => !param[MOVED]);
+    const context = { shared: document['components']['parameters'], consumes: mediaTypes(operation['consumes']) ?? document['consumes'] ?? [] };
+    for (const param of parameters) {
+      const converted = convertParameter(param, context, operation);
+      if (!(converted instanceof BodyParameter)) kept.push(converted);
+      else if (body) decline('more than one request body');
+      else body = converted.body;
+    }
   }
-  const operation = slot.operation;
   if (operation['security'] !== undefined) checkSecurity(operation['security']);
   const responses: unknown = operation['responses'];
   if (!isNode(responses)) decline('operation without responses');
   const produces = mediaTypes(operation['produces']) ?? document['produces'] ?? [];
-  for (const status of Object.keys(responses)) convertResponse(responses[status], produces);
+  for (const status of Object.keys(responses)) responses[status] = convertResponse(responses[status], produces);
 
   const schemes: unknown = operation['schemes'];
   if (schemes !== undefined && !Array.isArray(schemes)) decline('schemes is not an array');
+  let addsServers = false;
   for (const scheme of schemes ?? []) {
     const everywhere: unknown[] | undefined = document['schemes'];
     if (everywhere && everywhere.includes(scheme)) continue;
     // swagger2openapi adds a server per document server with this scheme (URL rewriting we do not mirror).
     if (Array.isArray(document['servers'])) decline('operation scheme beyond the document servers');
-    operation['servers'] ??= [];
+    addsServers = true;
   }
-  delete operation['consumes'];
-  delete operation['produces'];
-  delete operation['schemes'];
-  if (Array.isArray(operation['parameters']) && operation['parameters'].length === 0) delete operation['parameters'];
-  if (operation['requestBody']) recordRequestBody(item, method, path, operation, bodies);
+
+  const out: Node = {};
+  for (const key of Object.keys(operation)) {
+    if (DROPPED.has(key)) continue;
+    if (key !== 'parameters') out[key] = operation[key];
+    else {
+      if (kept.length > 0) out['parameters'] = kept;
+      if (body) out['requestBody'] = body;
+    }
+  }
+  if (addsServers) out['servers'] = [];
+  item[method] = out;
+  if (body) recordRequestBody(item, method, path, out, bodies);
 }
 
 function recordRequestBody(item: Node, method: string, path: string, operation: Node, bodies: RequestBodyTable): void {

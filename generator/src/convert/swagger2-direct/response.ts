@@ -8,41 +8,50 @@ import { decline, isNode, type Node } from './decline.js';
 import { SCHEMA_PROPERTIES, unique } from './names.js';
 import { fixSchema } from './schema.js';
 
-/** `produces`: the operation's, else the document's (already checked to be arrays of strings). */
-export function convertResponse(response: unknown, produces: readonly string[]): void {
+/**
+ * `produces`: the operation's, else the document's (already checked to be arrays of strings).
+ * The response is built anew (deleting members makes V8 objects slow) in swagger2openapi's member
+ * order: its own members but `schema` and `examples`, then `content`.
+ */
+export function convertResponse(response: unknown, produces: readonly string[]): Node {
   if (!isNode(response)) decline('response is not an object');
-  if (typeof response['$ref'] === 'string') return;
+  if (typeof response['$ref'] === 'string') return response;
   const description: unknown = response['description'];
   if (typeof description !== 'string' || description === '') decline('response without description');
   if (response['content'] !== undefined) decline('response has content');
   const examples: unknown = response['examples'];
   if (examples !== undefined && !isNode(examples)) decline('response examples is not an object');
+  const out: Node = {};
+  for (const key of Object.keys(response)) {
+    if (key !== 'schema' && key !== 'examples') out[key] = response[key];
+  }
+  let content: Node | undefined;
+  const placed = new Set<string>();
   if (response['schema'] !== undefined) {
     fixSchema(response['schema']);
     const types = unique(produces);
     if (types.length === 0) types.push('*/*');
-    const content: Node = {};
-    response['content'] = content;
+    content = {};
     for (const type of types) {
       const media: Node = { schema: structuredClone(response['schema']) };
       content[type] = media;
       if (examples?.[type]) {
         media['examples'] = { response: { value: examples[type] } };
-        delete examples[type];
+        placed.add(type);
       }
       if (media['schema']?.type === 'file') media['schema'] = { type: 'string', format: 'binary' };
     }
-    delete response['schema'];
   }
-  if (examples) {
-    for (const type of Object.keys(examples)) {
-      response['content'] ??= {};
-      response['content'][type] ??= {};
-      response['content'][type].examples = { response: { value: examples[type] } };
-    }
+  for (const type of examples ? Object.keys(examples) : []) {
+    if (placed.has(type)) continue;
+    // swagger2openapi would write onto what the name inherits (`constructor`...).
+    if (type in Object.prototype) decline(`example media type ${type}`);
+    content ??= {};
+    content[type] ??= {};
+    content[type].examples = { response: { value: examples![type] } };
   }
-  delete response['examples'];
-  const headers: unknown = response['headers'];
+  if (content) out['content'] = content;
+  const headers: unknown = out['headers'];
   if (headers) {
     if (!isNode(headers)) decline('headers is not an object');
     for (const name of Object.keys(headers)) {
@@ -50,6 +59,7 @@ export function convertResponse(response: unknown, produces: readonly string[]):
       convertHeader(headers[name]);
     }
   }
+  return out;
 }
 
 export function convertHeader(header: unknown): void {

@@ -19,7 +19,17 @@ export function copyTree(document: Node): Node {
   const parameters = ownNames(document['parameters']);
   const responses = ownNames(document['responses']);
 
+  // Kubernetes writes 3,000 `$ref`s to 584 targets: each distinct one is checked once.
+  const rewritten = new Map<string, string>();
   const rewrite = (ref: string): string => {
+    let target = rewritten.get(ref);
+    if (target === undefined) {
+      target = rewriteOnce(ref);
+      rewritten.set(ref, target);
+    }
+    return target;
+  };
+  const rewriteOnce = (ref: string): string => {
     if (ref.startsWith('#/definitions/')) {
       const rest = ref.slice('#/definitions/'.length);
       const name = rest.split('/')[0]!;
