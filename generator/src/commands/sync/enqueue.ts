@@ -3,7 +3,7 @@ import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
 import { ConnectgenError } from '../../diagnostics/errors.js';
 import { parseSyncDefinition, SyncError, type SyncDefinition } from '@connectgen/runtime/sync';
-import { checkSyncFile } from '../../sync/definition-file.js';
+import { checkSyncFile, printSyncWarnings } from '../../sync/definition-file.js';
 import { asCliError, openRedis, redisFlag } from '../../sync/queue-flags.js';
 
 export default class SyncEnqueue extends BaseCommand {
@@ -34,6 +34,7 @@ export default class SyncEnqueue extends BaseCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(SyncEnqueue);
     const definition = await checkSyncFile(args.file);
+    printSyncWarnings(definition, args.file);
     const schedule = scheduleOf(definition, flags); // a bad --cron or --timezone is refused before Redis is contacted
     const data = { sync: path.resolve(args.file), syncId: definition.id, connectionId: flags.connection };
     const { SyncQueue } = await import('@connectgen/runtime/queue');
