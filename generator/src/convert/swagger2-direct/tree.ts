@@ -93,6 +93,11 @@ function assertTree(value: unknown, visited: Set<object>): void {
   if (value === null || typeof value !== 'object') return;
   if (visited.has(value)) decline('an object reached twice (a YAML alias)');
   visited.add(value);
-  if (Array.isArray(value)) for (const item of value) assertTree(item, visited);
-  else for (const key of Object.keys(value)) assertTree((value as Node)[key], visited);
+  if (Array.isArray(value)) {
+    for (const item of value) assertTree(item, visited);
+    return;
+  }
+  // The copy knows plain data only (a YAML parser set to other schemas could give dates or maps).
+  if (Object.getPrototypeOf(value) !== Object.prototype) decline('not plain JSON data');
+  for (const key of Object.keys(value)) assertTree((value as Node)[key], visited);
 }
