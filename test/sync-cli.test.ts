@@ -96,6 +96,29 @@ describe('connectgen sync', () => {
     expect(result.stderr).toMatch(/^error CG_SYNC_DEFINITION .*bad\.sync\.yaml:2:1: invalid sync definition: "mode" must be one of full, incremental \(at \/mode\)/);
   });
 
+  it('warns when an incremental two-way sync cannot see one side\'s deletions (CG_SYNC_DELETIONS_UNSEEN), and runs', async () => {
+    const lines = (extra: string[]) => [
+      'id: pets-two-way',
+      'mode: incremental',
+      'direction: both',
+      'conflict: source-wins',
+      'idPath: id',
+      'cursor: { field: id }',
+      'source: { store: local-pets }',
+      ...petsSource().map((l) => l.replace(/^source:/, 'destination:')),
+      '  upsert: { action: createPet, id: id }',
+      ...extra,
+      '',
+    ].join('\n');
+    const unseen = await runCli(['sync', 'run', await file('two-way.sync.yaml', lines([])), '--store', store]);
+    expect(unseen.code, unseen.stderr).toBe(0);
+    expect(unseen.stderr).toMatch(/two-way\.sync\.yaml warn CG_SYNC_DELETIONS_UNSEEN records deleted at the destination .*\(at \/destination\)\n  Try this: .*tombstone/);
+    expect(unseen.stdout).toMatch(/^succeeded pets-two-way: 30 read, 30 created/);
+    const signalled = await runCli(['sync', 'run', await file('two-way.sync.yaml', lines(['  tombstone: { path: status, equals: deleted }'])), '--store', store]);
+    expect(signalled.code, signalled.stderr).toBe(0);
+    expect(signalled.stderr).not.toContain('CG_SYNC_DELETIONS_UNSEEN');
+  });
+
   it('lists a poison record once however often it fails again', async () => {
     const sync = await file(
       'strict.sync.yaml',

@@ -11,6 +11,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { SyncQueue } from '../runtime/src/sync/queue/queue.js';
+import { connectRedis } from '../runtime/src/sync/queue/redis.js';
 import { openSqliteStore } from '../runtime/src/sync/store/sqlite/store.js';
 import { chromiumPath } from '../runtime/src/testing/chromium.js';
 import { postgresBinDir, startPostgres } from '../runtime/src/testing/postgres.js';
@@ -29,6 +31,8 @@ describeWithRedis('connectgen sync enqueue / sync worker', () => {
   let server: TestServer;
   let dir: string;
   let sync: string;
+  /** A sync definition whose connector path is relative to the directory `from` it is written in. */
+  let syncText: (id: string, from: string) => string;
 
   beforeAll(async () => {
     const connectorDir = (await generateAndBuild(path.join(repoRoot, 'specs/petstore/connector.yaml'), 'queue-petstore')).dir;
@@ -36,24 +40,28 @@ describeWithRedis('connectgen sync enqueue / sync worker', () => {
     server = await startPetsApi(KEY, pets);
     dir = await mkdtemp(path.join(tmpdir(), 'cg-queue-cli-'));
     sync = path.join(dir, 'pets.sync.yaml');
-    const lines = ['id: pets', 'mode: full', 'idPath: id', 'pageSize: 10', 'source:', `  connector: ${path.relative(dir, connectorDir)}`, '  action: listPets', '  options:', `    baseUrl: ${server.origin}`, '    auth: { apiKey: "${PETSTORE_KEY}" }', 'destination: { store: pets }', ''];
-    await writeFile(sync, lines.join('\n'));
+    syncText = (id: string, from: string) =>
+      [`id: ${id}`, 'mode: full', 'idPath: id', 'pageSize: 10', 'source:', `  connector: ${path.relative(from, connectorDir)}`, '  action: listPets', '  options:', `    baseUrl: ${server.origin}`, '    auth: { apiKey: "${PETSTORE_KEY}" }', 'destination: { store: pets }', ''].join('\n');
+    await writeFile(sync, syncText('pets', dir));
   }, 180_000);
   afterAll(async () => {
     await server?.close();
     await redis?.stop();
   });
 
-  it('queues a sync once, a worker runs it, and SIGTERM stops the worker cleanly', async () => {
-    const first = await runCli(['sync', 'enqueue', sync, '--redis', redis.url]);
+  it('queues a sync once, by its path under --root; a worker with its own copy of the tree elsewhere runs it; SIGTERM stops it cleanly', async () => {
+    const first = await runCli(['sync', 'enqueue', sync, '--redis', redis.url, '--root', dir]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/^sync "pets": queued \(job sync\.pets\.\)/);
-    const again = await runCli(['sync', 'enqueue', sync, '--redis', redis.url, '--json']);
+    const again = await runCli(['sync', 'enqueue', 'pets.sync.yaml', '--redis', redis.url, '--json'], { cwd: dir }); // --root defaults to the working directory
     expect(again.code, again.stderr).toBe(0);
-    expect(JSON.parse(again.stdout)).toMatchObject({ syncId: 'pets', queued: false, state: 'waiting' });
+    expect(JSON.parse(again.stdout)).toMatchObject({ sync: 'pets.sync.yaml', syncId: 'pets', queued: false, state: 'waiting' });
 
+    // The worker's machine: the same tree under another path; the original is not where the worker looks.
+    const elsewhere = await mkdtemp(path.join(tmpdir(), 'cg-queue-worker-root-'));
+    await writeFile(path.join(elsewhere, 'pets.sync.yaml'), syncText('pets', elsewhere));
     const store = path.join(dir, 'state', 'sync.db');
-    const { worker, exited, log } = startWorker(['--redis', redis.url, '--store', store], { PETSTORE_KEY: KEY });
+    const { worker, exited, log } = startWorker(['--redis', redis.url, '--store', store, '--root', elsewhere], { PETSTORE_KEY: KEY });
     try {
       const deadline = Date.now() + 90_000;
       while (!/done connectgen-sync job sync\.pets\./.test(log()) && Date.now() < deadline && worker.exitCode === null) await new Promise((r) => setTimeout(r, 100));
@@ -72,9 +80,43 @@ describeWithRedis('connectgen sync enqueue / sync worker', () => {
     }
   }, 180_000);
 
+  it('refuses to queue a file outside --root, and a worker refuses a job whose path leads out of its root', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'cg-queue-root-'));
+    const outside = await runCli(['sync', 'enqueue', sync, '--redis', redis.url, '--root', root]);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toMatch(/^error CG_QUEUE_OUTSIDE_ROOT .*pets\.sync\.yaml is not inside the sync root/m);
+
+    // A job put on the queue by something else, naming a real sync file beside the worker's root.
+    await writeFile(path.join(path.dirname(root), 'escape.sync.yaml'), syncText('escape', path.dirname(root)));
+    const connection = await connectRedis(redis.url);
+    const queue = new SyncQueue(connection);
+    try {
+      await queue.enqueue({ sync: `../escape.sync.yaml`, syncId: 'escape', connectionId: '' });
+    } finally {
+      await queue.close();
+      connection.disconnect();
+    }
+    const store = path.join(root, 'sync.db');
+    const { worker, exited, log } = startWorker(['--redis', redis.url, '--store', store, '--root', root], { PETSTORE_KEY: KEY });
+    try {
+      const deadline = Date.now() + 90_000;
+      while (!/connectgen-sync job sync\.escape\./.test(log()) && Date.now() < deadline && worker.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+      expect(log()).toMatch(/failed connectgen-sync job sync\.escape\.: .*CG_QUEUE_PATH_ESCAPES/);
+    } finally {
+      worker.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    const opened = openSqliteStore(store);
+    try {
+      expect(await opened.listRuns({ syncId: 'escape' })).toEqual([]); // never ran
+    } finally {
+      await opened.close();
+    }
+  }, 180_000);
+
   it('says which Redis it cannot reach, without its password', async () => {
     const url = `redis://queue:s3cret-pass@127.0.0.1:${await freePort()}`;
-    const result = await runCli(['sync', 'enqueue', sync, '--redis', url]);
+    const result = await runCli(['sync', 'enqueue', sync, '--root', dir, '--redis', url]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error CG_QUEUE_REDIS cannot reach Redis at redis:\/\/queue:\*\*\*@127\.0\.0\.1:\d+/m);
     expect(result.stderr).toContain('Try this:');
@@ -82,13 +124,13 @@ describeWithRedis('connectgen sync enqueue / sync worker', () => {
   }, 60_000);
 
   it('refuses --schedule for a sync without a schedule', async () => {
-    const result = await runCli(['sync', 'enqueue', sync, '--redis', redis.url, '--schedule']);
+    const result = await runCli(['sync', 'enqueue', sync, '--root', dir, '--redis', redis.url, '--schedule']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error CG_SYNC_NO_SCHEDULE /m);
   }, 60_000);
 
   it('schedules a connection on its own cron and time zone, and refuses a bad one before touching Redis', async () => {
-    const args = ['sync', 'enqueue', sync, '--redis', redis.url, '--connection', 'acme', '--schedule'];
+    const args = ['sync', 'enqueue', sync, '--root', dir, '--redis', redis.url, '--connection', 'acme', '--schedule'];
     const planned = await runCli([...args, '--cron', '0 6 * * *', '--timezone', 'America/New_York', '--json']);
     expect(planned.code, planned.stderr).toBe(0);
     const next = JSON.parse(planned.stdout) as { connectionId: string; next: number };
@@ -98,17 +140,17 @@ describeWithRedis('connectgen sync enqueue / sync worker', () => {
     expect(new Date(next.next).getUTCMinutes()).toBe(0);
     const text = await runCli([...args, '--cron', '30 2 * * 1']);
     expect(text.stdout).toMatch(/^sync "pets" for connection "acme": scheduled "30 2 \* \* 1", next run \d{4}-/);
-    expect((await runCli(['sync', 'enqueue', sync, '--redis', redis.url, '--connection', 'acme', '--unschedule'])).stdout).toContain('schedule removed');
+    expect((await runCli(['sync', 'enqueue', sync, '--root', dir, '--redis', redis.url, '--connection', 'acme', '--unschedule'])).stdout).toContain('schedule removed');
 
     const unreachable = `redis://127.0.0.1:${await freePort()}`;
-    const badCron = await runCli(['sync', 'enqueue', sync, '--redis', unreachable, '--schedule', '--cron', 'every tuesday']);
+    const badCron = await runCli(['sync', 'enqueue', sync, '--root', dir, '--redis', unreachable, '--schedule', '--cron', 'every tuesday']);
     expect(badCron.code).toBe(2);
     expect(badCron.stderr).toMatch(/^error CG_SYNC_SCHEDULE --cron: invalid cron expression/m);
-    const badZone = await runCli(['sync', 'enqueue', sync, '--redis', unreachable, '--schedule', '--cron', '0 6 * * *', '--timezone', 'Mars/Olympus']);
+    const badZone = await runCli(['sync', 'enqueue', sync, '--root', dir, '--redis', unreachable, '--schedule', '--cron', '0 6 * * *', '--timezone', 'Mars/Olympus']);
     expect(badZone.stderr).toMatch(/^error CG_SYNC_SCHEDULE --timezone: unknown time zone "Mars\/Olympus"/m);
-    const zoneOnly = await runCli(['sync', 'enqueue', sync, '--redis', unreachable, '--schedule', '--timezone', 'Europe/Berlin']);
+    const zoneOnly = await runCli(['sync', 'enqueue', sync, '--root', dir, '--redis', unreachable, '--schedule', '--timezone', 'Europe/Berlin']);
     expect(zoneOnly.stderr).toMatch(/^error CG_SYNC_NO_SCHEDULE /m);
-    const withoutSchedule = await runCli(['sync', 'enqueue', sync, '--redis', unreachable, '--cron', '0 6 * * *']);
+    const withoutSchedule = await runCli(['sync', 'enqueue', sync, '--root', dir, '--redis', unreachable, '--cron', '0 6 * * *']);
     expect(withoutSchedule.code).not.toBe(0);
     expect(withoutSchedule.stderr).toMatch(/--schedule/);
   }, 120_000);

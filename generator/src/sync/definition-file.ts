@@ -6,7 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseSyncDefinition, SyncError, type SyncDefinition } from '@connectgen/runtime/sync';
+import { parseSyncDefinition, SyncError, syncWarnings, type SyncDefinition } from '@connectgen/runtime/sync';
+import { formatDiagnosticLine } from '../cli/print-diagnostics.js';
 import { loadConnectorPackage } from '../check/connector-package.js';
 import { fromPointer } from '../diagnostics/diagnostic.js';
 import { ConnectgenError } from '../diagnostics/errors.js';
@@ -92,6 +93,13 @@ function expandEnv(value: unknown, env: NodeJS.ProcessEnv, pointer: string, file
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandEnv(v, env, `${pointer}/${k}`, file)]));
   }
   return value;
+}
+
+/** The definition's warnings (a sync that runs but misses something), one coded line each. */
+export function printSyncWarnings(definition: SyncDefinition, file: string, out: NodeJS.WritableStream = process.stderr): void {
+  for (const w of syncWarnings(definition)) {
+    out.write(formatDiagnosticLine({ code: w.code, severity: 'warn', message: w.message, pointer: w.pointer, file, ...(w.hint ? { hint: w.hint } : {}) }) + '\n');
+  }
 }
 
 /** A runtime SyncError as a CLI error with file:line:column of its pointer. */

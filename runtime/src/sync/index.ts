@@ -13,6 +13,7 @@ export type * from './store/store.js';
 export { isHolderAlive, newHolder } from './lease.js';
 export { runSync, type RunSyncOptions, type SyncProgress } from './engine/run.js';
 export { parseSyncDefinition } from './definition/validate.js';
+export { syncWarnings } from './definition/warnings.js';
 export type * from './definition/types.js';
 export { SyncError, type SyncIssue } from './errors.js';
 export { systemClock, type Clock } from './clock.js';

@@ -1,6 +1,7 @@
 /**
  * A vendor API for sync tests, on 127.0.0.1: a list of records with offset pagination and an
- * `updated_since` filter, and create (POST with an Idempotency-Key), replace (PUT) and delete by id.
+ * `updated_since` filter, and create (POST with an Idempotency-Key), replace (PUT) and delete by id;
+ * deletions are also listed at /deletions (a deletions feed, filtered by `deleted_since`).
  * It records every write so tests can count them, and `fail` lets a test make chosen requests fail.
  * `recordsApiOperations` describe it the way a generated connector would.
  */
@@ -28,6 +29,10 @@ export interface RecordsApi extends TestServer {
   readonly notes: Map<string, ApiRecord[]>;
   /** Serve the first page whatever the offset, as a broken server would. */
   ignoreOffset: boolean;
+  /** The deletions feed: `{ id, deleted_at }` for every DELETE, in order. */
+  readonly deletions: ApiRecord[];
+  /** What a DELETE records as `deleted_at` (the test's clock, as an ISO string). */
+  deletedAt: () => string;
 }
 
 export async function startRecordsApi(initial: readonly ApiRecord[] = []): Promise<RecordsApi> {
@@ -48,6 +53,13 @@ export async function startRecordsApi(initial: readonly ApiRecord[] = []): Promi
       const offset = Number(url.searchParams.get('offset') ?? 0);
       const limit = Number(url.searchParams.get('limit') ?? 10);
       const list = notes.get(id) ?? [];
+      return json(res, 200, { items: list.slice(offset, offset + limit), total: list.length });
+    }
+    if (req.method === 'GET' && url.pathname === '/deletions') {
+      const offset = Number(url.searchParams.get('offset') ?? 0);
+      const limit = Number(url.searchParams.get('limit') ?? 10);
+      const since = url.searchParams.get('deleted_since');
+      const list = api.deletions.filter((d) => since === null || String(d['deleted_at']) >= since);
       return json(res, 200, { items: list.slice(offset, offset + limit), total: list.length });
     }
     if (req.method === 'GET' && url.pathname === '/items') {
@@ -79,12 +91,13 @@ export async function startRecordsApi(initial: readonly ApiRecord[] = []): Promi
     if (req.method === 'DELETE' && id) {
       records.delete(id);
       writes.push(`DELETE ${id}`);
+      api.deletions.push({ id, deleted_at: api.deletedAt() });
       res.writeHead(204).end();
       return;
     }
     json(res, 404, { error: 'not found' });
   });
-  api = Object.assign(server, { records, writes, idempotency, notes, fail: undefined, onList: undefined, ignoreOffset: false });
+  api = Object.assign(server, { records, writes, idempotency, notes, fail: undefined, onList: undefined, ignoreOffset: false, deletions: [], deletedAt: () => '1970-01-01T00:00:00Z' });
   return api;
 }
 
@@ -95,6 +108,18 @@ export const recordsApiOperations = {
     path: '/items',
     parameters: [
       { name: 'updated_since', key: 'updatedSince', in: 'query' },
+      { name: 'offset', key: 'offset', in: 'query' },
+      { name: 'limit', key: 'limit', in: 'query' },
+    ],
+    response: 'json',
+    pagination: { type: 'offset', offsetParam: 'offset', pageSizeParam: 'limit', resultsKey: 'items', defaultPageSize: 10 },
+  },
+  listDeletions: {
+    id: 'listDeletions',
+    method: 'GET',
+    path: '/deletions',
+    parameters: [
+      { name: 'deleted_since', key: 'deletedSince', in: 'query' },
       { name: 'offset', key: 'offset', in: 'query' },
       { name: 'limit', key: 'limit', in: 'query' },
     ],
@@ -146,6 +171,7 @@ export function recordsApiConnector(origin: string) {
   return {
     listItems: client.paginatedAction(ops.listItems),
     listNotes: client.paginatedAction(ops.listNotes),
+    listDeletions: client.paginatedAction(ops.listDeletions),
     createItem: client.action(ops.createItem),
     putItem: client.action(ops.putItem),
     deleteItem: client.action(ops.deleteItem),

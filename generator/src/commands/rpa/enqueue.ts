@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand, EXIT_CANNOT_RUN } from '../../cli/base-command.js';
 import { parseInputs } from '../../rpa/inputs.js';
 import { asCliError, openRedis, redisFlag } from '../../sync/queue-flags.js';
+import { jobPath, rootFlag } from '../../sync/sync-root.js';
 
 export default class RpaEnqueue extends BaseCommand {
   static override description =
@@ -13,11 +13,12 @@ export default class RpaEnqueue extends BaseCommand {
   ];
 
   static override args = {
-    job: Args.string({ description: 'the job file (YAML or JSON); workers read it at the same absolute path', required: true }),
+    job: Args.string({ description: 'the job file (YAML or JSON), inside --root; workers read it at the same path under their own --root', required: true }),
   };
 
   static override flags = {
     redis: redisFlag,
+    root: rootFlag,
     input: Flags.string({ char: 'i', description: 'an input as name=value (repeat for each); a secret input as name=env:NAME', multiple: true, default: [] }),
     json: Flags.boolean({ description: 'print { "jobId": ... } as JSON' }),
   };
@@ -26,6 +27,7 @@ export default class RpaEnqueue extends BaseCommand {
     const { args, flags } = await this.parse(RpaEnqueue);
     const { loadJobOrExit } = await import('../../rpa/errors.js');
     const { RpaQueue } = await import('@connectgen/runtime/queue');
+    const name = jobPath(flags.root, args.job); // a file outside the root is refused before it is read
     const job = await loadJobOrExit(args.job, () => this.exit(EXIT_CANNOT_RUN));
     // A secret input given as env:NAME is read by the worker from its own environment.
     const inputs: Record<string, unknown> = parseInputs(flags.input);
@@ -35,7 +37,7 @@ export default class RpaEnqueue extends BaseCommand {
     const connection = await openRedis(flags.redis);
     const queue = new RpaQueue(connection);
     try {
-      const jobId = await queue.enqueue({ job: path.resolve(args.job), inputs }, job);
+      const jobId = await queue.enqueue({ job: name, inputs }, job);
       process.stdout.write(flags.json ? JSON.stringify({ jobId }) + '\n' : `${job.name}: queued (job ${jobId})\n`);
     } catch (error) {
       throw asCliError(error);

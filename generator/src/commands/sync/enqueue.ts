@@ -1,20 +1,21 @@
-import path from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
 import { ConnectgenError } from '../../diagnostics/errors.js';
 import { parseSyncDefinition, SyncError, type SyncDefinition } from '@connectgen/runtime/sync';
-import { checkSyncFile } from '../../sync/definition-file.js';
+import { checkSyncFile, printSyncWarnings } from '../../sync/definition-file.js';
 import { asCliError, openRedis, redisFlag } from '../../sync/queue-flags.js';
+import { jobPath, rootFlag } from '../../sync/sync-root.js';
 
 export default class SyncEnqueue extends BaseCommand {
   static override description =
-    "Queue a sync for the workers started with `connectgen sync worker` (BullMQ on Redis): one run now, or with --schedule a run at every fire time of the definition's cron schedule in its time zone (--cron and --timezone set another for this connection). A sync already waiting or running is not queued twice. Workers read the sync file at the same absolute path, so deploy the files to every worker host alike.";
+    "Queue a sync for the workers started with `connectgen sync worker` (BullMQ on Redis): one run now, or with --schedule a run at every fire time of the definition's cron schedule in its time zone (--cron and --timezone set another for this connection). A sync already waiting or running is not queued twice. The job names the file relative to --root (default: the working directory); each worker reads it under its own --root, so deploy the same tree to every worker host, at any path.";
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> pets.sync.yaml --redis redis://127.0.0.1:6379',
     '<%= config.bin %> <%= command.id %> pets.sync.yaml --connection acme --schedule',
     "<%= config.bin %> <%= command.id %> pets.sync.yaml --connection acme --schedule --cron '0 6 * * *' --timezone America/New_York",
     '<%= config.bin %> <%= command.id %> pets.sync.yaml --connection acme --unschedule',
+    '<%= config.bin %> <%= command.id %> syncs/pets.sync.yaml --root /srv/connectgen   # workers: sync worker --root /their/copy',
   ];
 
   static override args = {
@@ -23,6 +24,7 @@ export default class SyncEnqueue extends BaseCommand {
 
   static override flags = {
     redis: redisFlag,
+    root: rootFlag,
     connection: Flags.string({ description: 'queue the run for this connection (tenant)', default: '' }),
     schedule: Flags.boolean({ description: "run on the definition's schedule (cron and time zone) from now on, instead of once", exclusive: ['unschedule'] }),
     unschedule: Flags.boolean({ description: "stop running it on its schedule" }),
@@ -34,8 +36,9 @@ export default class SyncEnqueue extends BaseCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(SyncEnqueue);
     const definition = await checkSyncFile(args.file);
+    printSyncWarnings(definition, args.file);
     const schedule = scheduleOf(definition, flags); // a bad --cron or --timezone is refused before Redis is contacted
-    const data = { sync: path.resolve(args.file), syncId: definition.id, connectionId: flags.connection };
+    const data = { sync: jobPath(flags.root, args.file), syncId: definition.id, connectionId: flags.connection };
     const { SyncQueue } = await import('@connectgen/runtime/queue');
     const connection = await openRedis(flags.redis);
     const queue = new SyncQueue(connection);

@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { runSync } from '@connectgen/runtime/sync';
 import { BaseCommand, EXIT_FINDINGS } from '../../cli/base-command.js';
-import { located, loadSyncFile } from '../../sync/definition-file.js';
+import { located, loadSyncFile, printSyncWarnings } from '../../sync/definition-file.js';
 import { progressPrinter, summaryLine } from '../../sync/progress.js';
 import { openSyncStore, storeFlag } from '../../sync/store-path.js';
 
@@ -29,6 +29,7 @@ export default class SyncRun extends BaseCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(SyncRun);
     const loaded = await loadSyncFile(args.file);
+    printSyncWarnings(loaded.definition, args.file);
     const store = await openSyncStore(flags.store);
     const progress = progressPrinter(process.stderr, !flags.quiet && !flags.json && process.stderr.isTTY === true);
     let run;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Flags } from '@oclif/core';
 import type { SyncStore } from '@connectgen/runtime/sync';
 import { BaseCommand } from '../../cli/base-command.js';
@@ -5,6 +6,7 @@ import { loadSyncFile } from '../../sync/definition-file.js';
 import { asCliError, openRedis, redisFlag } from '../../sync/queue-flags.js';
 import { describeLocation, openRpaRunStore, openSyncStore, storeFlag } from '../../sync/store-path.js';
 import { workerLog } from '../../sync/worker-log.js';
+import { resolveJobPath, rootFlag } from '../../sync/sync-root.js';
 
 export default class SyncWorker extends BaseCommand {
   static override description =
@@ -14,12 +16,14 @@ export default class SyncWorker extends BaseCommand {
     '<%= config.bin %> <%= command.id %> --redis redis://127.0.0.1:6379 --store /srv/connectgen/sync.db',
     '<%= config.bin %> <%= command.id %> --redis redis://queue.internal:6379 --postgres postgres://sync@db.internal/connectgen --concurrency 4',
     '<%= config.bin %> <%= command.id %> --redis redis://127.0.0.1:6379 --rpa',
+    '<%= config.bin %> <%= command.id %> --redis redis://queue.internal:6379 --postgres postgres://sync@db.internal/connectgen --root /app/syncs',
   ];
 
   static override flags = {
     redis: redisFlag,
     postgres: Flags.string({ description: 'PostgreSQL URL of the shared sync store, for workers on several machines (the same as a postgres:// --store; without either, workers share one SQLite file on this machine)', env: 'CONNECTGEN_POSTGRES_URL' }),
     store: storeFlag,
+    root: rootFlag,
     concurrency: Flags.integer({ description: 'jobs this worker runs at once', default: 1, min: 1 }),
     rpa: Flags.boolean({ description: "also run queued RPA jobs, in this machine's Chromium" }),
     chromium: Flags.string({ description: 'the Chromium binary for --rpa (default $CHROMIUM_PATH, else /usr/bin/chromium)', dependsOn: ['rpa'] }),
@@ -35,12 +39,13 @@ export default class SyncWorker extends BaseCommand {
     let store: SyncStore | undefined;
     try {
       store = await openSyncStore(flags.postgres ?? flags.store);
-      const sync = queue.startSyncWorker({ connection, store, concurrency: flags.concurrency, load: (file) => loadSyncFile(file), onEvent: log });
+      const sync = queue.startSyncWorker({ connection, store, concurrency: flags.concurrency, load: (name) => loadSyncFile(resolveJobPath(flags.root, name)), onEvent: log });
       closers.push(() => sync.close());
       await sync.ready();
       const location = flags.postgres ?? flags.store;
       if (flags.rpa) closers.push(await this.#startRpa(connection, location, flags, log));
-      log.line(`worker ${process.pid} ready: ${queue.SYNC_QUEUE}${flags.rpa ? ` and ${queue.RPA_QUEUE}` : ''}, ${flags.concurrency} at a time, store ${describeLocation(location)}`);
+      const root = path.resolve(flags.root ?? '.');
+      log.line(`worker ${process.pid} ready: ${queue.SYNC_QUEUE}${flags.rpa ? ` and ${queue.RPA_QUEUE}` : ''}, ${flags.concurrency} at a time, store ${describeLocation(location)}, files under ${root}`);
       await stopSignal(() => log.line('stopping at once; running jobs go back to the queue'), () => log.line('finishing the running jobs (signal again to stop at once)'));
     } catch (error) {
       throw asCliError(error);
@@ -53,7 +58,7 @@ export default class SyncWorker extends BaseCommand {
   }
 
   /** RPA jobs, their execution records kept where the sync runs are (`location`). */
-  async #startRpa(connection: import('ioredis').Redis, location: string, flags: { chromium?: string | undefined; concurrency: number }, log: ReturnType<typeof workerLog>): Promise<() => Promise<void>> {
+  async #startRpa(connection: import('ioredis').Redis, location: string, flags: { chromium?: string | undefined; concurrency: number; root?: string | undefined }, log: ReturnType<typeof workerLog>): Promise<() => Promise<void>> {
     const rpa = await import('@connectgen/runtime/rpa');
     const { startRpaWorker } = await import('@connectgen/runtime/queue');
     const { toConnectgenError } = await import('../../rpa/errors.js');
@@ -65,7 +70,7 @@ export default class SyncWorker extends BaseCommand {
     }
     const runs = await openRpaRunStore(location);
     const runner = new rpa.RpaRunner({ chromiumPath, store: runs, concurrency: flags.concurrency });
-    const worker = startRpaWorker({ connection, runner, concurrency: flags.concurrency, load: rpa.loadJob, onEvent: log });
+    const worker = startRpaWorker({ connection, runner, concurrency: flags.concurrency, load: (name: string) => rpa.loadJob(resolveJobPath(flags.root, name)), onEvent: log });
     await worker.ready();
     return async () => {
       await worker.close();

@@ -7,7 +7,31 @@
 /** A generated connector object (`createXxxConnector(...)`), or its package path in YAML. */
 export type ConnectorRef = string | Readonly<Record<string, unknown>>;
 
-export interface ConnectorSource extends SideWrites {
+/**
+ * How a connector side of a bidirectional sync says a record was deleted, so an incremental run
+ * (which reads only what changed since its cursor, and so cannot notice a record by its absence)
+ * still sees deletions. Without either, an incremental run misses that side's deletions.
+ */
+export interface DeletionSignals {
+  /**
+   * A record the list action still returns after it was deleted (a soft delete): deleted when the
+   * value at `path` equals `equals`, or, without `equals`, when it is set (not null, false, 0 or '').
+   */
+  readonly tombstone?: { readonly path: string; readonly equals?: unknown };
+  /** A paginated action listing the records deleted since the cursor (a deletions feed), read after the changes. */
+  readonly deletions?: DeletionsFeed;
+}
+
+export interface DeletionsFeed {
+  readonly action: string;
+  /** Path to the deleted record's id in a feed entry; default the sync's `idPath`. */
+  readonly idPath?: string;
+  /** The input key that receives the side's cursor (less the lookback). */
+  readonly sinceParam?: string;
+  readonly input?: Readonly<Record<string, unknown>>;
+}
+
+export interface ConnectorSource extends SideWrites, DeletionSignals {
   readonly connector: ConnectorRef;
   /** A paginated action of the connector, e.g. `listPets`. */
   readonly action: string;
@@ -52,11 +76,16 @@ export interface SideWrites {
   readonly delete?: WriteAction;
 }
 
-export interface ConnectorDestination extends SideWrites {
+export interface ConnectorDestination extends SideWrites, DeletionSignals {
   readonly connector: ConnectorRef;
   /** Bidirectional: the paginated action that lists the destination's records. */
   readonly action?: string;
   readonly input?: Readonly<Record<string, unknown>>;
+  /**
+   * Bidirectional incremental: the input key that receives the destination's own cursor (the
+   * highest `cursor.field` it returned, read in the source's shape, less the lookback).
+   */
+  readonly sinceParam?: string;
   readonly options?: Readonly<Record<string, unknown>>;
 }
 
@@ -115,7 +144,11 @@ export interface SyncDefinition {
   readonly reverseMapping?: MappingFunction | Readonly<Record<string, unknown>>;
   /** Child streams read for each created or changed parent (one-way syncs from a connector). */
   readonly children?: readonly ChildStream[];
-  /** Full syncs: what happens to destination records that left the source. Default `delete`. */
+  /**
+   * What happens to the other copy of a deleted record. One-way full syncs: destination records
+   * that left the source. Bidirectional: a deletion on either side (incremental runs see one only
+   * through a store side's flags or a connector side's `tombstone` or `deletions`). Default `delete`.
+   */
   readonly onDelete?: 'delete' | 'flag' | 'keep';
   readonly pageSize?: number;
   /** Writes in flight at once within a page; default 4. */

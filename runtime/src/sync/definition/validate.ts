@@ -13,6 +13,7 @@ type Obj = Record<string, unknown>;
 
 const TOP_KEYS = ['id', 'source', 'destination', 'idPath', 'mode', 'direction', 'conflict', 'children', 'cursor', 'mapping', 'reverseMapping', 'onDelete', 'pageSize', 'concurrency', 'retry', 'audit', 'stall', 'schedule'];
 const WRITE_KEYS = ['upsert', 'create', 'update', 'delete'];
+const DELETION_KEYS = ['tombstone', 'deletions'];
 
 class Checker {
   readonly issues: SyncIssue[] = [];
@@ -181,12 +182,14 @@ function checkEndpoint(c: Checker, value: unknown, pointer: string, role: 'sourc
   if (obj['options'] !== undefined) c.object(obj['options'], `${pointer}/options`, 'options');
   const readable = role === 'source' || both;
   const writable = role === 'destination' || both;
-  c.keys(obj, pointer, ['connector', 'options', ...(readable ? ['action', 'input'] : []), ...(role === 'source' ? ['sinceParam'] : []), ...(writable ? WRITE_KEYS : [])]);
+  const takesSince = role === 'source' || both;
+  c.keys(obj, pointer, ['connector', 'options', ...(readable ? ['action', 'input'] : []), ...(takesSince ? ['sinceParam'] : []), ...(both ? DELETION_KEYS : []), ...(writable ? WRITE_KEYS : [])]);
   if (readable) {
     c.string(obj, 'action', pointer, true, 'the paginated action that lists the records, e.g. action: listPets');
     if (obj['input'] !== undefined) c.object(obj['input'], `${pointer}/input`, 'input');
   }
-  if (role === 'source') c.string(obj, 'sinceParam', pointer, false);
+  if (takesSince) c.string(obj, 'sinceParam', pointer, false);
+  if (both) checkDeletionSignals(c, obj, pointer);
   if (!writable) return;
   if (obj['upsert'] === undefined && (obj['create'] === undefined || obj['update'] === undefined)) {
     c.add(pointer, `a connector ${role} that is written to needs "upsert", or both "create" and "update"`, 'upsert: { action: putPet, id: petId } writes by id with one action');
@@ -197,6 +200,23 @@ function checkEndpoint(c: Checker, value: unknown, pointer: string, role: 'sourc
     c.keys(write, `${pointer}/${key}`, ['action', 'id', 'body', 'idempotencyKey', 'input']);
     c.string(write, 'action', `${pointer}/${key}`, true);
     c.string(write, 'id', `${pointer}/${key}`, key !== 'create', 'the input key that takes the record id, e.g. id: petId');
+  }
+}
+
+/** A connector side's `tombstone` and `deletions` (bidirectional syncs: how its deletions are seen). */
+function checkDeletionSignals(c: Checker, obj: Obj, pointer: string): void {
+  const tombstone = obj['tombstone'] === undefined ? undefined : c.object(obj['tombstone'], `${pointer}/tombstone`, 'tombstone');
+  if (tombstone) {
+    c.keys(tombstone, `${pointer}/tombstone`, ['path', 'equals']);
+    c.path(tombstone, 'path', `${pointer}/tombstone`, true, 'the field that marks a deleted record, e.g. path: deleted or path: deleted_at');
+  }
+  const feed = obj['deletions'] === undefined ? undefined : c.object(obj['deletions'], `${pointer}/deletions`, 'deletions');
+  if (feed) {
+    c.keys(feed, `${pointer}/deletions`, ['action', 'idPath', 'sinceParam', 'input']);
+    c.string(feed, 'action', `${pointer}/deletions`, true, 'the paginated action that lists deleted records, e.g. action: listDeletedContacts');
+    c.path(feed, 'idPath', `${pointer}/deletions`, false, 'the path to the deleted record\'s id in a feed entry, e.g. idPath: id');
+    c.string(feed, 'sinceParam', `${pointer}/deletions`, false);
+    if (feed['input'] !== undefined) c.object(feed['input'], `${pointer}/deletions/input`, 'input');
   }
 }
 

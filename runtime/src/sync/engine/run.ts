@@ -27,7 +27,8 @@ import type { Source } from '../sources/source.js';
 import { storeSource } from '../sources/store.js';
 import { emptyCounts, type Checkpoint, type RunRecord, type RunStatus, type SyncStore } from '../store/store.js';
 import type { RunContext } from './context.js';
-import { runBidirectional } from './bidirectional.js';
+import { runBidirectional } from './bidirectional/index.js';
+import { destinationSince, saveDestinationCursor } from './bidirectional/cursors.js';
 import { childRunner } from './children.js';
 import { deleteUnseen } from './deletions.js';
 import { writePage } from './page.js';
@@ -130,7 +131,8 @@ export async function runSync(input: SyncDefinition, options: RunSyncOptions): P
           await commit(cp, parts);
           progress(cp);
         };
-        await runBidirectional({ ctx, current: () => checkpoint, commit: pageCommit, pageSize: definition.pageSize ?? DEFAULT_PAGE_SIZE, errors, since });
+        const pageSize = definition.pageSize ?? DEFAULT_PAGE_SIZE;
+        await runBidirectional({ ctx, current: () => checkpoint, commit: pageCommit, pageSize, errors, since, destinationSince: await destinationSince(store, key, definition) });
       } catch (error) {
         if (error instanceof SyncError) throw error;
         errors.push(`page ${checkpoint.pagesDone + 1}: ${describeError(error)}`);
@@ -168,6 +170,7 @@ export async function runSync(input: SyncDefinition, options: RunSyncOptions): P
     const reached = minCursor(checkpoint.maxCursor, checkpoint.minFailedCursor);
     const cursor = maxCursor(state.cursor, reached);
     run = { ...run, ...endRun };
+    if (definition.direction === 'both') await saveDestinationCursor(store, key, checkpoint, run);
     await commit(null, cursor === undefined ? {} : { cursor }, status);
     const retention = definition.audit?.retention;
     if (retention) {

@@ -10,7 +10,7 @@ export const SYNC_QUEUE = 'connectgen-sync';
 export const RPA_QUEUE = 'connectgen-rpa';
 
 export interface SyncJobData {
-  /** What the worker's loader turns into a definition: the sync file's path, or an id. */
+  /** What the worker's loader turns into a definition: the sync file's path relative to the worker's root (the CLI), or an id. */
   readonly sync: string;
   /** The definition's id, for the job id and for listings. */
   readonly syncId: string;
@@ -21,7 +21,7 @@ export interface SyncJobData {
 }
 
 export interface RpaJobData {
-  /** What the worker's loader turns into a job: the job file's path, or a name. */
+  /** What the worker's loader turns into a job: the job file's path relative to the worker's root (the CLI), or a name. */
   readonly job: string;
   /** Inputs; a secret input travels as `{ "env": "NAME" }` and is read from the worker's environment. */
   readonly inputs: Readonly<Record<string, unknown>>;

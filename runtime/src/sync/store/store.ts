@@ -63,6 +63,9 @@ export interface Checkpoint {
   readonly maxCursor?: CursorValue;
   /** The lowest cursor among records that failed in this run: the cursor never passes it. */
   readonly minFailedCursor?: CursorValue;
+  /** Bidirectional: the same two for the destination's own cursor. */
+  readonly destinationMaxCursor?: CursorValue;
+  readonly destinationMinFailedCursor?: CursorValue;
   readonly counts: RunCounts;
   /** Epoch ms of the last page that wrote something, for stall detection across resumes. */
   readonly progressAt: number;

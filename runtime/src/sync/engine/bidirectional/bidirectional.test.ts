@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordsApiConnector, startRecordsApi, type ApiRecord, type RecordsApi } from '../../testing/records-api.js';
-import type { Clock } from '../clock.js';
-import type { ConflictPolicyName, SyncDefinition } from '../definition/types.js';
-import { openSqliteStore, type SqliteSyncStore } from '../store/sqlite/store.js';
-import { runSync } from './run.js';
+import { recordsApiConnector, startRecordsApi, type ApiRecord, type RecordsApi } from '../../../testing/records-api.js';
+import type { Clock } from '../../clock.js';
+import type { ConflictPolicyName, SyncDefinition } from '../../definition/types.js';
+import { openSqliteStore, type SqliteSyncStore } from '../../store/sqlite/store.js';
+import { runSync } from '../run.js';
 
 let dir: string;
 let store: SqliteSyncStore;

@@ -1,0 +1,82 @@
+/**
+ * What to do with each record of a page read from one side: that side's record now, the other
+ * side's, and the ledger (both hashes as of the last sync) go to decide.ts; a conflict goes to the
+ * policy, or to the person who resolved it.
+ *
+ * The other side of a record: read from the destination's copy (a store destination, or this
+ * run's snapshot of a connector destination) when the source was read; in incremental runs, when
+ * that copy holds only the destination's changes, a synced record absent from it is unchanged
+ * there, and so is a synced record's source when the destination was read.
+ */
+import { decide, resolveTo } from '../../conflict/decide.js';
+import { compareCursors } from '../../cursor.js';
+import type { ConflictPolicy } from '../../conflict/policy.js';
+import type { MappingFunction } from '../../definition/types.js';
+import type { CursorValue, StoredConflict } from '../../store/store.js';
+import type { RunContext } from '../context.js';
+import { sideOf, unchanged, type Plan, type Side, type SideRecord } from './records.js';
+import type { SideItem } from './sides.js';
+
+export interface Planner {
+  readonly ctx: RunContext;
+  /** The collection holding the destination's records, or this run's copy of its changes. */
+  readonly copies: string;
+  /** The copies are every destination record (a store destination, or a full run's snapshot). */
+  readonly copiesComplete: boolean;
+  readonly toDestination: MappingFunction | undefined;
+  readonly toSource: MappingFunction | undefined;
+  readonly policy: ConflictPolicy;
+  /** Conflicts a person resolved, by record id: the run writes the side they chose. */
+  readonly resolved: ReadonlyMap<string, StoredConflict>;
+}
+
+export async function planPage(p: Planner, items: readonly SideItem[], from: Side): Promise<Plan[]> {
+  const { ctx } = p;
+  const def = ctx.definition;
+  const incremental = def.mode === 'incremental';
+  const byId = new Map(items.map((item) => [item.id, item])); // the last word on a record read twice wins
+  const ids = [...byId.keys()];
+  const ledger = await ctx.store.getLedger(ctx.key, ids);
+  const copies = from === 'source' ? await ctx.store.getRecords(p.copies, ids) : undefined;
+  const plans: Plan[] = [];
+  for (const [id, item] of byId) {
+    const entry = ledger.get(id);
+    if (from === 'destination' && entry?.seenRun === ctx.runId) continue; // settled when the source was read
+    const synced = entry && !entry.deleted ? entry : undefined;
+    let source: SideRecord | string | undefined;
+    let destination: SideRecord | string | undefined;
+    let raw: unknown;
+    if (from === 'source') {
+      source = item.deleted ? undefined : sideOf(item.record, p.toDestination, true);
+      const copy = copies!.get(id);
+      raw = typeof source === 'string' ? item.record : copy?.data;
+      if (copy) destination = copy.deletedAt === undefined ? sideOf(copy.data, p.toSource, false) : undefined;
+      else if (!p.copiesComplete && synced) destination = unchanged(synced, 'destination');
+    } else {
+      destination = item.deleted ? undefined : sideOf(item.record, p.toSource, false);
+      raw = item.record;
+      if (incremental && synced) source = unchanged(synced, 'source');
+    }
+    if (typeof source === 'string' || typeof destination === 'string') {
+      const error = typeof source === 'string' ? source : (destination as string);
+      plans.push({ id, entry, source: undefined, destination: undefined, decision: undefined, error, raw });
+      continue;
+    }
+    let decision = decide(entry, source, destination);
+    let conflictId: number | undefined;
+    if (decision.kind === 'conflict') {
+      const resolved = p.resolved.get(id);
+      // Both in the source's shape, where the cursor field's path points.
+      const winner = resolved?.resolution ?? p.policy.decide({ source: source?.record, destination: destination?.mapped, updatedAtPath: def.cursor?.field });
+      if (winner !== 'manual') decision = resolveTo(winner, source, destination);
+      if (resolved) conflictId = resolved.id;
+    }
+    plans.push({ id, entry, source, destination, decision, ...(conflictId === undefined ? {} : { conflictId }) });
+  }
+  return plans;
+}
+
+/** A side's records older than its cursor (less the lookback): read again only because the side cannot filter by time. */
+export function isOlder(item: SideItem, since: CursorValue | undefined): boolean {
+  return since !== undefined && item.cursor !== undefined && compareCursors(item.cursor, since) < 0;
+}
