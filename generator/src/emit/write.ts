@@ -31,9 +31,10 @@ export async function writeFiles(outDir: string, files: ReadonlyMap<string, File
     await refuseSymlinkEscape(root, target);
     const text = files.get(path)!;
     if (typeof text === 'string') {
-      const contents = toLf(text);
-      await writeFile(target, contents, 'utf8');
-      bytes += Buffer.byteLength(contents);
+      // Encoded once: its length is the bytes written.
+      const contents = Buffer.from(toLf(text), 'utf8');
+      await writeFile(target, contents);
+      bytes += contents.length;
     } else {
       bytes += await writePieces(target, text, batchChars);
     }
