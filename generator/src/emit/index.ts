@@ -35,7 +35,7 @@ export function emit(ir: ConnectorIR): Map<string, string> {
   const files = new Map<string, string>();
   files.set('package.json', render('package.json.hbs', packageJsonView(ir)));
   files.set('tsconfig.json', render('tsconfig.json.hbs', {}));
-  files.set('README.md', render('README.md.hbs', readmeView(ir, factoryName)));
+  files.set('README.md', render('README.md.hbs', readmeView(ir, factoryName, byGroup)));
   files.set('connector.json', manifestJson(ir));
   if (ir.info.icon !== undefined) files.set(ICON_FILE, ir.info.icon);
   files.set('src/index.ts', render('src/index.ts.hbs', indexView(ir, { connectorType, optionsType, factoryName, webhooks }, groups, sourceTitle)));

@@ -2,7 +2,7 @@
 // Edit freely: `connectgen regenerate` keeps your edits (3-way merge) when the spec changes.
 
 /** Actions tagged "contacts". */
-import type { Action, ConnectorClient, OperationSpec, PaginatedAction } from "@connectgen/runtime";
+import type { Action, ConnectorClient, PaginatedAction } from "@connectgen/runtime";
 import type { Contact, ContactInput } from "../types.js";
 
 /** Input of `listContacts`. */
@@ -57,46 +57,40 @@ export interface ContactsActions {
   getContact: Action<GetContactInput, Contact>;
 }
 
-const listContactsOperation: OperationSpec = {
-  id: "listContacts",
-  method: "GET",
-  path: "/contacts",
-  parameters: [
-    { name: "owner_id", key: "owner_id", in: "query" },
-    { name: "page", key: "page", in: "query" },
-    { name: "per_page", key: "per_page", in: "query" },
-  ],
-  response: "json",
-  pagination: {
-    type: "page",
-    pageParam: "page",
-    firstPage: 1,
-    pageSizeParam: "per_page",
-    resultsKey: "items",
-  },
-};
-
-const createContactOperation: OperationSpec = {
-  id: "createContact",
-  method: "POST",
-  path: "/contacts",
-  parameters: [],
-  requestBody: { mediaType: "application/json", encoding: "json", required: true },
-  response: "json",
-};
-
-const getContactOperation: OperationSpec = {
-  id: "getContact",
-  method: "GET",
-  path: "/contacts/{contactId}",
-  parameters: [{ name: "contactId", key: "contactId", in: "path", required: true }],
-  response: "json",
-};
-
 export function createContactsActions(client: ConnectorClient): ContactsActions {
   return {
-    listContacts: client.paginatedAction(listContactsOperation),
-    createContact: client.action(createContactOperation),
-    getContact: client.action(getContactOperation),
+    listContacts: client.paginatedAction({
+      id: "listContacts",
+      method: "GET",
+      path: "/contacts",
+      parameters: [
+        { name: "owner_id", key: "owner_id", in: "query" },
+        { name: "page", key: "page", in: "query" },
+        { name: "per_page", key: "per_page", in: "query" },
+      ],
+      response: "json",
+      pagination: {
+        type: "page",
+        pageParam: "page",
+        firstPage: 1,
+        pageSizeParam: "per_page",
+        resultsKey: "items",
+      },
+    }),
+    createContact: client.action({
+      id: "createContact",
+      method: "POST",
+      path: "/contacts",
+      parameters: [],
+      requestBody: { mediaType: "application/json", encoding: "json", required: true },
+      response: "json",
+    }),
+    getContact: client.action({
+      id: "getContact",
+      method: "GET",
+      path: "/contacts/{contactId}",
+      parameters: [{ name: "contactId", key: "contactId", in: "path", required: true }],
+      response: "json",
+    }),
   };
 }

@@ -2,7 +2,7 @@
 // Edit freely: `connectgen regenerate` keeps your edits (3-way merge) when the spec changes.
 
 /** Actions tagged "custom-fields". */
-import type { Action, ConnectorClient, OperationSpec } from "@connectgen/runtime";
+import type { Action, ConnectorClient } from "@connectgen/runtime";
 import type { CustomFieldDefinition } from "../types.js";
 
 /** The actions of this group, as they appear on the connector object. */
@@ -15,16 +15,14 @@ export interface CustomFieldsActions {
   listCustomFields: Action<void, CustomFieldDefinition[]>;
 }
 
-const listCustomFieldsOperation: OperationSpec = {
-  id: "listCustomFields",
-  method: "GET",
-  path: "/custom-fields",
-  parameters: [],
-  response: "json",
-};
-
 export function createCustomFieldsActions(client: ConnectorClient): CustomFieldsActions {
   return {
-    listCustomFields: client.action(listCustomFieldsOperation),
+    listCustomFields: client.action({
+      id: "listCustomFields",
+      method: "GET",
+      path: "/custom-fields",
+      parameters: [],
+      response: "json",
+    }),
   };
 }

@@ -2,13 +2,7 @@
 // Edit freely: `connectgen regenerate` keeps your edits (3-way merge) when the spec changes.
 
 /** Actions tagged "files". */
-import type {
-  Action,
-  BlobLike,
-  ConnectorClient,
-  OperationSpec,
-  PaginatedAction,
-} from "@connectgen/runtime";
+import type { Action, BlobLike, ConnectorClient, PaginatedAction } from "@connectgen/runtime";
 import * as shared from "../parameters.js";
 import type { FileInfo } from "../types.js";
 
@@ -61,45 +55,37 @@ export interface FilesActions {
   uploadFile: Action<UploadFileInput, FileInfo>;
 }
 
-const deleteFileOperation: OperationSpec = {
-  id: "deleteFile",
-  method: "DELETE",
-  path: "/files/{fileId}",
-  parameters: [shared.fileIdParameter],
-  response: "empty",
-};
-
-const downloadFileOperation: OperationSpec = {
-  id: "downloadFile",
-  method: "GET",
-  path: "/files/{fileId}/content",
-  parameters: [shared.fileIdParameter],
-  response: "binary",
-};
-
-const listFilesOperation: OperationSpec = {
-  id: "listFiles",
-  method: "GET",
-  path: "/folders/{folderId}/files",
-  parameters: [shared.folderIdParameter, { name: "per_page", key: "per_page", in: "query" }],
-  response: "json",
-  pagination: { type: "link", rel: "next", pageSizeParam: "per_page" },
-};
-
-const uploadFileOperation: OperationSpec = {
-  id: "uploadFile",
-  method: "POST",
-  path: "/folders/{folderId}/files",
-  parameters: [shared.folderIdParameter],
-  requestBody: { mediaType: "multipart/form-data", encoding: "multipart", required: true },
-  response: "json",
-};
-
 export function createFilesActions(client: ConnectorClient): FilesActions {
   return {
-    deleteFile: client.action(deleteFileOperation),
-    downloadFile: client.action(downloadFileOperation),
-    listFiles: client.paginatedAction(listFilesOperation),
-    uploadFile: client.action(uploadFileOperation),
+    deleteFile: client.action({
+      id: "deleteFile",
+      method: "DELETE",
+      path: "/files/{fileId}",
+      parameters: [shared.fileIdParameter],
+      response: "empty",
+    }),
+    downloadFile: client.action({
+      id: "downloadFile",
+      method: "GET",
+      path: "/files/{fileId}/content",
+      parameters: [shared.fileIdParameter],
+      response: "binary",
+    }),
+    listFiles: client.paginatedAction({
+      id: "listFiles",
+      method: "GET",
+      path: "/folders/{folderId}/files",
+      parameters: [shared.folderIdParameter, { name: "per_page", key: "per_page", in: "query" }],
+      response: "json",
+      pagination: { type: "link", rel: "next", pageSizeParam: "per_page" },
+    }),
+    uploadFile: client.action({
+      id: "uploadFile",
+      method: "POST",
+      path: "/folders/{folderId}/files",
+      parameters: [shared.folderIdParameter],
+      requestBody: { mediaType: "multipart/form-data", encoding: "multipart", required: true },
+      response: "json",
+    }),
   };
 }

@@ -2,7 +2,7 @@
 // Edit freely: `connectgen regenerate` keeps your edits (3-way merge) when the spec changes.
 
 /** Actions tagged "comments". */
-import type { Action, ConnectorClient, OperationSpec } from "@connectgen/runtime";
+import type { Action, ConnectorClient } from "@connectgen/runtime";
 import * as shared from "../parameters.js";
 import type { Comment } from "../types.js";
 
@@ -26,17 +26,15 @@ export interface CommentsActions {
   addComment: Action<AddCommentInput, Comment>;
 }
 
-const addCommentOperation: OperationSpec = {
-  id: "addComment",
-  method: "POST",
-  path: "/tickets/{ticketId}/comments",
-  parameters: [shared.ticketIdParameter],
-  requestBody: { mediaType: "application/json", encoding: "json", required: true },
-  response: "json",
-};
-
 export function createCommentsActions(client: ConnectorClient): CommentsActions {
   return {
-    addComment: client.action(addCommentOperation),
+    addComment: client.action({
+      id: "addComment",
+      method: "POST",
+      path: "/tickets/{ticketId}/comments",
+      parameters: [shared.ticketIdParameter],
+      requestBody: { mediaType: "application/json", encoding: "json", required: true },
+      response: "json",
+    }),
   };
 }

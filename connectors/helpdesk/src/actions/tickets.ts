@@ -2,7 +2,7 @@
 // Edit freely: `connectgen regenerate` keeps your edits (3-way merge) when the spec changes.
 
 /** Actions tagged "tickets". */
-import type { Action, ConnectorClient, OperationSpec, PaginatedAction } from "@connectgen/runtime";
+import type { Action, ConnectorClient, PaginatedAction } from "@connectgen/runtime";
 import * as shared from "../parameters.js";
 import type { NewTicket, Ticket, TicketPage, TicketStatus, TicketUpdate } from "../types.js";
 
@@ -70,56 +70,48 @@ export interface TicketsActions {
   updateTicket: Action<UpdateTicketInput, Ticket>;
 }
 
-const listTicketsOperation: OperationSpec = {
-  id: "listTickets",
-  method: "GET",
-  path: "/tickets",
-  parameters: [
-    { name: "cursor", key: "cursor", in: "query" },
-    { name: "limit", key: "limit", in: "query" },
-    { name: "status", key: "status", in: "query" },
-  ],
-  response: "json",
-  pagination: {
-    type: "cursor",
-    cursorParam: "cursor",
-    nextCursorPath: "meta.next_cursor",
-    resultsKey: "data",
-    pageSizeParam: "limit",
-  },
-};
-
-const createTicketOperation: OperationSpec = {
-  id: "createTicket",
-  method: "POST",
-  path: "/tickets",
-  parameters: [],
-  requestBody: { mediaType: "application/json", encoding: "json", required: true },
-  response: "json",
-};
-
-const getTicketOperation: OperationSpec = {
-  id: "getTicket",
-  method: "GET",
-  path: "/tickets/{ticketId}",
-  parameters: [shared.ticketIdParameter],
-  response: "json",
-};
-
-const updateTicketOperation: OperationSpec = {
-  id: "updateTicket",
-  method: "PATCH",
-  path: "/tickets/{ticketId}",
-  parameters: [shared.ticketIdParameter],
-  requestBody: { mediaType: "application/json", encoding: "json", required: true },
-  response: "json",
-};
-
 export function createTicketsActions(client: ConnectorClient): TicketsActions {
   return {
-    listTickets: client.paginatedAction(listTicketsOperation),
-    createTicket: client.action(createTicketOperation),
-    getTicket: client.action(getTicketOperation),
-    updateTicket: client.action(updateTicketOperation),
+    listTickets: client.paginatedAction({
+      id: "listTickets",
+      method: "GET",
+      path: "/tickets",
+      parameters: [
+        { name: "cursor", key: "cursor", in: "query" },
+        { name: "limit", key: "limit", in: "query" },
+        { name: "status", key: "status", in: "query" },
+      ],
+      response: "json",
+      pagination: {
+        type: "cursor",
+        cursorParam: "cursor",
+        nextCursorPath: "meta.next_cursor",
+        resultsKey: "data",
+        pageSizeParam: "limit",
+      },
+    }),
+    createTicket: client.action({
+      id: "createTicket",
+      method: "POST",
+      path: "/tickets",
+      parameters: [],
+      requestBody: { mediaType: "application/json", encoding: "json", required: true },
+      response: "json",
+    }),
+    getTicket: client.action({
+      id: "getTicket",
+      method: "GET",
+      path: "/tickets/{ticketId}",
+      parameters: [shared.ticketIdParameter],
+      response: "json",
+    }),
+    updateTicket: client.action({
+      id: "updateTicket",
+      method: "PATCH",
+      path: "/tickets/{ticketId}",
+      parameters: [shared.ticketIdParameter],
+      requestBody: { mediaType: "application/json", encoding: "json", required: true },
+      response: "json",
+    }),
   };
 }

@@ -2,7 +2,7 @@
 // Edit freely: `connectgen regenerate` keeps your edits (3-way merge) when the spec changes.
 
 /** Actions tagged "customers". */
-import type { Action, ConnectorClient, OperationSpec, PaginatedAction } from "@connectgen/runtime";
+import type { Action, ConnectorClient, PaginatedAction } from "@connectgen/runtime";
 import type { Customer, CustomerInput } from "../types.js";
 
 /** Input of `listCustomers`. */
@@ -53,45 +53,39 @@ export interface CustomersActions {
   getCustomer: Action<GetCustomerInput, Customer>;
 }
 
-const listCustomersOperation: OperationSpec = {
-  id: "listCustomers",
-  method: "GET",
-  path: "/Customers",
-  parameters: [
-    { name: "$filter", key: "$filter", in: "query" },
-    { name: "$select", key: "$select", in: "query" },
-    { name: "$top", key: "$top", in: "query" },
-  ],
-  response: "json",
-  pagination: {
-    type: "link",
-    nextUrlPath: "$['@odata.nextLink']",
-    resultsKey: "value",
-    pageSizeParam: "$top",
-  },
-};
-
-const createCustomerOperation: OperationSpec = {
-  id: "createCustomer",
-  method: "POST",
-  path: "/Customers",
-  parameters: [],
-  requestBody: { mediaType: "application/json", encoding: "json", required: true },
-  response: "json",
-};
-
-const getCustomerOperation: OperationSpec = {
-  id: "getCustomer",
-  method: "GET",
-  path: "/Customers/{customerId}",
-  parameters: [{ name: "customerId", key: "customerId", in: "path", required: true }],
-  response: "json",
-};
-
 export function createCustomersActions(client: ConnectorClient): CustomersActions {
   return {
-    listCustomers: client.paginatedAction(listCustomersOperation),
-    createCustomer: client.action(createCustomerOperation),
-    getCustomer: client.action(getCustomerOperation),
+    listCustomers: client.paginatedAction({
+      id: "listCustomers",
+      method: "GET",
+      path: "/Customers",
+      parameters: [
+        { name: "$filter", key: "$filter", in: "query" },
+        { name: "$select", key: "$select", in: "query" },
+        { name: "$top", key: "$top", in: "query" },
+      ],
+      response: "json",
+      pagination: {
+        type: "link",
+        nextUrlPath: "$['@odata.nextLink']",
+        resultsKey: "value",
+        pageSizeParam: "$top",
+      },
+    }),
+    createCustomer: client.action({
+      id: "createCustomer",
+      method: "POST",
+      path: "/Customers",
+      parameters: [],
+      requestBody: { mediaType: "application/json", encoding: "json", required: true },
+      response: "json",
+    }),
+    getCustomer: client.action({
+      id: "getCustomer",
+      method: "GET",
+      path: "/Customers/{customerId}",
+      parameters: [{ name: "customerId", key: "customerId", in: "path", required: true }],
+      response: "json",
+    }),
   };
 }

@@ -2,13 +2,7 @@
 // Edit freely: `connectgen regenerate` keeps your edits (3-way merge) when the spec changes.
 
 /** Actions tagged "pets". */
-import type {
-  Action,
-  BlobLike,
-  ConnectorClient,
-  OperationSpec,
-  PaginatedAction,
-} from "@connectgen/runtime";
+import type { Action, BlobLike, ConnectorClient, PaginatedAction } from "@connectgen/runtime";
 import * as shared from "../parameters.js";
 import type { Pet, PetInput, PetPage, PetStatus, Photo } from "../types.js";
 
@@ -127,76 +121,66 @@ export interface PetsActions {
   uploadPetPhoto: Action<UploadPetPhotoInput, Photo>;
 }
 
-const listPetsOperation: OperationSpec = {
-  id: "listPets",
-  method: "GET",
-  path: "/pets",
-  parameters: [
-    { name: "limit", key: "limit", in: "query" },
-    { name: "offset", key: "offset", in: "query" },
-    { name: "status", key: "status", in: "query", style: "form", explode: false },
-    { name: "X-Request-Trace", key: "xRequestTrace", in: "header" },
-  ],
-  response: "json",
-  pagination: {
-    type: "offset",
-    offsetParam: "offset",
-    resultsKey: "items",
-    pageSizeParam: "limit",
-    defaultPageSize: 20,
-  },
-};
-
-const createPetOperation: OperationSpec = {
-  id: "createPet",
-  method: "POST",
-  path: "/pets",
-  parameters: [{ name: "Idempotency-Key", key: "idempotencyKey", in: "header", required: true }],
-  requestBody: { mediaType: "application/json", encoding: "json", required: true },
-  response: "json",
-};
-
-const getPetOperation: OperationSpec = {
-  id: "getPet",
-  method: "GET",
-  path: "/pets/{petId}",
-  parameters: [shared.petIdParameter, { name: "session", key: "session", in: "cookie" }],
-  response: "json",
-};
-
-const updatePetWithFormOperation: OperationSpec = {
-  id: "updatePetWithForm",
-  method: "POST",
-  path: "/pets/{petId}",
-  parameters: [shared.petIdParameter],
-  requestBody: { mediaType: "application/x-www-form-urlencoded", encoding: "form" },
-  response: "empty",
-};
-
-const deletePetOperation: OperationSpec = {
-  id: "deletePet",
-  method: "DELETE",
-  path: "/pets/{petId}",
-  parameters: [shared.petIdParameter],
-  response: "empty",
-};
-
-const uploadPetPhotoOperation: OperationSpec = {
-  id: "uploadPetPhoto",
-  method: "POST",
-  path: "/pets/{petId}/photos",
-  parameters: [{ name: "petId", key: "petId", in: "path", required: true }],
-  requestBody: { mediaType: "multipart/form-data", encoding: "multipart", required: true },
-  response: "json",
-};
-
 export function createPetsActions(client: ConnectorClient): PetsActions {
   return {
-    listPets: client.paginatedAction(listPetsOperation),
-    createPet: client.action(createPetOperation),
-    getPet: client.action(getPetOperation),
-    updatePetWithForm: client.action(updatePetWithFormOperation),
-    deletePet: client.action(deletePetOperation),
-    uploadPetPhoto: client.action(uploadPetPhotoOperation),
+    listPets: client.paginatedAction({
+      id: "listPets",
+      method: "GET",
+      path: "/pets",
+      parameters: [
+        { name: "limit", key: "limit", in: "query" },
+        { name: "offset", key: "offset", in: "query" },
+        { name: "status", key: "status", in: "query", style: "form", explode: false },
+        { name: "X-Request-Trace", key: "xRequestTrace", in: "header" },
+      ],
+      response: "json",
+      pagination: {
+        type: "offset",
+        offsetParam: "offset",
+        resultsKey: "items",
+        pageSizeParam: "limit",
+        defaultPageSize: 20,
+      },
+    }),
+    createPet: client.action({
+      id: "createPet",
+      method: "POST",
+      path: "/pets",
+      parameters: [
+        { name: "Idempotency-Key", key: "idempotencyKey", in: "header", required: true },
+      ],
+      requestBody: { mediaType: "application/json", encoding: "json", required: true },
+      response: "json",
+    }),
+    getPet: client.action({
+      id: "getPet",
+      method: "GET",
+      path: "/pets/{petId}",
+      parameters: [shared.petIdParameter, { name: "session", key: "session", in: "cookie" }],
+      response: "json",
+    }),
+    updatePetWithForm: client.action({
+      id: "updatePetWithForm",
+      method: "POST",
+      path: "/pets/{petId}",
+      parameters: [shared.petIdParameter],
+      requestBody: { mediaType: "application/x-www-form-urlencoded", encoding: "form" },
+      response: "empty",
+    }),
+    deletePet: client.action({
+      id: "deletePet",
+      method: "DELETE",
+      path: "/pets/{petId}",
+      parameters: [shared.petIdParameter],
+      response: "empty",
+    }),
+    uploadPetPhoto: client.action({
+      id: "uploadPetPhoto",
+      method: "POST",
+      path: "/pets/{petId}/photos",
+      parameters: [{ name: "petId", key: "petId", in: "path", required: true }],
+      requestBody: { mediaType: "multipart/form-data", encoding: "multipart", required: true },
+      response: "json",
+    }),
   };
 }

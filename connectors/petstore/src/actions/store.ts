@@ -2,7 +2,7 @@
 // Edit freely: `connectgen regenerate` keeps your edits (3-way merge) when the spec changes.
 
 /** Actions tagged "store". */
-import type { Action, ConnectorClient, OperationSpec, PaginatedAction } from "@connectgen/runtime";
+import type { Action, ConnectorClient, PaginatedAction } from "@connectgen/runtime";
 import type { Order } from "../types.js";
 
 /** Input of `listOrders`. */
@@ -40,36 +40,32 @@ export interface StoreActions {
   listOrders: PaginatedAction<ListOrdersInput, ListOrdersOutput, Order>;
 }
 
-const getInventoryOperation: OperationSpec = {
-  id: "getInventory",
-  method: "GET",
-  path: "/store/inventory",
-  parameters: [],
-  response: "json",
-  security: [],
-};
-
-const listOrdersOperation: OperationSpec = {
-  id: "listOrders",
-  method: "GET",
-  path: "/store/orders",
-  parameters: [
-    { name: "cursor", key: "cursor", in: "query" },
-    { name: "limit", key: "limit", in: "query" },
-  ],
-  response: "json",
-  pagination: {
-    type: "cursor",
-    cursorParam: "cursor",
-    nextCursorPath: "next_cursor",
-    resultsKey: "data",
-    pageSizeParam: "limit",
-  },
-};
-
 export function createStoreActions(client: ConnectorClient): StoreActions {
   return {
-    getInventory: client.action(getInventoryOperation),
-    listOrders: client.paginatedAction(listOrdersOperation),
+    getInventory: client.action({
+      id: "getInventory",
+      method: "GET",
+      path: "/store/inventory",
+      parameters: [],
+      response: "json",
+      security: [],
+    }),
+    listOrders: client.paginatedAction({
+      id: "listOrders",
+      method: "GET",
+      path: "/store/orders",
+      parameters: [
+        { name: "cursor", key: "cursor", in: "query" },
+        { name: "limit", key: "limit", in: "query" },
+      ],
+      response: "json",
+      pagination: {
+        type: "cursor",
+        cursorParam: "cursor",
+        nextCursorPath: "next_cursor",
+        resultsKey: "data",
+        pageSizeParam: "limit",
+      },
+    }),
   };
 }

@@ -2,7 +2,7 @@
 // Edit freely: `connectgen regenerate` keeps your edits (3-way merge) when the spec changes.
 
 /** Actions tagged "groups". */
-import type { Action, ConnectorClient, OperationSpec, PaginatedAction } from "@connectgen/runtime";
+import type { Action, ConnectorClient, PaginatedAction } from "@connectgen/runtime";
 import * as shared from "../parameters.js";
 import type { Group, GroupList, PatchOp } from "../types.js";
 
@@ -31,33 +31,29 @@ export interface GroupsActions {
   patchGroup: Action<PatchGroupInput, void>;
 }
 
-const listGroupsOperation: OperationSpec = {
-  id: "listGroups",
-  method: "GET",
-  path: "/Groups",
-  parameters: [shared.countParameter, shared.filterParameter, shared.startIndexParameter],
-  response: "json",
-  pagination: {
-    type: "offset",
-    offsetParam: "startIndex",
-    firstOffset: 1,
-    pageSizeParam: "count",
-    resultsKey: "Resources",
-  },
-};
-
-const patchGroupOperation: OperationSpec = {
-  id: "patchGroup",
-  method: "PATCH",
-  path: "/Groups/{id}",
-  parameters: [shared.idParameter],
-  requestBody: { mediaType: "application/scim+json", encoding: "json", required: true },
-  response: "empty",
-};
-
 export function createGroupsActions(client: ConnectorClient): GroupsActions {
   return {
-    listGroups: client.paginatedAction(listGroupsOperation),
-    patchGroup: client.action(patchGroupOperation),
+    listGroups: client.paginatedAction({
+      id: "listGroups",
+      method: "GET",
+      path: "/Groups",
+      parameters: [shared.countParameter, shared.filterParameter, shared.startIndexParameter],
+      response: "json",
+      pagination: {
+        type: "offset",
+        offsetParam: "startIndex",
+        firstOffset: 1,
+        pageSizeParam: "count",
+        resultsKey: "Resources",
+      },
+    }),
+    patchGroup: client.action({
+      id: "patchGroup",
+      method: "PATCH",
+      path: "/Groups/{id}",
+      parameters: [shared.idParameter],
+      requestBody: { mediaType: "application/scim+json", encoding: "json", required: true },
+      response: "empty",
+    }),
   };
 }

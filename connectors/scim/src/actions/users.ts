@@ -2,7 +2,7 @@
 // Edit freely: `connectgen regenerate` keeps your edits (3-way merge) when the spec changes.
 
 /** Actions tagged "users". */
-import type { Action, ConnectorClient, OperationSpec, PaginatedAction } from "@connectgen/runtime";
+import type { Action, ConnectorClient, PaginatedAction } from "@connectgen/runtime";
 import * as shared from "../parameters.js";
 import type { PatchOp, User, UserInput, UserList } from "../types.js";
 
@@ -54,61 +54,51 @@ export interface UsersActions {
   patchUser: Action<PatchUserInput, User>;
 }
 
-const listUsersOperation: OperationSpec = {
-  id: "listUsers",
-  method: "GET",
-  path: "/Users",
-  parameters: [shared.countParameter, shared.filterParameter, shared.startIndexParameter],
-  response: "json",
-  pagination: {
-    type: "offset",
-    offsetParam: "startIndex",
-    firstOffset: 1,
-    pageSizeParam: "count",
-    resultsKey: "Resources",
-  },
-};
-
-const createUserOperation: OperationSpec = {
-  id: "createUser",
-  method: "POST",
-  path: "/Users",
-  parameters: [],
-  requestBody: { mediaType: "application/scim+json", encoding: "json", required: true },
-  response: "json",
-};
-
-const getUserOperation: OperationSpec = {
-  id: "getUser",
-  method: "GET",
-  path: "/Users/{id}",
-  parameters: [shared.idParameter],
-  response: "json",
-};
-
-const deleteUserOperation: OperationSpec = {
-  id: "deleteUser",
-  method: "DELETE",
-  path: "/Users/{id}",
-  parameters: [shared.idParameter],
-  response: "empty",
-};
-
-const patchUserOperation: OperationSpec = {
-  id: "patchUser",
-  method: "PATCH",
-  path: "/Users/{id}",
-  parameters: [shared.idParameter],
-  requestBody: { mediaType: "application/scim+json", encoding: "json", required: true },
-  response: "json",
-};
-
 export function createUsersActions(client: ConnectorClient): UsersActions {
   return {
-    listUsers: client.paginatedAction(listUsersOperation),
-    createUser: client.action(createUserOperation),
-    getUser: client.action(getUserOperation),
-    deleteUser: client.action(deleteUserOperation),
-    patchUser: client.action(patchUserOperation),
+    listUsers: client.paginatedAction({
+      id: "listUsers",
+      method: "GET",
+      path: "/Users",
+      parameters: [shared.countParameter, shared.filterParameter, shared.startIndexParameter],
+      response: "json",
+      pagination: {
+        type: "offset",
+        offsetParam: "startIndex",
+        firstOffset: 1,
+        pageSizeParam: "count",
+        resultsKey: "Resources",
+      },
+    }),
+    createUser: client.action({
+      id: "createUser",
+      method: "POST",
+      path: "/Users",
+      parameters: [],
+      requestBody: { mediaType: "application/scim+json", encoding: "json", required: true },
+      response: "json",
+    }),
+    getUser: client.action({
+      id: "getUser",
+      method: "GET",
+      path: "/Users/{id}",
+      parameters: [shared.idParameter],
+      response: "json",
+    }),
+    deleteUser: client.action({
+      id: "deleteUser",
+      method: "DELETE",
+      path: "/Users/{id}",
+      parameters: [shared.idParameter],
+      response: "empty",
+    }),
+    patchUser: client.action({
+      id: "patchUser",
+      method: "PATCH",
+      path: "/Users/{id}",
+      parameters: [shared.idParameter],
+      requestBody: { mediaType: "application/scim+json", encoding: "json", required: true },
+      response: "json",
+    }),
   };
 }

@@ -28,14 +28,32 @@ export interface ReadmeView {
   readonly server: string;
   readonly serverVariables: string;
   readonly webhooks: { readonly name: string; readonly summary: string }[];
+  /** One row per action; empty when the README lists groups instead (`actionGroups`). */
   readonly actions: { readonly name: string; readonly request: string; readonly summary: string }[];
+  /** One row per group (source file) when the connector has more than LISTED_ACTIONS actions. */
+  readonly actionGroups: { readonly name: string; readonly count: number; readonly file: string }[];
+  /** The sentence above the group table: how many actions, and where each is described. */
+  readonly actionsSummary: string;
+  /** One row per paginated action, or (with `actionGroups`) one per strategy with its count. */
   readonly paginated: { readonly name: string; readonly strategy: string }[];
+  readonly paginatedByStrategy: { readonly strategy: string; readonly count: number }[];
   /** What is retried, computed by the runtime's own retry policy so the README cannot overclaim. */
   readonly retry: string;
 }
 
-export function readmeView(ir: ConnectorIR, factoryName: string): ReadmeView {
+/**
+ * Past this many actions the README lists groups, not actions. Each action's JSDoc (what an editor
+ * shows on hover) and its connector.json entry already give its summary, request and pagination; a
+ * README table restating them for GitHub's 1,223 actions was 180 KB, for Microsoft Graph's 11,422
+ * 2.2 MB (a twentieth of the package), too long for anyone to read as a page.
+ */
+export const LISTED_ACTIONS = 100;
+
+/** `groups`: the operations of each `src/actions/<group>.ts`, by group, as emit writes them. */
+export function readmeView(ir: ConnectorIR, factoryName: string, groups: ReadonlyMap<string, readonly OperationIR[]>): ReadmeView {
   const server = ir.servers[0];
+  const listed = ir.operations.length <= LISTED_ACTIONS;
+  const paginated = ir.operations.filter((operation) => operation.pagination);
   return {
     heading: `${markdownInline(ir.info.title)} connector`,
     icon: ir.info.icon === undefined ? '' : `<img src="${ICON_FILE}" alt="" width="64" height="64">`,
@@ -61,16 +79,40 @@ export function readmeView(ir: ConnectorIR, factoryName: string): ReadmeView {
             .map(([name, variable]) => `${markdownCode(name)} default ${markdownCode(variable.default)}`)
             .join(', '),
     webhooks: (ir.webhooks ?? []).map((webhook) => ({ name: markdownCode(webhook.name), summary: markdownInline(webhook.summary ?? '') })),
-    actions: ir.operations.map((operation) => ({
-      name: markdownCode(operation.name) + (operation.deprecated ? ' (deprecated)' : ''),
-      request: markdownCode(`${operation.method} ${operation.path}`),
-      summary: markdownInline(summaryOf(operation)),
-    })),
-    paginated: ir.operations
-      .filter((operation) => operation.pagination)
-      .map((operation) => ({ name: markdownCode(operation.name), strategy: strategyText(operation) })),
+    actions: !listed
+      ? []
+      : ir.operations.map((operation) => ({
+          name: markdownCode(operation.name) + (operation.deprecated ? ' (deprecated)' : ''),
+          request: markdownCode(`${operation.method} ${operation.path}`),
+          summary: markdownInline(summaryOf(operation)),
+        })),
+    actionGroups: listed
+      ? []
+      : [...groups].map(([group, operations]) => ({
+          name: markdownInline(operations[0]?.tags[0] ?? '(no tag)'),
+          count: operations.length,
+          file: markdownCode(`src/actions/${group}.ts`),
+        })),
+    actionsSummary: listed
+      ? ''
+      : wrap(
+          `${ir.operations.length} actions in ${groups.size} groups, one source file each (\`dist/actions/*.d.ts\` in the ` +
+            "published package). An action's JSDoc gives its description, request and docs link: an editor shows it on " +
+            'hover and completes action names on the connector object. `connector.json` lists every action with its ' +
+            'input and output schemas.',
+          100,
+        ),
+    paginated: listed ? paginated.map((operation) => ({ name: markdownCode(operation.name), strategy: strategyText(operation) })) : [],
+    paginatedByStrategy: listed ? [] : countBy(paginated.map(strategyText)),
     retry: retryText(ir.retry),
   };
+}
+
+/** Each distinct value with how often it occurs, in order of first occurrence. */
+function countBy(values: readonly string[]): { strategy: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].map(([strategy, count]) => ({ strategy, count }));
 }
 
 function paragraphs(text: string | undefined): string[] {

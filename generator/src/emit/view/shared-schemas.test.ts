@@ -75,6 +75,25 @@ describe('SharedSchemas', () => {
     expect(shared.definitions()).toEqual([]);
   });
 
+  it('shares a short schema once enough places repeat it for the $refs to come out shorter', () => {
+    // Microsoft Graph's `$top`: 74 characters, on thousands of list actions.
+    const top = (): JsonSchema => ({ type: 'integer', minimum: 0, description: 'Show only the first n items' });
+    const sharedIn = (actions: number) => {
+      const shared = new SharedSchemas();
+      // Each action has a path parameter of its own, so the inputs differ and only `$top` repeats.
+      const ids = Array.from({ length: actions }, (_, i) => shared.add(input({ [`id${i}`]: { type: 'string' }, $top: { ...top(), 'x-in': 'query' } }), `list${i}Input`));
+      const texts = ids.map((id) => shared.write(id));
+      return { texts, defs: defs(shared) };
+    };
+    const two = sharedIn(2);
+    expect(two.defs).toEqual({});
+    const many = sharedIn(10);
+    expect(Object.values(many.defs)).toEqual([top()]);
+    const inline = JSON.stringify(input({ id0: { type: 'string' }, $top: { ...top(), 'x-in': 'query' } })).length;
+    const total = many.texts.reduce((sum, text) => sum + text.length, 0) + JSON.stringify(many.defs).length;
+    expect(total).toBeLessThan(10 * inline);
+  });
+
   it('points a copy of a named schema at that schema instead of writing it twice', () => {
     const shared = new SharedSchemas();
     const named = shared.add(repository(), 'Repository', { named: true });

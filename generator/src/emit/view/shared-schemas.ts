@@ -3,7 +3,7 @@
  * (GitHub's webhook payloads repeat the same repository object dozens of times, every list action
  * repeats the same `per_page` parameter with its description), and written out in full the manifest
  * was two thirds of a generated package. Here every subschema that appears in two or more places and
- * is large enough to be worth a `$ref` moves to `$defs` once, and each place points at it.
+ * is large enough that the `$ref`s come out shorter moves to `$defs` once, and each place points at it.
  *
  * How: the schemas are hash-consed bottom-up (a node's key is its JSON text with each subschema
  * replaced by a marker holding the subschema's id), so identical subtrees become one node and the
@@ -20,8 +20,8 @@
 import { createHash } from 'node:crypto';
 import type { JsonSchema } from './json-schema.js';
 
-/** Below this many characters of JSON, a `$ref` saves too little to be worth the indirection. */
-const MIN_SHARED_CHARS = 100;
+/** Characters of a `$ref` besides its name: `{"$ref":"#/$defs/` and `"}`, or a `$defs` entry's `"": ,` and indent. */
+const REF_CHARS = 19;
 
 /** Keywords whose value is a schema, an array of schemas, or a map of schemas (all schemaOf emits). */
 const SCHEMA_KEYWORDS = new Set(['items', 'additionalProperties']);
@@ -140,9 +140,16 @@ export class SharedSchemas {
     return id;
   }
 
+  /**
+   * Shared when that makes the manifest smaller: written once in `$defs` under its name plus a `$ref`
+   * in each place, rather than in full in each place. Microsoft Graph's `$top` (74 characters) in
+   * 5,000 list actions is worth it; a `{"type":"string"}` never is.
+   */
   private isShared(id: number): boolean {
     const node = this.nodes[id]!;
-    return node.uses >= 2 && node.size >= MIN_SHARED_CHARS;
+    if (node.uses < 2) return false;
+    const ref = REF_CHARS + stemOf(node.hint).length + 1 + HASH_CHARS;
+    return node.uses * node.size > node.size + ref + node.uses * ref;
   }
 
   private text(id: number): string {
@@ -173,14 +180,21 @@ export class SharedSchemas {
   }
 
   private nameFor(hint: string, text: string): string {
-    const stem = hint.replace(/[^A-Za-z0-9_]+/g, '_').slice(0, 40) || 'schema';
+    const stem = stemOf(hint);
     const hash = createHash('sha256').update(text).digest('hex');
     // Two different bodies under one stem and 8 hex digits: lengthen the hash until they differ.
-    for (let length = 8; ; length += 4) {
+    for (let length = HASH_CHARS; ; length += 4) {
       const name = `${stem}.${hash.slice(0, length)}`;
       if (!this.shared.has(name)) return name;
     }
   }
+}
+
+const HASH_CHARS = 8;
+
+/** The readable part of a shared schema's `$defs` name. */
+function stemOf(hint: string): string {
+  return hint.replace(/[^A-Za-z0-9_]+/g, '_').slice(0, 40) || 'schema';
 }
 
 function refText(name: string): string {
