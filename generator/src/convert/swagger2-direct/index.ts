@@ -2,7 +2,7 @@
  * Swagger 2.0 -> OpenAPI 3.0 without swagger2openapi, for the documents where we reproduce its
  * output byte for byte: a fast path. swagger2openapi deep-clones the document and walks it whole
  * several times (reftools builds a JSON pointer string per member); this converts one copy in one
- * walk plus the objects it must touch, about a fifth of the time on Kubernetes' 4 MB spec.
+ * walk plus the objects it must touch, about a third of the time on Kubernetes' 4 MB spec.
  *
  * swagger2openapi stays the reference: anything it would patch, warn about (x-s2o-warning) or
  * rewrite in ways not mirrored here declines (see decline.ts), and the caller converts with
