@@ -171,8 +171,9 @@ export interface ConnectorOptions<TSchemes extends SchemeCredentials = Readonly<
   readonly baseUrl?: string;
   /**
    * Hosts besides the connector's own that pagination next links may lead to (`api2.example.com`,
-   * or `host:port`). Such pages are fetched without credentials; a next link to any other host
-   * ends the iteration with a `ConnectorForeignHostError`.
+   * or `host:port`), in addition to the definition's (connector.yaml `allowedHosts`). Such pages are
+   * fetched without credentials; a next link to any other host ends the iteration with a
+   * `ConnectorForeignHostError`.
    */
   readonly allowedHosts?: readonly string[];
   /** Values for the server URL's `{variables}`. */

@@ -50,7 +50,8 @@ export function createClient(definition: ConnectorDefinition, typedOptions: obje
     baseUrl,
     origin: base.origin,
     serverVariables: options.serverVariables,
-    allowedHosts: new Set((options.allowedHosts ?? []).map((host) => host.toLowerCase())),
+    // The connector's own list (connector.yaml) and the caller's: a caller can widen it, not narrow it.
+    allowedHosts: new Set([...(definition.allowedHosts ?? []), ...(options.allowedHosts ?? [])].map((host) => host.toLowerCase())),
     operations: new Map(),
     headers: defaultHeaders(definition, options),
   };

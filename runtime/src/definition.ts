@@ -270,6 +270,11 @@ export interface ConnectorDefinition {
   readonly testAction?: string;
   /** Headers every request carries (connector.yaml `headers`, e.g. an API version); the options' win. */
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Hosts (`host` or `host:port`) besides the connector's own that pagination next links may lead
+   * to (connector.yaml `allowedHosts`); the options' `allowedHosts` add to them.
+   */
+  readonly allowedHosts?: readonly string[];
   /** The `User-Agent` the connector sends, e.g. `@acme/petstore-connector/1.0.0`; default `<name>/<version>`. */
   readonly userAgent?: string;
 }

@@ -41,6 +41,11 @@ const table: [string, string, string, string][] = [
   ['icon not an SVG', 'icon: ./logo.png', 'CG_CONFIG_INVALID', '/icon'],
   ['header name with a space', 'headers: { "bad name": x }', 'CG_CONFIG_INVALID', '/headers/bad name'],
   ['header value not a string', 'headers: { X-Version: 3 }', 'CG_CONFIG_INVALID', '/headers/X-Version'],
+  ['allowedHosts not a list', 'allowedHosts: files.example.com', 'CG_CONFIG_INVALID', '/allowedHosts'],
+  ['allowedHosts entry with a scheme', 'allowedHosts: [files.example.com, "https://cdn.example.com"]', 'CG_CONFIG_INVALID', '/allowedHosts/1'],
+  ['allowedHosts entry with a path', 'allowedHosts: [files.example.com/download]', 'CG_CONFIG_INVALID', '/allowedHosts/0'],
+  ['allowedHosts wildcard', 'allowedHosts: ["*.example.com"]', 'CG_CONFIG_INVALID', '/allowedHosts/0'],
+  ['allowedHosts port not a number', 'allowedHosts: ["files.example.com:https"]', 'CG_CONFIG_INVALID', '/allowedHosts/0'],
   ['auth type unknown', 'auth: { type: oauth3 }', 'CG_CONFIG_INVALID', '/auth/type'],
   ['auth without type', 'auth: { name: X-Key }', 'CG_CONFIG_MISSING_FIELD', '/auth/type'],
   ['apiKey in: body', 'auth: { type: apiKey, in: body }', 'CG_CONFIG_INVALID', '/auth/in'],
@@ -101,5 +106,6 @@ describe('a bad connector.yaml is one coded error at its pointer, and nothing is
     expect((await refusal('spec: ./openapi.yaml\nauth: { type: oauth }\n')).hint).toBe('did you mean "oauth2"?');
     expect((await refusal('spec: ./openapi.yaml\nactions: { overrides: { listOrder: {} } }\n')).hint).toBe('did you mean "listOrders"?');
     expect((await refusal('spec: ./openapi.yaml\ntestAction: getInventry\n')).hint).toBe('did you mean "getInventory"?');
+    expect((await refusal('spec: ./openapi.yaml\nallowedHosts: ["https://cdn.example.com"]\n')).hint).toMatch(/without scheme, path or wildcard/);
   });
 });

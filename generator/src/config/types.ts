@@ -69,6 +69,8 @@ export interface ConnectorConfig {
   readonly status?: 'draft' | 'published';
   /** Headers every request carries (options and per-call headers win). */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Hosts (`host` or `host:port`) besides the connector's own that pagination next links may lead to. */
+  readonly allowedHosts?: readonly string[];
   readonly auth?: AuthOverride;
   /** Connector-wide pagination: applies to GET list actions that have the strategy's parameter. */
   readonly pagination?: PaginationConfig;

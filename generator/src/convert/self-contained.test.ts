@@ -125,6 +125,30 @@ describe('isSelfContained', () => {
     expect(document.components.schemas.Pet.example).toEqual({ $ref: '#/components/examples/Pet' });
   });
 
+  it('inlines a target that holds an inlined example itself, as the bundler does, and leaves its input as it was', async () => {
+    const pet = { type: 'object', properties: { name: { type: 'string', example: { $ref: '#/components/examples/Name' } } } };
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/a': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' }, example: { $ref: '#/components/schemas/Pet' } } } } } } },
+        '/b': { get: { parameters: [{ name: 'q', in: 'query', schema: { type: 'string' }, example: { $ref: '#/components/examples/Name' } }], responses: { '204': { description: 'none' } } } },
+      },
+      components: { examples: { Name: { value: 'Rex' } }, schemas: { Pet: pet } },
+    };
+    const before = JSON.stringify(document);
+    const plan = selfContained(document);
+    expect(plan?.examples).toHaveLength(3);
+    const loaded = spec(document);
+    const ours = unbundled(loaded, plan!.examples).document as any;
+    expect(JSON.stringify(ours)).toBe(JSON.stringify((await bundleSpec(loaded)).document));
+    expect(ours.paths['/a'].get.responses['200'].content['application/json'].example.properties.name.example).toEqual({ value: 'Rex' });
+    expect(JSON.stringify(document)).toBe(before);
+    // What it did not rewrite, it shares with its input.
+    expect(ours.info).toBe(document.info);
+    expect(ours.components.examples).toBe(document.components.examples);
+  });
+
   it('adds the empty components object Redocly adds to an OpenAPI 3 root, on a copy', async () => {
     const document = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {} };
     const loaded = spec(document);

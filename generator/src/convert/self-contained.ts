@@ -42,7 +42,8 @@ const EXAMPLE_HOLDER_MAPS: ReadonlySet<string> = new Set(['properties', 'pattern
  * that the bundler walks, replacing such a `$ref` with a copy of its target (GitHub's spec has them).
  */
 export interface InlinedExample {
-  readonly holder: Record<string, unknown>;
+  /** The place of the object holding the `example`, from the root: what `unbundled` copies to rewrite it. */
+  readonly path: readonly (string | number)[];
 }
 
 type Key = string | number | undefined;
@@ -56,13 +57,15 @@ const BUNDLER_DECIDES = Symbol('bundler decides');
  * `example` fields to inline (see InlinedExample), or undefined when the bundler must run.
  *
  * One walk of the document (load refused text nested past MAX_DEPTH, so recursion is bounded),
- * allocating nothing per node; each distinct `$ref` is resolved once. Then a second, cheaper walk
+ * allocating nothing per node (the path is one stack of keys); each distinct `$ref` is resolved once. Then a second, cheaper walk
  * measures the depth through refs (nestsTooDeep). On Kubernetes' 4 MB spec both take a few tens of ms.
  */
 export function selfContained(document: Record<string, unknown>): { readonly examples: readonly InlinedExample[] } | undefined {
   const refs = new RefTable(document);
   const examples: InlinedExample[] = [];
   const openapi30 = typeof document['openapi'] === 'string' && document['openapi'].startsWith('3.0');
+  /** The keys from the root to the node being visited. */
+  const path: (string | number)[] = [];
 
   /**
    * `walked`: whether the bundler walks this node; `holderWalked` and `holderField`: the same of
@@ -72,7 +75,10 @@ export function selfContained(document: Record<string, unknown>): { readonly exa
     if (Array.isArray(node)) {
       for (let index = 0; index < node.length; index++) {
         const item: unknown = node[index];
-        if (item !== null && typeof item === 'object') visit(item, index, node, key, walked, walked, undefined);
+        if (item === null || typeof item !== 'object') continue;
+        path.push(index);
+        visit(item, index, node, key, walked, walked, undefined);
+        path.pop();
       }
       return;
     }
@@ -83,7 +89,7 @@ export function selfContained(document: Record<string, unknown>): { readonly exa
       // Inside plain data the bundler never walks (an example's value), a ref stays as it is; so
       // does one that is an Example object's `value`, a field the bundler does not resolve.
       const untouched = !holderWalked || (holderField === 'value' && key === 'value');
-      if (!untouched && holderField === 'example' && key === 'example' && openapi30 && refs.isInlinable(ref)) examples.push({ holder: parent as Record<string, unknown> });
+      if (!untouched && holderField === 'example' && key === 'example' && openapi30 && refs.isInlinable(ref)) examples.push({ path: path.slice(0, -1) });
       else if (!untouched && !inNamedPosition(key, parent, parentKey)) throw BUNDLER_DECIDES;
     }
     if (typeof record['externalValue'] === 'string') throw BUNDLER_DECIDES;
@@ -98,7 +104,9 @@ export function selfContained(document: Record<string, unknown>): { readonly exa
       if (child === null || typeof child !== 'object') continue;
       // `examples` is plain data as a 3.1 schema's array, a map of Example objects elsewhere.
       const isData = !inNameMap && DATA_FIELDS.has(childKey) && !(childKey === 'examples' && !Array.isArray(child));
+      path.push(childKey);
       visit(child, childKey, record, key, walked && !inExtension && !isData, walked, field);
+      path.pop();
     }
   };
 
@@ -282,26 +290,49 @@ function plainMappings(refs: RefTable, discriminator: Record<string, unknown>): 
 }
 
 /**
- * What Redocly's bundler returns for a self-contained document: a copy, with the `components`
- * object it adds to every OpenAPI 3 root. A copy, because a stage leaves its input alone and later
- * stages hold the converted document as their own. Swagger 2.0 is handed on as it is: the converter
- * that comes next builds a new document and leaves its input alone (convert.test.ts checks).
+ * What Redocly's bundler returns for a self-contained document: a new document, with the
+ * `components` object it adds to every OpenAPI 3 root, that shares with its input every object it
+ * does not change. A stage leaves its input alone, so only the root and the objects on the way to
+ * each example it rewrites are copied: a deep copy of GitHub's spec cost a tenth of a generate run
+ * and its memory. No later stage writes to the document it is given (the pipeline's stages build
+ * new values). Swagger 2.0 is handed on as it is: the converter that comes next builds a new
+ * document and leaves its input alone (convert.test.ts checks).
  */
 export function unbundled(spec: LoadedSpec, examples: readonly InlinedExample[] = []): BundleOutput {
   if (spec.version === 'swagger-2.0' && examples.length === 0) return { document: spec.document, diagnostics: [] };
-  // Cloned together, so the example holders found in the input have their copies in this one.
-  const [document, holders] = structuredClone([spec.document, examples.map((e) => e.holder)] as const);
+  const document = { ...spec.document };
   if (spec.version !== 'swagger-2.0' && !document['components']) document['components'] = {};
-  for (const holder of holders) inlineExample(document, holder);
+  const copies = new Map<object, Record<string, unknown>>([[spec.document, document]]);
+  // Every path copied before any example is inlined: a target's shallow copy then shares the
+  // copies below it, which later rewrites reach, as in a document copied whole.
+  const holders = examples.map((example) => copyPath(copies, spec.document, [...example.path, 'example']));
+  for (const example of holders) inlineExample(document, example);
   return { document, diagnostics: [] };
+}
+
+/** A copy of every object from `root` along `path` (each copied once, linked into its parent's copy); the last one's copy. */
+function copyPath(copies: Map<object, Record<string, unknown>>, root: Record<string, unknown>, path: readonly (string | number)[]): Record<string, unknown> {
+  let original: Record<string, unknown> = root;
+  let copy = copies.get(root)!;
+  for (const key of path) {
+    const child = original[key] as Record<string, unknown>;
+    let childCopy = copies.get(child);
+    if (childCopy === undefined) {
+      childCopy = (Array.isArray(child) ? [...(child as unknown[])] : { ...child }) as Record<string, unknown>;
+      copies.set(child, childCopy);
+      copy[key] = childCopy;
+    }
+    original = child;
+    copy = childCopy;
+  }
+  return copy;
 }
 
 /**
  * As the bundler does with a `$ref` in an `example`: the ref object takes a shallow copy of its
- * target's members after its own (a holder met twice is rewritten once).
+ * target's members after its own (an example met twice is rewritten once).
  */
-function inlineExample(document: Record<string, unknown>, holder: Record<string, unknown>): void {
-  const example = holder['example'] as Record<string, unknown>;
+function inlineExample(document: Record<string, unknown>, example: Record<string, unknown>): void {
   if (typeof example['$ref'] !== 'string') return;
   const target = lookUp(document, example['$ref']) as Record<string, unknown>;
   delete example['$ref'];

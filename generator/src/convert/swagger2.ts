@@ -1,24 +1,54 @@
 /**
- * Swagger 2.0 -> OpenAPI 3.0 with swagger2openapi. It patches small errors it knows how to fix;
- * anything it cannot convert becomes an `x-s2o-warning` on the node, which we
+ * Swagger 2.0 -> OpenAPI 3.0. swagger2openapi is the converter of record: it patches small errors
+ * it knows how to fix; anything it cannot convert becomes an `x-s2o-warning` on the node, which we
  * collect as diagnostics and strip, so nothing is silently dropped and nothing leaks into output.
+ * When the document is one the direct converter (swagger2-direct/) reproduces exactly, that runs
+ * instead: same bytes, no warnings by construction, and neither swagger2openapi's deep clones and
+ * walks nor its loading (a few times faster on large specs).
  */
-import converter from 'swagger2openapi';
 import { toPointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ConnectgenError } from '../diagnostics/errors.js';
+import { convertSwagger2Directly } from './swagger2-direct/index.js';
 import { moveBodyParametersIntoOperations } from './swagger2-path-bodies.js';
 
 const WARNING_KEY = 'x-s2o-warning';
 
-export async function swagger2ToOpenApi3(
-  document: Record<string, unknown>,
-  uri: string,
-): Promise<{ document: Record<string, unknown>; diagnostics: Diagnostic[] }> {
+export interface Swagger2Options {
+  /**
+   * The document is a tree, each object reached once (JSON.parse's output, unchanged): the direct
+   * converter may run. YAML aliases and our own copies can share objects, which swagger2openapi
+   * refuses, so without this only swagger2openapi converts.
+   */
+  readonly tree?: boolean;
+}
+
+export interface Swagger2Result {
+  readonly document: Record<string, unknown>;
+  readonly diagnostics: Diagnostic[];
+}
+
+export async function swagger2ToOpenApi3(document: Record<string, unknown>, uri: string, options: Swagger2Options = {}): Promise<Swagger2Result> {
+  const prepared = moveBodyParametersIntoOperations(document);
+  if (options.tree && prepared === document) {
+    const direct = convertSwagger2Directly(prepared);
+    if ('document' in direct) return { document: direct.document, diagnostics: [] };
+  }
+  return withSwagger2openapi(prepared, uri);
+}
+
+/** swagger2openapi alone, whatever the document: the reference the direct converter is held to. */
+export function swagger2ToOpenApi3Reference(document: Record<string, unknown>, uri: string): Promise<Swagger2Result> {
+  return withSwagger2openapi(moveBodyParametersIntoOperations(document), uri);
+}
+
+async function withSwagger2openapi(document: Record<string, unknown>, uri: string): Promise<Swagger2Result> {
+  // Imported here: the direct converter handles most documents without it.
+  const { default: converter } = await import('swagger2openapi');
   let result;
   try {
     // `text` must be set: without it swagger2openapi re-serialises the whole document to YAML
     // just to keep a copy, which costs seconds on large specs.
-    result = await converter.convertObj(moveBodyParametersIntoOperations(document), { patch: true, warnOnly: true, warnProperty: WARNING_KEY, source: uri, text: '-' });
+    result = await converter.convertObj(document, { patch: true, warnOnly: true, warnProperty: WARNING_KEY, source: uri, text: '-' });
   } catch (error) {
     throw new ConnectgenError('CG_CONVERT_SWAGGER2', `cannot convert Swagger 2.0 to OpenAPI 3: ${(error as Error).message}`, {
       file: uri,

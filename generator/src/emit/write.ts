@@ -31,9 +31,10 @@ export async function writeFiles(outDir: string, files: ReadonlyMap<string, File
     await refuseSymlinkEscape(root, target);
     const text = files.get(path)!;
     if (typeof text === 'string') {
-      const contents = toLf(text);
-      await writeFile(target, contents, 'utf8');
-      bytes += Buffer.byteLength(contents);
+      // Encoded once: its length is the bytes written.
+      const contents = Buffer.from(toLf(text), 'utf8');
+      await writeFile(target, contents);
+      bytes += contents.length;
     } else {
       bytes += await writePieces(target, text, batchChars);
     }
@@ -41,18 +42,26 @@ export async function writeFiles(outDir: string, files: ReadonlyMap<string, File
   return { files: files.size, bytes };
 }
 
-/** Writes `pieces` in order with LF line endings, in batches of about `batchChars`; returns the bytes written. */
+/**
+ * Writes `pieces` in order with LF line endings, in batches of about `batchChars`; returns the bytes
+ * written. A batch is written while the next one is made: making the record's pieces is most of
+ * the work, and the wait for each write would otherwise leave the process idle.
+ */
 async function writePieces(target: string, pieces: Iterable<string>, batchChars: number): Promise<number> {
   const handle = await open(target, 'w');
   let bytes = 0;
+  /** The batch being written; the next waits for it (writes on one handle go in order, one at a time). */
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async (text: string): Promise<void> => {
+    const contents = Buffer.from(toLf(text), 'utf8');
+    await writing;
+    // Marked handled now: a failed write is thrown where the next batch, or the end, awaits it.
+    writing = handle.writeFile(contents);
+    writing.catch(() => {});
+    bytes += contents.length;
+  };
   try {
     let pending = '';
-    const flush = async (text: string): Promise<void> => {
-      const contents = toLf(text);
-      // writeFile on a handle writes from its position on, all of it (write() may stop short).
-      await handle.writeFile(contents, 'utf8');
-      bytes += Buffer.byteLength(contents);
-    };
     for (const piece of pieces) {
       pending += piece;
       if (pending.length < batchChars) continue;
@@ -62,7 +71,10 @@ async function writePieces(target: string, pieces: Iterable<string>, batchChars:
       pending = pending.slice(pending.length - keep);
     }
     await flush(pending);
+    await writing;
   } finally {
+    // Closed once its last write has settled, whatever came of it.
+    await writing.catch(() => {});
     await handle.close();
   }
   return bytes;

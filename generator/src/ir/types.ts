@@ -383,6 +383,8 @@ export interface ConnectorIR {
   readonly testAction?: string;
   /** connector.yaml `headers`: sent with every request (the connector's options win). */
   readonly headers?: Readonly<Record<string, string>>;
+  /** connector.yaml `allowedHosts`: hosts next links may lead to (fetched without credentials), lower case. */
+  readonly allowedHosts?: readonly string[];
   /** Webhooks and callbacks, by name; absent when the spec has none. */
   readonly webhooks?: readonly WebhookIR[];
   /** connector.yaml `mappings`, by name; absent when there are none. */

@@ -49,10 +49,40 @@ function* chunks(value: unknown, indent: number, at: string, depth: number): Gen
   yield first ? '{}' : `\n${at}}`;
 }
 
-/** JSON.stringify's text for a value written whole, its line breaks indented to `at`. */
+/**
+ * JSON.stringify's text for a value written whole, its line breaks indented to `at`. Rather than
+ * re-indent the text (a replace over every line, which cost twice the stringify on GitHub's spec),
+ * the value is wrapped in as many `{"": ...}` levels as `at` is deep, so JSON.stringify indents it
+ * where it sits; the wrapping's own text is cut off. The key is `""`, as for a value stringified
+ * alone (a `toJSON` is called with it); a value JSON.stringify leaves out leaves no `"": ` behind.
+ */
 function leafText(value: unknown, indent: number, at: string): string | undefined {
-  const text = JSON.stringify(value, null, indent) as string | undefined;
-  return text === undefined || at === '' ? text : text.replaceAll('\n', `\n${at}`);
+  if (at === '') return JSON.stringify(value, null, indent) as string | undefined;
+  const { prefix, suffix, depth } = wrapping(indent, at);
+  let wrapped: unknown = value;
+  for (let level = 0; level < depth; level++) wrapped = { '': wrapped };
+  const text = JSON.stringify(wrapped, null, indent);
+  return text.startsWith(prefix) ? text.slice(prefix.length, text.length - suffix.length) : undefined;
+}
+
+const wrappings = new Map<string, { prefix: string; suffix: string; depth: number }>();
+
+/** The text JSON.stringify writes around a value nested `at.length / indent` levels deep in `{"": ...}`. */
+function wrapping(indent: number, at: string): { prefix: string; suffix: string; depth: number } {
+  const key = `${indent}:${at.length}`;
+  let known = wrappings.get(key);
+  if (known === undefined) {
+    const depth = at.length / indent;
+    let prefix = '';
+    let suffix = '';
+    for (let level = 1; level <= depth; level++) {
+      prefix += `{\n${' '.repeat(level * indent)}"": `;
+      suffix = `\n${' '.repeat((level - 1) * indent)}}` + suffix;
+    }
+    known = { prefix, suffix, depth };
+    wrappings.set(key, known);
+  }
+  return known;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Args, Flags } from '@oclif/core';
 import { createScheduler, runScheduleLoop, type ScheduledSync, type TickResult } from '@connectgen/runtime/sync';
 import { BaseCommand } from '../../cli/base-command.js';
 import { ConnectgenError } from '../../diagnostics/errors.js';
-import { loadSyncFile, located, type LoadedSync } from '../../sync/definition-file.js';
+import { loadSyncFile, located, printSyncWarnings, type LoadedSync } from '../../sync/definition-file.js';
 import { summaryLine } from '../../sync/progress.js';
 import { openSyncStore, storeFlag } from '../../sync/store-path.js';
 
@@ -45,6 +45,7 @@ export default class SyncSchedule extends BaseCommand {
       for (const file of files) {
         const sync = await loadSyncFile(file).catch((error: unknown) => Promise.reject(located(error, file)));
         loaded.push(sync);
+        printSyncWarnings(sync.definition, file);
         if (!sync.definition.schedule) {
           throw new ConnectgenError('CG_SYNC_NO_SCHEDULE', `sync "${sync.definition.id}" has no schedule`, {
             file,

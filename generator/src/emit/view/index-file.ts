@@ -122,6 +122,7 @@ function definitionData(ir: ConnectorIR): Data {
     timeoutMs: ir.timeoutMs,
     testAction: ir.testAction,
     headers: ir.headers as Data | undefined,
+    allowedHosts: ir.allowedHosts as Data | undefined,
     userAgent: userAgent(ir),
   };
 }

@@ -73,6 +73,7 @@ export function buildIR(document: Obj, config?: ConnectorConfig | unknown, optio
     ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
     ...(settings.testAction !== undefined ? { testAction: settings.testAction } : {}),
     ...(settings.headers !== undefined && Object.keys(settings.headers).length > 0 ? { headers: settings.headers } : {}),
+    ...(settings.allowedHosts !== undefined && settings.allowedHosts.length > 0 ? { allowedHosts: settings.allowedHosts.map((host) => host.toLowerCase()) } : {}),
     ...(webhooks.length > 0 ? { webhooks } : {}),
     ...(settings.mappings !== undefined && Object.keys(settings.mappings).length > 0 ? { mappings: buildMappings(settings.mappings) } : {}),
     diagnostics: sortDiagnostics(ctx),

@@ -40,14 +40,14 @@ export function nameRepeatedObjects(schemas: readonly SchemaIR[]): SchemaIR[] {
       case 'object': {
         if (!root) {
           const key = keyOf(node);
-          if (key.length >= MIN_SIZE) {
-            const seen = candidates.get(key);
-            if (seen !== undefined) {
-              seen.count++;
-              return; // its inside was counted with the first copy
-            }
-            candidates.set(key, { node, count: 1, schema, path: [...path], pointer });
+          // Nothing inside a small object is large: an inner object's JSON is part of this one's.
+          if (key.length < MIN_SIZE) return;
+          const seen = candidates.get(key);
+          if (seen !== undefined) {
+            seen.count++;
+            return; // its inside was counted with the first copy
           }
+          candidates.set(key, { node, count: 1, schema, path: [...path], pointer });
         }
         for (const property of node.properties) visit(property.type, schema, [...path, property.name], `${pointer}/properties/${escape(property.name)}`, false);
         if (typeof node.additionalProperties === 'object') visit(node.additionalProperties, schema, path, `${pointer}/additionalProperties`, false);
