@@ -16,6 +16,20 @@ describe('connectgen convert', () => {
     expect(document.paths['/pets'].post.requestBody).toBeDefined();
   });
 
+  // Regression: a path-level body used by two operations failed with CG_CONVERT_SWAGGER2 ("YAML anchor or merge key").
+  it('converts a Swagger 2.0 path-level body shared by several operations', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'cg-convert-')), 'shared-body.json');
+    const result = await runCli(['convert', 'specs/swagger2/shared-path-body.yaml', '-o', out, '--json']);
+    expect(result.stderr).not.toContain('CG_CONVERT_SWAGGER2');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, from: 'swagger-2.0', to: 'openapi-3.0', diagnostics: [] });
+    const document = JSON.parse(await readFile(out, 'utf8'));
+    expect(document.paths['/items/{id}'].put.requestBody).toEqual({ $ref: '#/components/requestBodies/replaceItemItem' });
+    expect(document.paths['/items/{id}'].patch.requestBody).toEqual({ $ref: '#/components/requestBodies/replaceItemItem' });
+    expect(document.paths['/notes/{id}'].post.requestBody).toEqual(document.paths['/notes/{id}'].put.requestBody);
+    expect(document.components.requestBodies.replaceItemItem.content['application/json'].schema.required).toEqual(['name']);
+  });
+
   it('prints bundled JSON to stdout and a JSON summary with --json', async () => {
     const plain = await runCli(['convert', 'specs/formats/multi-file/openapi.yaml', '--format', 'json', '--quiet']);
     expect(plain.code).toBe(0);

@@ -5,7 +5,8 @@
  * action then had no body input and sent an empty POST. Before converting, such parameters are
  * moved down into each operation of their path item, where an operation's own parameter of the
  * same name and location still wins (§Operation Object `parameters`). The input is not changed:
- * the affected path items are copied.
+ * the affected path items are copied. Each operation gets its own copy of a moved parameter: one
+ * object in two places is what a YAML alias gives, and swagger2openapi refuses such documents.
  */
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 const MOVED = new Set(['body', 'formData']);
@@ -29,7 +30,8 @@ export function moveBodyParametersIntoOperations(document: Obj): Obj {
       if (!isObj(operation)) continue;
       const own = Array.isArray(operation['parameters']) ? (operation['parameters'] as unknown[]) : [];
       const taken = new Set(own.map((parameter) => identity(document, parameter)));
-      copy[method] = { ...operation, parameters: [...own, ...moved.filter((parameter) => !taken.has(identity(document, parameter)))] };
+      const added = moved.filter((parameter) => !taken.has(identity(document, parameter))).map((parameter) => structuredClone(parameter));
+      copy[method] = { ...operation, parameters: [...own, ...added] };
     }
     changed ??= { ...paths };
     changed[path] = copy;
