@@ -136,6 +136,35 @@ describe('direct Swagger 2.0 conversion', () => {
     }));
   });
 
+  // Found by the npm corpus sweep (swagger-test-templates' fixtures): a body parameter written like
+  // a query one, `type` and `format` and no `schema`. swagger2openapi builds the schema from them;
+  // the direct converter gave an empty schema.
+  it('builds a body parameter\'s schema from its type properties when it has no schema', async () => {
+    const latitude = { name: 'latitude', in: 'body', description: 'Latitude.', required: true, type: 'number', format: 'double', minimum: -90, default: 0, 'x-unit': 'deg' };
+    const doc = await expectSame(swagger({
+      consumes: ['application/json', 'text/plain'],
+      parameters: { Latitude: { ...latitude } },
+      definitions: { Pet: { type: 'object' } },
+      paths: {
+        '/a': {
+          post: { operationId: 'addA', parameters: [{ ...latitude }, { name: 'q', in: 'query', type: 'string' }], responses: ok },
+          put: { parameters: [{ $ref: '#/parameters/Latitude' }], responses: ok },
+          patch: { parameters: [{ $ref: '#/parameters/Latitude' }], responses: ok },
+        },
+        '/b': {
+          post: { parameters: [{ name: 'ids', in: 'body', type: 'array', items: { type: 'integer', collectionFormat: 'csv' }, maxItems: 5 }], responses: ok },
+          put: { parameters: [{ name: 'pets', in: 'body', type: 'array', items: { $ref: '#/definitions/Pet' } }], responses: ok },
+          patch: { parameters: [{ name: 'flag', in: 'body', type: 'boolean', 'x-nullable': true }], responses: ok },
+        },
+      },
+    }));
+    // The three /a bodies are one body: shared under the first operation's name.
+    expect(doc['paths']['/a'].put.requestBody).toEqual({ $ref: '#/components/requestBodies/addALatitude' });
+    expect(doc['components'].requestBodies.addALatitude.content['text/plain'].schema).toEqual({ type: 'number', format: 'double', minimum: -90, default: 0 });
+    await expectDeclined(swagger({ paths: { '/a': { post: { parameters: [{ name: 'b', in: 'body', type: 'array', collectionFormat: 'ssv', items: { type: 'string' } }], responses: ok } } } }), /collectionFormat/);
+    await expectDeclined(swagger({ paths: { '/a': { post: { parameters: [{ name: 'b', in: 'body', type: 'string', schema: { type: 'string' } }], responses: ok } } } }), /type and a schema/);
+  });
+
   it('names shared request bodies as swagger2openapi does, suffixes and hash order included', async () => {
     const paths: Doc = {};
     for (let i = 0; i < 12; i++) {

@@ -7,6 +7,7 @@
  *   (`application/json` when there are none), each with its own copy of the schema; the parameter
  *   is then marked and dropped from the list (a shared one, from `#/parameters`, is referenced by
  *   each operation and dropped from the components).
+ *   A body parameter with `type` and no `schema` gets a schema built from its type properties.
  * formData, `type: file` and everything swagger2openapi patches or warns about decline.
  */
 import { decline, isNode, type Node } from './decline.js';
@@ -56,14 +57,36 @@ export function convertParameter(param: unknown, context: ParameterContext, oper
     if (typeof target['description'] === 'object') decline('description is an object');
     return plainParameter(target);
   }
-  if (target['schema'] !== undefined) {
-    if (target['type'] !== undefined || target['collectionFormat'] !== undefined) decline('body parameter with a type');
-    fixSchema(target['schema']);
-  }
-  const body = requestBody(target, context.consumes, operation);
+  let source = target;
+  if (target['type'] !== undefined) source = { ...target, schema: bodySchemaFromType(target) };
+  else if (target['collectionFormat'] !== undefined) decline('body parameter with a collectionFormat');
+  if (source['schema'] !== undefined) fixSchema(source['schema']);
+  const body = requestBody(source, context.consumes, operation);
   target[MOVED] = true;
   if (!body['x-s2o-name'] && operation?.['operationId']) body['x-s2o-name'] = sanitiseAll(operation['operationId']);
   return new BodyParameter(body);
+}
+
+/**
+ * A body parameter written like a query one (`type`, `format`... and no `schema`; invalid Swagger
+ * 2.0, but common): swagger2openapi builds its schema from those members, as for a query
+ * parameter, and the request body gets that schema. Each call builds it anew (a shared parameter
+ * is converted once per operation); the parameter itself is dropped, so it is left as it is.
+ */
+function bodySchemaFromType(param: Node): Node {
+  const type: unknown = param['type'];
+  if (param['schema'] !== undefined || typeof type !== 'string' || type === '') decline('body parameter with a type and a schema');
+  // Only an array's own csv default passes without a patch or a warning.
+  if (param['collectionFormat'] !== undefined && !(type === 'array' && param['collectionFormat'] === 'csv')) decline('body parameter with a collectionFormat');
+  const schema: Node = { type };
+  if (param['items'] !== undefined) {
+    schema['items'] = structuredClone(param['items']);
+    dropCollectionFormats(schema['items'], 'csv');
+  }
+  for (const key of SCHEMA_PROPERTIES) {
+    if (param[key] !== undefined) schema[key] = param[key];
+  }
+  return schema;
 }
 
 /** What moves out of a query, header or path parameter (into `schema`, or into style and explode). */
