@@ -23,11 +23,15 @@ export const SWAGGER2_PACKAGES = [
   ['@readme/oas-examples', '8.2.2', 'examples'],
   // api-spec-converter's fixtures: vendor specs (OpenStack, Instagram...) and its Swagger 2.0 outputs.
   ['api-spec-converter', '2.12.0', 'converter fixtures'],
-  // AutoRest's test server: the Swagger 2.0 specs Azure SDK generators are tested against (x-ms-* heavy).
+  // AutoRest's test server: the Swagger 2.0 specs Azure SDK generators are tested against (x-ms-*
+  // heavy); three generations, most files edited between them (repeats with the same bytes count once).
+  ['@microsoft.azure/autorest.testserver', '2.5.24', 'AutoRest test specs'],
+  ['@microsoft.azure/autorest.testserver', '2.10.68', 'AutoRest test specs'],
   ['@microsoft.azure/autorest.testserver', '3.3.51', 'AutoRest test specs'],
   // Test generators' and Postman converters' fixtures: small hand-written specs of many shapes.
   ['swagger-test-templates', '1.6.0', 'test fixtures'],
   ['swagger2-to-postman', '1.1.9', 'converter fixtures'],
+  ['widdershins', '4.0.1', 'documentation generator fixtures'],
 ];
 
 const SPEC_FILE = /\.(json|ya?ml)(\.gz)?$/;

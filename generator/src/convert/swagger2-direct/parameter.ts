@@ -7,8 +7,10 @@
  *   (`application/json` when there are none), each with its own copy of the schema; the parameter
  *   is then marked and dropped from the list (a shared one, from `#/parameters`, is referenced by
  *   each operation and dropped from the components).
- *   A body parameter with `type` and no `schema` gets a schema built from its type properties.
- * formData, `type: file` and everything swagger2openapi patches or warns about decline.
+ *   A body parameter with `type` and no `schema` gets a schema built from its type properties;
+ * - a formData parameter becomes a property of the operation's form request body (see formParameter).
+ * Shared formData parameters, `type: file` outside formData and everything swagger2openapi patches
+ * or warns about decline.
  */
 import { decline, isNode, type Node } from './decline.js';
 import { camelCase, SCHEMA_PROPERTIES, sanitiseAll, unique } from './names.js';
@@ -27,6 +29,15 @@ export interface ParameterContext {
 /** A body parameter's answer: the request body it became (the parameter itself is dropped). */
 export class BodyParameter {
   constructor(readonly body: Node) {}
+}
+
+/**
+ * A formData parameter's answer: a request body whose one media type holds an object schema with
+ * this parameter as its property. The operation's first form parameter gives its request body,
+ * the next ones are merged into it (mergeFormParameter).
+ */
+export class FormParameter {
+  constructor(readonly body: Node, readonly contentType: string) {}
 }
 
 /**
@@ -51,7 +62,12 @@ export function convertParameter(param: unknown, context: ParameterContext, oper
     decline('parameter extension swagger2openapi converts');
   }
   const location: unknown = target['in'];
-  if (location === 'formData' || target['type'] === 'file') decline('formData or file parameter');
+  if (location === 'formData') {
+    // A shared one is converted once for the components and again per operation, its objects then shared.
+    if (target !== param || operation === undefined) decline('shared formData parameter');
+    return formParameter(target, context.consumes, operation);
+  }
+  if (target['type'] === 'file') decline('file parameter outside formData');
   if (location !== 'body') {
     if (typeof target['type'] !== 'string' || target['type'] === '') decline('parameter without a type');
     if (typeof target['description'] === 'object') decline('description is an object');
@@ -65,6 +81,72 @@ export function convertParameter(param: unknown, context: ParameterContext, oper
   target[MOVED] = true;
   if (!body['x-s2o-name'] && operation?.['operationId']) body['x-s2o-name'] = sanitiseAll(operation['operationId']);
   return new BodyParameter(body);
+}
+
+/**
+ * A formData parameter as swagger2openapi turns it into a request body: multipart when the
+ * operation (else the document) consumes `multipart/form-data`, else urlencoded; the property gets
+ * the description, example, type and type properties, `allOf`, an array's `items` (without their
+ * own collectionFormat) and the extensions; a file becomes a binary string. Unlike a body's, this
+ * schema is not fixed up (swagger2openapi leaves `x-nullable` and friends inside as they are).
+ */
+function formParameter(param: Node, consumes: readonly string[], operation: Node): FormParameter {
+  const { name, type } = param;
+  if (typeof name !== 'string' || name === '' || name === '__proto__') decline('formData parameter name');
+  if (typeof type !== 'string' || type === '') decline('parameter without a type');
+  if (param['schema'] !== undefined) decline('formData parameter with a schema');
+  if (param['description'] !== undefined && typeof param['description'] !== 'string') decline('description is not a string');
+  let format: unknown = param['collectionFormat'];
+  if (type === 'array' && !format) format = 'csv';
+  // Warned about outside the query (ssv, pipes) or everywhere (tsv).
+  if (format === 'ssv' || format === 'pipes' || format === 'tsv') decline(`collectionFormat ${format} outside the query`);
+  const operationId: unknown = operation['operationId'];
+  if (operationId !== undefined && typeof operationId !== 'string') decline('operationId is not a string');
+
+  const contentType = consumes.includes('multipart/form-data') ? 'multipart/form-data' : 'application/x-www-form-urlencoded';
+  const property: Node = {};
+  if (param['description']) property['description'] = param['description'];
+  if (param['example']) property['example'] = param['example'];
+  property['type'] = type;
+  for (const key of SCHEMA_PROPERTIES) {
+    if (param[key] !== undefined) property[key] = param[key];
+  }
+  if (param['allOf']) property['allOf'] = param['allOf'];
+  if (type === 'array' && param['items']) {
+    if (!isNode(param['items'])) decline('formData items is not an object');
+    property['items'] = param['items'];
+    delete property['items']['collectionFormat'];
+  }
+  if (type === 'file') {
+    property['type'] = 'string';
+    property['format'] = 'binary';
+  }
+  for (const key of Object.keys(param)) {
+    if (key.startsWith('x-')) property[key] = param[key];
+  }
+  const schema: Node = { type: 'object', properties: { [name]: property } };
+  const body: Node = { content: { [contentType]: { schema } } };
+  if (param['required'] === true) {
+    schema['required'] = [name];
+    body['required'] = true;
+  }
+  if (operationId) body['x-s2o-name'] = sanitiseAll(operationId);
+  return new FormParameter(body, contentType);
+}
+
+/**
+ * A further formData parameter of the same operation: its property joins the first one's schema
+ * (replacing one of the same name in place) and its name the `required` list; the request body's
+ * own `required` stays the first parameter's, as swagger2openapi leaves it.
+ */
+export function mergeFormParameter(body: Node, form: FormParameter): void {
+  const schema: Node | undefined = body['content'][form.contentType]?.schema;
+  if (!isNode(schema) || !isNode(schema['properties'])) decline('formData parameters of two media types');
+  const added: Node = form.body['content'][form.contentType].schema;
+  Object.assign(schema['properties'], added['properties']);
+  const required = [...((schema['required'] as string[] | undefined) ?? []), ...((added['required'] as string[] | undefined) ?? [])];
+  if (required.length > 0) schema['required'] = required;
+  else delete schema['required'];
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { decline, isNode, type Node } from './decline.js';
 import { camelCase, hashText, HTTP_METHODS, sanitise, sanitiseAll } from './names.js';
-import { BodyParameter, convertParameter, MOVED } from './parameter.js';
+import { BodyParameter, convertParameter, FormParameter, mergeFormParameter, MOVED } from './parameter.js';
 import { convertResponse } from './response.js';
 
 export interface RequestBodyUses {
@@ -62,11 +62,18 @@ function convertOperation(item: Node, method: string, path: string, document: No
   if (parameters !== undefined && !Array.isArray(parameters)) decline('parameters is not an array');
   const kept: Node[] = [];
   let body: Node | undefined;
+  let form = false;
   if (parameters) {
     const context = { shared: document['components']['parameters'], consumes: mediaTypes(operation['consumes']) ?? document['consumes'] ?? [] };
     for (const param of parameters) {
       const converted = convertParameter(param, context, operation);
-      if (!(converted instanceof BodyParameter)) kept.push(converted);
+      if (converted instanceof FormParameter) {
+        // formData after a body replaces its content: not mirrored.
+        if (body && !form) decline('body and formData parameters together');
+        if (body) mergeFormParameter(body, converted);
+        else body = converted.body;
+        form = true;
+      } else if (!(converted instanceof BodyParameter)) kept.push(converted);
       else if (body) decline('more than one request body');
       else body = converted.body;
     }

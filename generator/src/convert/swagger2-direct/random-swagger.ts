@@ -1,7 +1,7 @@
 /**
  * Seeded random Swagger 2.0 documents built from the constructs the direct converter handles and
  * some it declines, sprinkled with the details swagger2openapi treats specially (nulls, `$ref`
- * siblings, collection formats, shared bodies, examples per media type). direct.test.ts and
+ * siblings, collection formats, shared bodies, form fields, examples per media type). direct.test.ts and
  * bench/swagger2-direct-sweep.mjs convert each with both converters: a sample of shapes no
  * hand-written case list covers. The same seed gives the same document.
  */
@@ -78,6 +78,24 @@ export function randomSwagger(seed: number): Doc {
     return param;
   };
 
+  /** A formData parameter: every member swagger2openapi copies into the form schema's property. */
+  const formParameter = (index: number): Doc => {
+    const type = pick(['string', 'integer', 'file', 'array', 'boolean', 'number']);
+    const param: Doc = { name: chance(0.15) ? 'f0' : `f${index}`, in: 'formData', type };
+    if (chance(0.5)) param['required'] = chance(0.7);
+    if (chance(0.3)) param['description'] = pick(['a field', '']);
+    if (chance(0.2)) param['example'] = pick(['ex', 0, { a: null }]);
+    if (type === 'array' && chance(0.8)) param['items'] = { type: pick(['string', 'integer']), ...(chance(0.2) ? { collectionFormat: 'csv', 'x-nullable': true } : {}) };
+    if (type === 'array' && chance(0.3)) param['collectionFormat'] = pick(['csv', 'multi', ...(wild ? ['ssv', 'pipes', 'tsv'] : [])]);
+    for (const key of ['format', 'maximum', 'enum', 'default', 'maxLength']) {
+      if (chance(0.1)) param[key] = key === 'enum' ? ['a', 'b'] : key === 'format' ? 'x' : 5;
+    }
+    if (chance(0.1)) param['allOf'] = [{ type: 'string' }];
+    if (chance(0.15)) param['x-field'] = { order: index };
+    if (chance(0.1)) param['x-nullable'] = true;
+    return param;
+  };
+
   const response = (): Doc => {
     const out: Doc = { description: rare(0.1) ? '' : 'OK' };
     if (chance(0.6)) out['schema'] = schema(1);
@@ -98,6 +116,7 @@ export function randomSwagger(seed: number): Doc {
   const definitions: Doc = {};
   for (const name of names) definitions[name] = schema(0);
   const parameters: Doc = { limit: parameter('query', 0), sharedBody: parameter('body', 0) };
+  if (wild) parameters['sharedForm'] = formParameter(9);
   const responses: Doc = { NotFound: response() };
   const paths: Doc = {};
   const shared = parameter('body', 99);
@@ -118,7 +137,13 @@ export function randomSwagger(seed: number): Doc {
       if (chance(0.85)) {
         op['parameters'] = [];
         for (let i = 0; i < Math.floor(next() * 4); i++) op['parameters'].push(parameter(pick(['query', 'header', 'query', 'formData']), i));
-        if (chance(0.4)) op['parameters'].push(chance(0.3) ? { $ref: '#/parameters/sharedBody' } : chance(0.5) ? structuredClone(shared) : parameter('body', 1));
+        if (chance(0.25)) {
+          // A form: its fields, multipart or urlencoded by `consumes` (mixed with a body, or shared, only in wild ones).
+          if (chance(0.5)) op['consumes'] = pick([['multipart/form-data'], ['application/x-www-form-urlencoded'], ['application/json', 'multipart/form-data'], []]);
+          for (let i = 0; i < 1 + Math.floor(next() * 3); i++) op['parameters'].push(formParameter(i));
+          if (rare(0.2)) op['parameters'].push(parameter('body', 1));
+          if (rare(0.2)) op['parameters'].push({ $ref: '#/parameters/sharedForm' });
+        } else if (chance(0.4)) op['parameters'].push(chance(0.3) ? { $ref: '#/parameters/sharedBody' } : chance(0.5) ? structuredClone(shared) : parameter('body', 1));
         if (chance(0.2)) op['parameters'].push({ $ref: '#/parameters/limit' });
       }
       // Members in another order too: a request body goes right after `parameters`.
