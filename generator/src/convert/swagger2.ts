@@ -15,9 +15,9 @@ const WARNING_KEY = 'x-s2o-warning';
 
 export interface Swagger2Options {
   /**
-   * The document is a tree, each object reached once (JSON.parse's output, unchanged): the direct
-   * converter may run. YAML aliases and our own copies can share objects, which swagger2openapi
-   * refuses, so without this only swagger2openapi converts.
+   * The document is a tree, each object reached once (JSON.parse's output, unchanged), so the
+   * direct converter need not check. YAML aliases and our own copies can share objects, which
+   * swagger2openapi refuses; without this the direct converter checks first and declines those.
    */
   readonly tree?: boolean;
 }
@@ -29,10 +29,9 @@ export interface Swagger2Result {
 
 export async function swagger2ToOpenApi3(document: Record<string, unknown>, uri: string, options: Swagger2Options = {}): Promise<Swagger2Result> {
   const prepared = moveBodyParametersIntoOperations(document);
-  if (options.tree && prepared === document) {
-    const direct = convertSwagger2Directly(prepared);
-    if ('document' in direct) return { document: direct.document, diagnostics: [] };
-  }
+  // Moving a path-level body into several operations shares it: the check declines those.
+  const direct = convertSwagger2Directly(prepared, { knownTree: options.tree === true && prepared === document });
+  if ('document' in direct) return { document: direct.document, diagnostics: [] };
   return withSwagger2openapi(prepared, uri);
 }
 

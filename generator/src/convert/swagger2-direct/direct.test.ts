@@ -50,6 +50,11 @@ describe('direct Swagger 2.0 conversion', () => {
         continue;
       }
       if (loaded.version !== 'swagger-2.0') continue;
+      // Through convert's entry too (path-level bodies moved first, the tree checked): same document.
+      const entry = await swagger2ToOpenApi3(loaded.document, loaded.uri);
+      const oracle = await swagger2ToOpenApi3Reference(loaded.document, loaded.uri);
+      expect(text(entry.document), file).toBe(text(oracle.document));
+      expect(entry.diagnostics, file).toEqual(oracle.diagnostics);
       const { direct, reference } = await both(loaded.document);
       if ('declined' in direct) continue;
       accepted.push(file);
@@ -203,7 +208,7 @@ describe('direct Swagger 2.0 conversion', () => {
     await expectDeclined(swagger({ paths: { '/a': { get: { 'x-s2o-warning': 'planted', responses: ok } } } }), /x-s2o/);
   });
 
-  it('runs for JSON trees only, and falls back to swagger2openapi with its warnings otherwise', async () => {
+  it('declines documents that reach an object twice, and falls back to swagger2openapi with its warnings', async () => {
     const document = swagger({ paths: { '/a': { get: { parameters: [{ name: 'q', in: 'header', type: 'array', collectionFormat: 'ssv' }], responses: ok } } } });
     const fallback = await swagger2ToOpenApi3(structuredClone(document), '/virtual/swagger.json', { tree: true });
     expect(fallback.diagnostics.map((d) => d.code)).toEqual(['CG_CONVERT_WARNING']);
@@ -211,6 +216,11 @@ describe('direct Swagger 2.0 conversion', () => {
     const param = { name: 'q', in: 'query', type: 'string' };
     const shared = swagger({ paths: { '/a': { get: { parameters: [param], responses: ok }, put: { parameters: [param], responses: ok } } } });
     await expect(swagger2ToOpenApi3(shared, '/virtual/swagger.json')).rejects.toMatchObject({ code: 'CG_CONVERT_SWAGGER2' });
+    // A shared array (a YAML alias of a list): refused the same way.
+    const colours = ['red', 'green'];
+    const sharedArray = swagger({ definitions: { A: { type: 'string', enum: colours }, B: { type: 'string', enum: colours } } });
+    expect(convertSwagger2Directly(sharedArray)).toEqual({ declined: expect.stringMatching(/reached twice/) });
+    await expect(swagger2ToOpenApi3(sharedArray, '/v.json')).rejects.toMatchObject({ code: 'CG_CONVERT_SWAGGER2' });
     const tree = swagger({ paths: { '/a': { get: { parameters: [{ ...param }], responses: ok } } } });
     expect(text((await swagger2ToOpenApi3(tree, '/v.json', { tree: true })).document)).toBe(text((await swagger2ToOpenApi3Reference(tree, '/v.json')).document));
   });

@@ -14,7 +14,13 @@ import { sanitise, sanitiseAll } from './names.js';
 /** Names a `$ref` may take without the converter escaping, decoding or renaming anything. */
 const PLAIN_NAME = /^[A-Za-z0-9_.-]+$/;
 
-export function copyTree(document: Node): Node {
+/**
+ * `knownTree`: the caller knows no object is reachable twice (JSON.parse's output, unchanged).
+ * Otherwise that is checked first over the whole input: swagger2openapi refuses such documents
+ * (YAML aliases), and the copy would not see an object hidden among a `$ref`'s siblings.
+ */
+export function copyTree(document: Node, knownTree: boolean): Node {
+  if (!knownTree) assertTree(document, new Set());
   const definitions = ownNames(document['definitions']);
   const parameters = ownNames(document['parameters']);
   const responses = ownNames(document['responses']);
@@ -81,4 +87,17 @@ function ownNames(map: unknown): ReadonlySet<string> {
   if (map === undefined || map === null) return new Set();
   if (typeof map !== 'object' || Array.isArray(map)) decline('components map is not an object');
   return new Set(Object.keys(map));
+}
+
+function assertTree(value: unknown, visited: Set<object>): void {
+  if (value === null || typeof value !== 'object') return;
+  if (visited.has(value)) decline('an object reached twice (a YAML alias)');
+  visited.add(value);
+  if (Array.isArray(value)) {
+    for (const item of value) assertTree(item, visited);
+    return;
+  }
+  // The copy knows plain data only (a YAML parser set to other schemas could give dates or maps).
+  if (Object.getPrototypeOf(value) !== Object.prototype) decline('not plain JSON data');
+  for (const key of Object.keys(value)) assertTree((value as Node)[key], visited);
 }

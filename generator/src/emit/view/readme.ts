@@ -34,8 +34,9 @@ export interface ReadmeView {
   readonly actionGroups: { readonly name: string; readonly count: number; readonly file: string }[];
   /** The sentence above the group table: how many actions, and where each is described. */
   readonly actionsSummary: string;
-  /** One row per paginated action, or (with `actionGroups`) one per strategy with its count. */
+  /** One row per paginated action; empty when the README lists groups (then `paginatedByStrategy`). */
   readonly paginated: { readonly name: string; readonly strategy: string }[];
+  /** With `actionGroups`: each pagination strategy and how many actions use it. */
   readonly paginatedByStrategy: { readonly strategy: string; readonly count: number }[];
   /** What is retried, computed by the runtime's own retry policy so the README cannot overclaim. */
   readonly retry: string;
@@ -97,7 +98,8 @@ export function readmeView(ir: ConnectorIR, factoryName: string, groups: Readonl
       ? ''
       : wrap(
           `${ir.operations.length} actions in ${groups.size} groups, one source file each (\`dist/actions/*.d.ts\` in the ` +
-            "published package). An action's JSDoc gives its description, request and docs link: an editor shows it on " +
+            "published package). An action's JSDoc gives its description, request and docs link (when the spec has " +
+            'one): an editor shows it on ' +
             'hover and completes action names on the connector object. `connector.json` lists every action with its ' +
             'input and output schemas.',
           100,
