@@ -28,6 +28,22 @@ describe('writeFiles', () => {
     expect(result).toEqual({ files: 2, bytes: Buffer.byteLength('{\n "a": 1,\n "é": 2\n}\n') + 2 });
   });
 
+  it('writes many files, several at a time, each whole', async () => {
+    const out = join(root, 'out');
+    const files = new Map(Array.from({ length: 30 }, (_, i) => [`src/actions/a${String(i).padStart(2, '0')}.ts`, `// ${i}\n`.repeat(1000 + i)] as const));
+    const result = await writeFiles(out, files);
+    for (const [path, text] of files) expect(await readFile(join(out, path), 'utf8')).toBe(text);
+    expect(result).toEqual({ files: 30, bytes: [...files.values()].reduce((sum, text) => sum + Buffer.byteLength(text), 0) });
+  });
+
+  it('rejects with the error of a write that fails while others are under way', async () => {
+    const out = join(root, 'out');
+    // A directory where a file should go: writing it fails (EISDIR).
+    await mkdir(join(out, 'src', 'actions', 'a03.ts'), { recursive: true });
+    const files = new Map(Array.from({ length: 12 }, (_, i) => [`src/actions/a${String(i).padStart(2, '0')}.ts`, 'x\n'] as const));
+    await expect(writeFiles(out, files)).rejects.toMatchObject({ code: 'EISDIR' });
+  });
+
   it.each(['../escape.ts', '/etc/passwd', 'src/../../escape.ts', 'a\\..\\..\\b', ''])('refuses %j', async (path) => {
     await expect(writeFiles(join(root, 'out'), new Map([[path, 'x']]))).rejects.toMatchObject({
       code: 'CG_EMIT_PATH_OUTSIDE',

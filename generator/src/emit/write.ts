@@ -1,6 +1,6 @@
 /**
  * The only writer of generated output. Takes the file map `emit` produced and puts it under the
- * output directory: creates directories, writes in sorted order with LF line endings, and refuses
+ * output directory: creates directories, starts the writes in sorted order with LF line endings, and refuses
  * any path that would land outside the directory (absolute, `..`, or through a symlink).
  */
 import { lstat, mkdir, open, readdir, realpath, rm, rmdir, writeFile } from 'node:fs/promises';
@@ -21,24 +21,52 @@ export interface WriteResult {
   readonly bytes: number;
 }
 
+/** Whole files being written at once: the process makes the next file's checks and text meanwhile. */
+const WRITES_IN_FLIGHT = 8;
+
 export async function writeFiles(outDir: string, files: ReadonlyMap<string, FileText>, { batchChars = BATCH_CHARS } = {}): Promise<WriteResult> {
   await mkdir(outDir, { recursive: true });
   const root = await realpath(resolve(outDir));
   let bytes = 0;
-  for (const path of [...files.keys()].sort()) {
-    const target = checkedTarget(root, path);
-    await mkdir(dirname(target), { recursive: true });
-    await refuseSymlinkEscape(root, target);
-    const text = files.get(path)!;
-    if (typeof text === 'string') {
-      // Encoded once: its length is the bytes written.
-      const contents = Buffer.from(toLf(text), 'utf8');
-      await writeFile(target, contents);
-      bytes += contents.length;
-    } else {
-      bytes += await writePieces(target, text, batchChars);
+  /** Directories made and checked in this call: most files share one (src/actions/). */
+  const checkedDirs = new Set<string>();
+  /** Whole files being written; the first error of any of them, thrown as soon as it is seen. */
+  const writing = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  try {
+    for (const path of [...files.keys()].sort()) {
+      if (failure) throw failure.error;
+      const target = checkedTarget(root, path);
+      const dir = dirname(target);
+      if (!checkedDirs.has(dir)) {
+        await mkdir(dir, { recursive: true });
+        await refuseLinkedDir(root, dir, target);
+        checkedDirs.add(dir);
+      }
+      await refuseLinkedFile(target);
+      const text = files.get(path)!;
+      if (typeof text === 'string') {
+        // Encoded once: its length is the bytes written.
+        const contents = Buffer.from(toLf(text), 'utf8');
+        bytes += contents.length;
+        const write: Promise<void> = writeFile(target, contents).then(
+          () => void writing.delete(write),
+          (error: unknown) => {
+            writing.delete(write);
+            failure ??= { error };
+          },
+        );
+        writing.add(write);
+        if (writing.size >= WRITES_IN_FLIGHT) await Promise.race(writing);
+      } else {
+        bytes += await writePieces(target, text, batchChars);
+      }
     }
+  } finally {
+    // Nothing is left writing once this returns or throws (these promises never reject).
+    await Promise.all(writing);
   }
+  if (failure) throw failure.error;
   return { files: files.size, bytes };
 }
 
@@ -118,13 +146,21 @@ function checkedTarget(root: string, path: string): string {
 
 /** A directory inside out that is a symlink to elsewhere would carry the write out of it. */
 async function refuseSymlinkEscape(root: string, target: string): Promise<void> {
-  const realDir = await realpath(dirname(target));
+  await refuseLinkedDir(root, dirname(target), target);
+  await refuseLinkedFile(target);
+}
+
+async function refuseLinkedDir(root: string, dir: string, target: string): Promise<void> {
+  const realDir = await realpath(dir);
   const rel = relative(root, realDir);
   if (rel.startsWith('..') || isAbsolute(rel)) {
     throw new ConnectgenError('CG_EMIT_PATH_OUTSIDE', `refusing to write through a link out of ${root}: ${target}`);
   }
+}
+
+async function refuseLinkedFile(target: string): Promise<void> {
   const existing = await lstat(target).catch(() => undefined);
   if (existing?.isSymbolicLink()) {
-    throw new ConnectgenError('CG_EMIT_PATH_OUTSIDE', `refusing to overwrite the symbolic link ${join(realDir)}`);
+    throw new ConnectgenError('CG_EMIT_PATH_OUTSIDE', `refusing to overwrite the symbolic link ${target}`);
   }
 }
