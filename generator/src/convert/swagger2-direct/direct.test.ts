@@ -241,6 +241,17 @@ describe('direct Swagger 2.0 conversion', () => {
     }));
   });
 
+  // 5 real documents of the npm corpus sweep (AutoRest's) declined on this: swagger2openapi patches it.
+  it('gives a response without description an empty one, before its content', async () => {
+    const doc = await expectSame(swagger({
+      responses: { Gone: { schema: { type: 'string' }, headers: { 'X-A': { type: 'string' } } } },
+      paths: { '/a': { get: { responses: { '200': { schema: { type: 'integer' }, examples: { 'text/csv': 'a' } }, '204': { description: '' }, '404': { description: null }, '410': { $ref: '#/responses/Gone' } } } } },
+    }));
+    expect(Object.keys(doc['paths']['/a'].get.responses['200'])).toEqual(['description', 'content']);
+    expect(doc['paths']['/a'].get.responses['200'].description).toBe('');
+    expect(Object.keys(doc['components'].responses.Gone)).toEqual(['headers', 'description', 'content']);
+  });
+
   it('converts servers, security schemes and operation schemes', async () => {
     const securityDefinitions = {
       basic: { type: 'basic' },
@@ -268,7 +279,7 @@ describe('direct Swagger 2.0 conversion', () => {
     await expectDeclined(swagger({ definitions: { A: { enum: ['a', null] } } }), /null array entry/);
     await expectDeclined(swagger({ definitions: { A: { $ref: '#/definitions/Missing' } } }), /\$ref/);
     await expectDeclined(swagger({ paths: { '/a': { get: {} } } }), /responses/);
-    await expectDeclined(swagger({ paths: { '/a': { get: { responses: { '200': {} } } } } }), /description/);
+    await expectDeclined(swagger({ paths: { '/a': { get: { responses: { '200': { description: 7 } } } } } }), /description/);
     await expectDeclined(swagger({ paths: { '/a': { get: { parameters: [{ name: 'q', in: 'header', type: 'array', collectionFormat: 'ssv' }], responses: ok } } } }), /ssv/);
     await expectDeclined(swagger({ host: 'h.test', schemes: ['https'], paths: { '/a': { get: { schemes: ['http'], responses: ok } } } }), /scheme/);
     await expectDeclined(swagger({ paths: { '/a': { get: { parameters: [{ name: 'q', in: 'query' }], responses: ok } } } }), /type/);

@@ -97,7 +97,7 @@ export function randomSwagger(seed: number): Doc {
   };
 
   const response = (): Doc => {
-    const out: Doc = { description: rare(0.1) ? '' : 'OK' };
+    const out: Doc = chance(0.1) ? {} : { description: chance(0.1) ? pick(['', null]) : 'OK' };
     if (chance(0.6)) out['schema'] = schema(1);
     if (chance(0.2)) out['examples'] = { [pick(media)]: { a: 1 }, ...(chance(0.5) ? { 'text/csv': 'a,b' } : {}) };
     if (chance(0.2)) {

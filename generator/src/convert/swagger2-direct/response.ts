@@ -1,5 +1,6 @@
 /**
  * Swagger 2.0 Response and Header Objects -> OpenAPI 3.0, in place, as swagger2openapi does it:
+ * a missing description becomes '';
  * the response's `schema` becomes one media type per `produces` entry (`*\/*` when there are none),
  * each with its own copy of the schema and its `examples` entry; a header's type properties move
  * into its `schema`, and `collectionFormat` into `style`/`explode`.
@@ -17,7 +18,7 @@ export function convertResponse(response: unknown, produces: readonly string[]):
   if (!isNode(response)) decline('response is not an object');
   if (typeof response['$ref'] === 'string') return response;
   const description: unknown = response['description'];
-  if (typeof description !== 'string' || description === '') decline('response without description');
+  if (description !== undefined && typeof description !== 'string') decline('response description is not a string');
   if (response['content'] !== undefined) decline('response has content');
   const examples: unknown = response['examples'];
   if (examples !== undefined && !isNode(examples)) decline('response examples is not an object');
@@ -25,6 +26,9 @@ export function convertResponse(response: unknown, produces: readonly string[]):
   for (const key of Object.keys(response)) {
     if (key !== 'schema' && key !== 'examples') out[key] = response[key];
   }
+  // A missing description is patched to '' (swagger2openapi meant a status code's text but looks
+  // it up by the response object, so finds none), appended before the content.
+  if (description === undefined) out['description'] = '';
   let content: Node | undefined;
   const placed = new Set<string>();
   if (response['schema'] !== undefined) {
