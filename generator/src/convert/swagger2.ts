@@ -29,8 +29,8 @@ export interface Swagger2Result {
 
 export async function swagger2ToOpenApi3(document: Record<string, unknown>, uri: string, options: Swagger2Options = {}): Promise<Swagger2Result> {
   const prepared = moveBodyParametersIntoOperations(document);
-  // Moving a path-level body into several operations shares it: the check declines those.
-  const direct = convertSwagger2Directly(prepared, { knownTree: options.tree === true && prepared === document });
+  // Moving path-level bodies keeps a tree a tree: each operation gets its own copy of one.
+  const direct = convertSwagger2Directly(prepared, { knownTree: options.tree === true });
   if ('document' in direct) return { document: direct.document, diagnostics: [] };
   return withSwagger2openapi(prepared, uri);
 }
