@@ -57,7 +57,11 @@ export interface StoreEndpoint {
 /** How one destination action is called: which input keys take the id, the record and a key. */
 export interface WriteAction {
   readonly action: string;
-  /** Input key for the record id (a path parameter), e.g. `petId`. */
+  /**
+   * Input key for the record id (a path parameter), e.g. `petId`. It receives the shared record id
+   * (the source's), also on a destination that keeps it at its own `idPath`: such an API needs
+   * actions by that id (an upsert by external id), not by its own.
+   */
   readonly id?: string;
   /** Input key for the record; default `body`; absent for deletes. */
   readonly body?: string;

@@ -13,6 +13,7 @@ import type { Clock } from '../../clock.js';
 import type { SyncDefinition } from '../../definition/types.js';
 import { parseSyncDefinition } from '../../definition/validate.js';
 import { openSqliteStore, type SqliteSyncStore } from '../../store/sqlite/store.js';
+import { emptyCounts } from '../../store/store.js';
 import { runSync } from '../run.js';
 
 let dir: string;
@@ -150,17 +151,25 @@ describe('two-way sync, the id at different paths', () => {
     expect(app.writes).toEqual(['PUT 1']);
     expect(crm.writes).toEqual([]); // the unlinked app contact is not copied as a CRM contact "undefined"
     const letters = await store.listDeadLetters({ syncId: 'contacts' });
-    expect(letters.map((d) => [d.recordId, d.error.split(':')[0]]).sort()).toEqual([['(no destination id #1)', 'CG_SYNC_NO_ID'], ['2', 'CG_SYNC_NO_ID'], ['3', 'CG_SYNC_NO_ID']]);
+    const unlinked = letters.find((d) => d.recordId.startsWith('(no destination id: '));
+    expect(unlinked).toMatchObject({ record: { id: 'a-5', fullName: 'app only', updated_at: at(5) }, error: expect.stringMatching(/^CG_SYNC_NO_ID: .*destination's idPath "externalId"/) });
+    expect(letters.map((d) => [d.recordId, d.error.split(':')[0]]).sort()).toEqual([[unlinked!.recordId, 'CG_SYNC_NO_ID'], ['2', 'CG_SYNC_NO_ID'], ['3', 'CG_SYNC_NO_ID']]);
     expect(letters.find((d) => d.recordId === '3')?.error).toContain('id "x3" at "externalId"');
-    expect(letters.find((d) => d.recordId === '(no destination id #1)')?.record).toEqual({ id: 'a-5', fullName: 'app only', updated_at: at(5) });
     const trail = await store.listAudit({ syncId: 'contacts', runId: run.id });
-    expect(trail.filter((a) => a.action === 'error').map((a) => a.recordId).sort()).toEqual(['(no destination id #1)', '2', '3']);
+    expect(trail.filter((a) => a.action === 'error').map((a) => a.recordId).sort()).toEqual([unlinked!.recordId, '2', '3']);
 
-    // The next run finds the same records failing, and still writes nothing for them.
+    // The next run finds the same records failing, keeps one dead letter each, and still writes nothing for them.
     const again = await runSync(def('externalId', { mapping, reverseMapping }), { store, clock });
     expect(again.counts).toMatchObject({ created: 0, updated: 0, deleted: 0, errors: 3 });
     expect(app.writes).toEqual(['PUT 1']);
     expect(crm.writes).toEqual([]);
+    expect((await store.listDeadLetters({ syncId: 'contacts' })).map((d) => [d.recordId, d.attempts]).sort()).toEqual([[unlinked!.recordId, 2], ['2', 2], ['3', 2]]);
+
+    // Linked in the app, the contact syncs like any other.
+    app.records.set('5', { id: 'a-5', externalId: '5', fullName: 'app only', updated_at: at(5) });
+    app.records.delete('undefined');
+    await runSync(def('externalId', { mapping, reverseMapping }), { store, clock });
+    expect(crm.records.get('5')).toEqual(contact('5', 'app only', at(5)));
   });
 
   it('incremental, the id nested (crm.id): each side from its own cursor, a tombstone and a deletions feed', async () => {
@@ -200,6 +209,37 @@ describe('two-way sync, the id at different paths', () => {
     const trail = await store.listAudit({ syncId: 'contacts', runId: run.id });
     expect(trail.filter((a) => a.action === 'delete').map((a) => [a.recordId, a.side]).sort()).toEqual([['2', 'destination'], ['4', 'source']]);
     expect((await runSync(incremental, { store, clock })).counts).toMatchObject({ created: 0, updated: 0, deleted: 0, errors: 0 });
+  });
+});
+
+describe('a store side with a connector side keeping the id elsewhere', () => {
+  it('incremental: a flagged store record is deleted in the app by its external id, the app\'s deletion removes the store row', async () => {
+    await start('externalId', []);
+    const people = (id: string, name: string, updated: string) => ({ id, data: contact(id, name, updated) });
+    await store.putRecords('people', [people('1', 'crm 1', at(1)), people('2', 'crm 2', at(2)), people('3', 'crm 3', at(3))], clock.now());
+    const d = def('externalId', {
+      mode: 'incremental',
+      source: { store: 'people' },
+      destination: { connector: appConnector, action: 'listItems', idPath: 'externalId', sinceParam: 'updatedSince', deletions: { action: 'listDeletions', sinceParam: 'deletedSince' }, upsert: { action: 'putItem', id: 'id' }, delete: { action: 'deleteItem', id: 'id' } },
+    });
+    expect((await runSync(d, { store, clock })).counts).toMatchObject({ created: 3, errors: 0 });
+    expect(app.records.get('2')).toMatchObject({ externalId: '2', fullName: 'crm 2', id: expect.stringMatching(/^app-/) });
+    await runSync(d, { store, clock }); // sets the app's cursor
+
+    // Another writer flags 1 deleted in the store, as a sync with onDelete: flag does; the app deletes 3.
+    const run = { syncId: 'editor', connectionId: '', id: 'editor-1', mode: 'full', status: 'succeeded' as const, startedAt: clock.now(), counts: emptyCounts(), errors: [] };
+    await store.commitPage({ syncId: 'editor', connectionId: '', checkpoint: null, ledger: [], audit: [], deadLetters: [], writes: [{ collection: 'people', upserts: [], deletes: [], flags: ['1'] }], run });
+    app.deletedAt = () => at(0, 3);
+    await fetch(`${app.origin}/items/3`, { method: 'DELETE' });
+    app.writes.length = 0;
+
+    const third = await runSync(d, { store, clock });
+    expect(third).toMatchObject({ status: 'succeeded', counts: { deleted: 2, errors: 0 } });
+    expect(app.writes).toEqual(['DELETE 1']);
+    expect([...app.records.keys()]).toEqual(['2']);
+    expect((await store.listRecords('people', { limit: 10 })).map((r) => r.id)).toEqual(['2']);
+    const trail = await store.listAudit({ syncId: 'contacts', runId: third.id });
+    expect(trail.filter((a) => a.action === 'delete').map((a) => [a.recordId, a.side]).sort()).toEqual([['1', 'destination'], ['3', 'source']]);
   });
 });
 

@@ -13,6 +13,7 @@
 import type { PageState } from '../../../client-api.js';
 import { getPath } from '../../../path/index.js';
 import type { ConnectorSource, DeletionSignals } from '../../definition/types.js';
+import { recordHash } from '../../hash.js';
 import { connectorSource } from '../../sources/connector.js';
 import { idAt, noIdError } from './ids.js';
 import type { Source } from '../../sources/source.js';
@@ -63,11 +64,11 @@ export function connectorSide(config: ConnectorSource & DeletionSignals, pointer
   const isTombstone = tombstoneTest(config.tombstone);
   const feedIdPath = spec?.idPath ?? options.idPath;
   const side = pointer.slice(1);
-  let unidentified = 0;
   const item = (record: unknown, path: string, where: string, deleted: boolean, cursor: CursorValue | undefined): SideItem => {
     const id = idAt(record, path);
     if (id !== undefined) return { id, record, deleted, cursor };
-    return { id: `(no ${side} id #${++unidentified})`, record, deleted: false, cursor, error: noIdError(where, path) };
+    // Labelled by content, so the same record failing in every run keeps one dead letter, and two never share one.
+    return { id: `(no ${side} id: ${recordHash(record).slice(0, 10)})`, record, deleted: false, cursor, error: noIdError(where, path) };
   };
   const pagesOf = (source: Source, resumeFrom: PageState | undefined) =>
     source.read({
