@@ -29,6 +29,13 @@ import { PACKAGE_ROOT } from './manifest.js';
 /** Packages joined into the bundle; everything they require comes with them. */
 const BUNDLED_PACKAGES = new Set(['@oclif/core', 'yaml', 'handlebars']);
 
+/**
+ * The runtime's light entry points, made for the CLI's start-up (plain functions, no imports of
+ * their own): joined too, as they would otherwise be ES modules required through Node's ES module
+ * loader (resolved, read and compiled without a code cache) on every generate.
+ */
+const BUNDLED_ENTRY_POINTS = new Set(['@connectgen/runtime/path', '@connectgen/runtime/retry-policy']);
+
 /** The unbundled files that become the bundle's entries: what bin/run.js and oclif import. */
 export function bundleEntries(pjson: { oclif?: { hooks?: Record<string, unknown> } }): string[] {
   const hooks = Object.values(pjson.oclif?.hooks ?? {}).flatMap((targets) => hookTargets(targets));
@@ -117,6 +124,7 @@ function bundles(specifier: string, importer: string): boolean {
   if (specifier.startsWith('node:')) return false;
   // Required from inside a joined package: part of it.
   if (importer.includes('/node_modules/') || importer.includes('\\node_modules\\')) return true;
+  if (BUNDLED_ENTRY_POINTS.has(specifier)) return true;
   const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
   return BUNDLED_PACKAGES.has(name);
 }
