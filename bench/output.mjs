@@ -62,6 +62,13 @@ const generators = {
   oazapfts: (spec, out) => [path.join(peers.oazapfts(), 'oazapfts'), [spec, path.join(out, 'src', 'api.ts')]],
   'openapi-typescript': (spec, out) => [path.join(peers['openapi-typescript'](), 'openapi-typescript'), [spec, '-o', path.join(out, 'src', 'schema.ts')]],
   'hey-api': (spec, out) => [path.join(peers['hey-api'](), 'openapi-ts'), ['-i', spec, '-o', path.join(out, 'src'), '--silent']],
+  // hey-api with its JSON Schema plugin: the nearest it comes to a machine-readable manifest (the
+  // components' schemas only; no per-operation input, output or pagination). Context for the size
+  // row, whose target is plain hey-api.
+  'hey-api + schemas': (spec, out) => [
+    path.join(peers['hey-api'](), 'openapi-ts'),
+    ['-i', spec, '-o', path.join(out, 'src'), '-p', '@hey-api/typescript', '@hey-api/sdk', '@hey-api/schemas', '--silent'],
+  ],
 };
 
 async function generate(tool, spec, out, timeoutMs = 900_000) {
@@ -168,16 +175,22 @@ if (rows.includes('generate')) {
 if (rows.includes('size')) {
   console.error('size: GitHub, connectgen vs hey-api (one run each: sizes do not vary)');
   const spec = specFile.github();
-  const outs = { connectgen: path.join(OUT, 'size-connectgen'), 'hey-api': path.join(OUT, 'size-hey-api') };
+  const outs = {
+    connectgen: path.join(OUT, 'size-connectgen'),
+    'hey-api': path.join(OUT, 'size-hey-api'),
+    'hey-api + schemas': path.join(OUT, 'size-hey-api-schemas'),
+  };
   for (const tool of Object.keys(outs)) await generate(tool, spec, outs[tool]);
   const ours = treeBytes(outs.connectgen);
   const theirs = treeBytes(outs['hey-api']);
+  const theirsWithSchemas = treeBytes(outs['hey-api + schemas']);
   const manifest = statSync(path.join(outs.connectgen, 'connector.json')).size;
   const sources = treeBytes(path.join(outs.connectgen, 'src')).package;
   report.push(
     '| output size, GitHub | connectgen | hey-api | ratio | target |',
     '| --- | ---: | ---: | ---: | --- |',
     `| package | ${mb(ours.package)} (${ours.files} files) | ${mb(theirs.package)} (${theirs.files} files) | ${ratio(ours.package, theirs.package)} | <= 1x |`,
+    `| context: hey-api with its JSON Schemas (\`@hey-api/schemas\`, components only) | | ${mb(theirsWithSchemas.package)} | ${ratio(ours.package, theirsWithSchemas.package)} | |`,
     `| of which connector.json | ${mb(manifest)} | | | |`,
     `| of which src/ | ${mb(sources)} | | | |`,
     `| .connectgen/ record (not published) | ${mb(ours.record)} | | | |`,

@@ -1,10 +1,17 @@
 /**
  * The bundled CLI (dist/bundle/, generator/src/cli/bundle.ts) is what users run; the modules tsc
  * wrote run whenever the bundle is stale. Both must say the same: help, version, a mistyped command,
- * a usage error, a failing command's exit code.
+ * a usage error, a failing command's exit code; and the bundle the same whether it compiles from
+ * source (no code cache yet) or runs from the code cache its first run wrote (code-cache.ts).
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
+
+const caches = mkdtempSync(path.join(os.tmpdir(), 'cg-cli-bundle-'));
+afterAll(() => rmSync(caches, { recursive: true, force: true }));
 
 const CASES: readonly (readonly string[])[] = [
   ['--help'],
@@ -20,10 +27,23 @@ const CASES: readonly (readonly string[])[] = [
 ];
 
 describe('bundled and unbundled CLI', () => {
-  it.each(CASES.map((args) => [args.join(' '), args] as const))('say the same for `connectgen %s`', async (_, args) => {
-    const [bundled, unbundled] = await Promise.all([runCli(args), runCli(args, { env: { CONNECTGEN_BUNDLE: '0' } })]);
-    expect(bundled).toEqual(unbundled);
-    expect(bundled.stdout + bundled.stderr).not.toBe('');
+  it.each(CASES.map((args, i) => [args.join(' '), args, i] as const))('say the same for `connectgen %s`', async (_, args, i) => {
+    const cache = { CONNECTGEN_CACHE_DIR: path.join(caches, String(i)) };
+    const [cold, unbundled] = await Promise.all([runCli(args, { env: cache }), runCli(args, { env: { CONNECTGEN_BUNDLE: '0' } })]);
+    expect(readdirSync(path.join(caches, String(i), 'code-cache'))).toHaveLength(1);
+    const warm = await runCli(args, { env: cache });
+    expect(cold).toEqual(unbundled);
+    expect(warm).toEqual(unbundled);
+    expect(cold.stdout + cold.stderr).not.toBe('');
+  });
+
+  it('loads a package with import() from a warm code cache (Node 20 drops import() from cached code; the bundle routes it through its loader)', async () => {
+    // convert imports swagger2openapi with import() for Swagger 2.0 input.
+    const args = ['convert', 'specs/swagger2/collection-formats.yaml', '--quiet'];
+    const cache = { CONNECTGEN_CACHE_DIR: path.join(caches, 'convert') };
+    const unbundled = await runCli(args, { env: { CONNECTGEN_BUNDLE: '0' } });
+    expect(unbundled.code, unbundled.stderr).toBe(0);
+    for (const run of ['cold', 'warm']) expect(await runCli(args, { env: cache }), run).toEqual(unbundled);
   });
 
   it('runs a command whose module the bundle loads on demand, with its flags', async () => {

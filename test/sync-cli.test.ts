@@ -119,6 +119,36 @@ describe('connectgen sync', () => {
     expect(signalled.stderr).not.toContain('CG_SYNC_DELETIONS_UNSEEN');
   });
 
+  it('runs a two-way sync whose sides keep the id at different paths, and refuses one whose mapping drops it', async () => {
+    // The local copy keeps the pet's id at petId (its own shape); the Petstore keeps it at id.
+    const lines = (reverseTarget: string) => [
+      'id: pets-by-pet-id',
+      'mode: full',
+      'direction: both',
+      'conflict: source-wins',
+      'idPath: petId',
+      'source: { store: pets-by-pet-id }',
+      ...petsSource().map((l) => l.replace(/^source:/, 'destination:')),
+      '  idPath: id',
+      '  upsert: { action: createPet, id: id }',
+      'mapping: { mappings: [{ source: petId, target: id }, { source: title, target: name }, { source: status, target: status }] }',
+      `reverseMapping: { mappings: [{ source: id, target: ${reverseTarget} }, { source: name, target: title }, { source: status, target: status }] }`,
+      '',
+    ].join('\n');
+    const sync = await file('by-pet-id.sync.yaml', lines('petId'));
+    const first = await runCli(['sync', 'run', sync, '--store', store, '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ status: 'succeeded', counts: { created: 30, errors: 0 } });
+    const records = await runCli(['sync', 'records', 'pets-by-pet-id', '--store', store, '--limit', '1']);
+    expect(JSON.parse(records.stdout.trim())).toMatchObject({ id: '1', data: { petId: 1, title: 'pet 1', status: 'available' } });
+    const again = await runCli(['sync', 'run', sync, '--store', store, '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ status: 'succeeded', counts: { created: 0, updated: 0, skipped: 30 } });
+
+    const dropped = await runCli(['sync', 'run', await file('by-pet-id.sync.yaml', lines('title2')), '--store', store]);
+    expect(dropped.code).toBe(2);
+    expect(dropped.stderr).toMatch(/^error CG_SYNC_DEFINITION .*by-pet-id\.sync\.yaml:\d+:\d+: invalid sync definition: .*reverseMapping must write the id at "petId" \(at \/reverseMapping\)/);
+  });
+
   it('lists a poison record once however often it fails again', async () => {
     const sync = await file(
       'strict.sync.yaml',

@@ -2,24 +2,39 @@
  * The bundled CLI in dist/bundle/, made by `npm run build`, the test setup and prepack (never at
  * run time: esbuild is a devDependency). Without it a command spends most of its start-up
  * resolving, reading and compiling ~400 small modules (oclif's ~150 CommonJS files, YAML, the
- * Handlebars runtime, our own); esbuild joins them into a few ES modules.
+ * Handlebars runtime, our own); esbuild joins them into one CommonJS file, cli.cjs, which
+ * code-cache.ts loads through a V8 code cache (Node 20 caches no compiled ES module).
  *
  * What it joins: the modules tsc wrote (dist/), and the packages every command needs (oclif and
- * what it requires, YAML, the Handlebars runtime). Every other package stays an import of
- * node_modules, so the heavy stages (Spectral, Redocly, swagger2openapi, SQLite, the runtime's
- * sync engine) load only when a command runs them, as in the unbundled CLI. Our own modules that
- * commands import lazily (`await import(...)`) become chunks of their own, loaded just as late.
+ * what it requires, YAML, the Handlebars runtime). Every other package stays a `require` or
+ * `import()` of node_modules, so the heavy stages (Spectral, Redocly, swagger2openapi, SQLite, the
+ * runtime's sync engine) load only when a command runs them, as in the unbundled CLI: esbuild
+ * wraps each module a command imports lazily (`await import(...)`) in a function that runs, with
+ * that module's own `require`s, on that import. A module that is never imported costs the file's
+ * size only (read, and with the code cache not even compiled).
+ *
+ * Beside cli.cjs, one small file per entry (`cli-commands.cjs`, the hooks) hands oclif the
+ * bundle's copy of that module, as package.json's commands and hooks name files.
  *
  * launch.ts decides whether the bundle may run: only while the build it records is current.
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { BUNDLE_DIR, BUNDLE_SOURCE_FILE, buildInfoMtimeMs, bundledEntry, type BundleSource } from './launch.js';
+import { COMMAND_IDS } from './commands.js';
+import { DYNAMIC_IMPORT, importCalls, rewriteDynamicImports } from './dynamic-imports.js';
+import { BUNDLE_DIR, BUNDLE_FILE, BUNDLE_SOURCE_FILE, buildInfoMtimeMs, bundledEntry, type BundleSource } from './launch.js';
 import { hookTargets } from './main.js';
 import { PACKAGE_ROOT } from './manifest.js';
 
 /** Packages joined into the bundle; everything they require comes with them. */
 const BUNDLED_PACKAGES = new Set(['@oclif/core', 'yaml', 'handlebars']);
+
+/**
+ * The runtime's light entry points, made for the CLI's start-up (plain functions, no imports of
+ * their own): joined too, as they would otherwise be ES modules required through Node's ES module
+ * loader (resolved, read and compiled without a code cache) on every generate.
+ */
+const BUNDLED_ENTRY_POINTS = new Set(['@connectgen/runtime/path', '@connectgen/runtime/retry-policy']);
 
 /** The unbundled files that become the bundle's entries: what bin/run.js and oclif import. */
 export function bundleEntries(pjson: { oclif?: { hooks?: Record<string, unknown> } }): string[] {
@@ -27,7 +42,7 @@ export function bundleEntries(pjson: { oclif?: { hooks?: Record<string, unknown>
   return ['./dist/cli/main.js', './dist/cli/commands.js', ...hooks];
 }
 
-/** The esbuild metafile: which source modules went into which bundle file (startup-imports.test.ts reads it). */
+/** The esbuild metafile: which source modules went into the bundle and what each imports. */
 export const BUNDLE_META_FILE = 'meta.json';
 
 /** Writes dist/bundle/ from dist/; the old bundle is replaced whole. */
@@ -42,38 +57,57 @@ export async function writeBundle(root: string = PACKAGE_ROOT): Promise<void> {
     return;
   }
   // Read before bundling: a build that lands meanwhile makes this bundle stale, never falsely current.
-  const source: BundleSource = { buildInfoMtimeMs: buildInfoMtimeMs(root) };
+  const source: BundleSource = { buildInfoMtimeMs: buildInfoMtimeMs(root), topics: [...new Set(COMMAND_IDS.map((id) => id.split(':')[0]!))] };
   const pjson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Parameters<typeof bundleEntries>[0];
   const target = join(root, BUNDLE_DIR);
   const temporary = `${target}.${process.pid}.tmp`;
   rmSync(temporary, { recursive: true, force: true });
+  const entries = bundleEntries(pjson).map((file) => ({ file, name: bundledEntry(file).name }));
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: Object.fromEntries(bundleEntries(pjson).map((file) => [bundledEntry(file).name, file])),
-    outdir: temporary,
-    // Every file at one level (no chunks/ folder), so `new URL('../../…', import.meta.url)` in a module still finds the package root.
-    entryNames: '[name]',
-    chunkNames: '[name]-[hash]',
+    // One module that imports every entry and exports them by name: the shims below hand them on.
+    stdin: {
+      contents: [
+        ...entries.map(({ file }, i) => `import * as entry${i} from ${JSON.stringify(file)};`),
+        `export const entries = { ${entries.map(({ name }, i) => `${JSON.stringify(name)}: entry${i}`).join(', ')} };`,
+      ].join('\n'),
+      resolveDir: root,
+      sourcefile: 'bundle-entries.js',
+      loader: 'js',
+    },
+    // In dist/bundle/, two levels down as dist/cli/ is, so `new URL('../../…', import.meta.url)` in a module still finds the package root.
+    outfile: join(temporary, BUNDLE_FILE),
+    write: false,
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
     metafile: true,
-    logLevel: 'error',
+    logLevel: 'silent',
+    // What an ES module's `import.meta` says, from the bundle file's own place.
+    define: { 'import.meta.url': '__cgImportMetaUrl', 'import.meta.filename': '__filename', 'import.meta.dirname': '__dirname' },
     plugins: [{ name: 'connectgen-externals', setup: (build) => build.onResolve({ filter: /^[^./]/ }, (args) => (bundles(args.path, args.importer) ? undefined : { external: true })) }],
-    // oclif and the packages it requires are CommonJS: inside an ES module they need these three.
-    banner: {
-      js: [
-        "import { createRequire as __cgCreateRequire } from 'node:module';",
-        "import { dirname as __cgDirname } from 'node:path';",
-        "import { fileURLToPath as __cgFileURLToPath } from 'node:url';",
-        'const require = __cgCreateRequire(import.meta.url);',
-        'const __filename = __cgFileURLToPath(import.meta.url);',
-        'const __dirname = __cgDirname(__filename);',
-      ].join(' '),
-    },
   });
+  // Any other use of import.meta would be an empty object in a CommonJS file: refuse rather than ship a CLI that misbehaves.
+  const problems = result.warnings.filter((warning) => warning.text.includes('import.meta'));
+  if (problems.length > 0) throw new Error(`bundle: ${problems.map((p) => `${p.location?.file ?? '?'}:${p.location?.line ?? '?'} ${p.text}`).join('; ')}`);
+  const [output] = result.outputFiles;
+  if (output === undefined) throw new Error('bundle: esbuild wrote nothing');
+  const { ts } = await import('ts-morph');
+  const body = rewriteDynamicImports(output.text, ts);
+  const prelude = [
+    // Strict mode for the whole file, as every ES module (and so every module of the ES bundle before it) runs: a write to a frozen object must still throw.
+    '"use strict";',
+    "const __cgImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+    // import() through the loader's function (dynamic-imports.ts); import() itself when the file is required some other way.
+    `const ${DYNAMIC_IMPORT} = typeof __cgImport === 'function' ? __cgImport : (specifier, options) => import(specifier, options);`,
+  ].join('\n');
+  if (importCalls(body, ts).length > 0) throw new Error('bundle: an import() call was left in the bundle');
+  mkdirSync(temporary, { recursive: true });
+  writeFileSync(join(temporary, BUNDLE_FILE), `${prelude}\n${body}`);
+  for (const { name } of entries) {
+    writeFileSync(join(temporary, `${name}.cjs`), `'use strict';\n// The bundle's copy of this module (bundle.ts).\nmodule.exports = require('./${BUNDLE_FILE}').entries[${JSON.stringify(name)}];\n`);
+  }
   // Output paths as they will be once the bundle is in place (dist/bundle/…, relative to the package root).
   const written = relative(root, temporary).split(sep).join('/');
   const outputs = Object.fromEntries(Object.entries(result.metafile.outputs).map(([file, output]) => [file.replace(written, BUNDLE_DIR), output]));
@@ -90,6 +124,7 @@ function bundles(specifier: string, importer: string): boolean {
   if (specifier.startsWith('node:')) return false;
   // Required from inside a joined package: part of it.
   if (importer.includes('/node_modules/') || importer.includes('\\node_modules\\')) return true;
+  if (BUNDLED_ENTRY_POINTS.has(specifier)) return true;
   const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
   return BUNDLED_PACKAGES.has(name);
 }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUILD_INFO_FILE, BUNDLE_DIR, BUNDLE_SOURCE_FILE, bundledEntry, bundleIsCurrent, buildInfoMtimeMs } from './launch.js';
+import { BUILD_INFO_FILE, BUNDLE_DIR, BUNDLE_SOURCE_FILE, bundledEntry, bundleIsCurrent, buildInfoMtimeMs, codeCacheProfile, nodeRunsBundle } from './launch.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -55,7 +55,44 @@ describe('bundleIsCurrent', () => {
 
 describe('bundledEntry', () => {
   it('names a dist/ file by its path, one level inside dist/bundle/', () => {
-    expect(bundledEntry('./dist/hooks/command-not-found.js')).toEqual({ name: 'hooks-command-not-found', path: './dist/bundle/hooks-command-not-found.js' });
-    expect(bundledEntry('dist/cli/main.js')).toEqual({ name: 'cli-main', path: './dist/bundle/cli-main.js' });
+    expect(bundledEntry('./dist/hooks/command-not-found.js')).toEqual({ name: 'hooks-command-not-found', path: './dist/bundle/hooks-command-not-found.cjs' });
+    expect(bundledEntry('dist/cli/main.js')).toEqual({ name: 'cli-main', path: './dist/bundle/cli-main.cjs' });
+  });
+});
+
+describe('nodeRunsBundle', () => {
+  it('runs the bundle where Node requires ES modules silently', () => {
+    expect(nodeRunsBundle('v20.19.0', true)).toBe(true);
+    expect(nodeRunsBundle('v20.20.2', true)).toBe(true);
+    expect(nodeRunsBundle('v22.13.0', true)).toBe(true);
+    expect(nodeRunsBundle('v23.5.0', true)).toBe(true);
+    expect(nodeRunsBundle('v24.1.0', true)).toBe(true);
+  });
+
+  it('runs the modules tsc wrote where require(esm) is off or prints a warning', () => {
+    expect(nodeRunsBundle('v22.11.0', undefined)).toBe(false);
+    expect(nodeRunsBundle('v22.11.0', false)).toBe(false);
+    expect(nodeRunsBundle('v22.12.0', true)).toBe(false);
+    expect(nodeRunsBundle('v23.4.0', true)).toBe(false);
+  });
+
+  it('holds for the Node running this test (engines: >=20.19)', () => {
+    expect(nodeRunsBundle()).toBe(true);
+  });
+});
+
+describe('codeCacheProfile', () => {
+  const topics = ['generate', 'lint', 'sync'];
+
+  it('keeps one code cache per command word', () => {
+    expect(codeCacheProfile(['generate', 'spec.yaml', '--out', 'x'], topics)).toBe('generate');
+    expect(codeCacheProfile(['sync', 'run', 'a.yaml'], topics)).toBe('sync');
+  });
+
+  it('shares one for help, version and anything that is not a command (no cache file per typo)', () => {
+    expect(codeCacheProfile([], topics)).toBe('other');
+    expect(codeCacheProfile(['--version'], topics)).toBe('other');
+    expect(codeCacheProfile(['generat', 'spec.yaml'], topics)).toBe('other');
+    expect(codeCacheProfile(['../../etc/passwd'], topics)).toBe('other');
   });
 });

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand, EXIT_FINDINGS } from '../cli/base-command.js';
 import { refFlags, refOptions } from '../cli/ref-flags.js';
-import { growHeapSlowly, reviewHeapGrowth } from '../cli/heap.js';
+import { growHeapSlowly, restoreHeapGrowth, reviewHeapGrowth } from '../cli/heap.js';
 import { formatDiagnosticLine } from '../cli/print-diagnostics.js';
 
 export default class Generate extends BaseCommand {
@@ -57,6 +57,8 @@ export default class Generate extends BaseCommand {
       else for (const d of error.diagnostics) if (!quiet || d.severity === 'error') process.stderr.write(formatDiagnosticLine(d) + '\n');
       process.stderr.write(`${error.message}\n`);
       this.exit(EXIT_FINDINGS);
+    } finally {
+      restoreHeapGrowth();
     }
     if (flags.json) {
       const summary = {

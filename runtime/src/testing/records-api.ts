@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { createClient } from '../client.js';
+import { getPath, setPath } from '../path/index.js';
 import type { ConnectorDefinition, OperationSpec } from '../definition.js';
 import { json, startServer, type TestServer } from './server.js';
 
@@ -35,8 +36,20 @@ export interface RecordsApi extends TestServer {
   deletedAt: () => string;
 }
 
-export async function startRecordsApi(initial: readonly ApiRecord[] = []): Promise<RecordsApi> {
-  const records = new Map(initial.map((r) => [r.id, r]));
+export interface RecordsApiOptions {
+  /**
+   * The field records are keyed by (the `{id}` of PUT and DELETE, the order of the list, the id of a
+   * deletions feed entry); default `id`. An app that keeps another system's id at `externalId`
+   * says `key: 'externalId'`: a record PUT there for the first time gets its own `id` (`app-1`...).
+   */
+  readonly key?: string;
+}
+
+export async function startRecordsApi(initial: readonly ApiRecord[] = [], options: RecordsApiOptions = {}): Promise<RecordsApi> {
+  const keyPath = options.key ?? 'id';
+  const keyOf = (r: ApiRecord) => String(getPath(r, keyPath));
+  const records = new Map(initial.map((r) => [keyOf(r), r]));
+  let created = 0;
   const writes: string[] = [];
   const idempotency = new Map<string, string>();
   const notes = new Map<string, ApiRecord[]>();
@@ -69,7 +82,7 @@ export async function startRecordsApi(initial: readonly ApiRecord[] = []): Promi
       const since = url.searchParams.get('updated_since');
       const all = [...records.values()]
         .filter((r) => since === null || updatedAt(r) >= since)
-        .sort((a, b) => (a.id < b.id ? -1 : 1));
+        .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
       return json(res, 200, { items: all.slice(offset, offset + limit), total: all.length });
     }
     if (req.method === 'POST' && url.pathname === '/items') {
@@ -84,14 +97,19 @@ export async function startRecordsApi(initial: readonly ApiRecord[] = []): Promi
       return json(res, 201, record);
     }
     if (req.method === 'PUT' && id) {
-      records.set(id, { ...(body ?? {}), id });
+      const record = { ...(body ?? {}) } as Record<string, unknown>;
+      setPath(record, keyPath, id);
+      if (keyPath !== 'id') record['id'] = records.get(id)?.id ?? `app-${++created}`;
+      records.set(id, record as ApiRecord);
       writes.push(`PUT ${id}`);
       return json(res, 200, records.get(id));
     }
     if (req.method === 'DELETE' && id) {
       records.delete(id);
       writes.push(`DELETE ${id}`);
-      api.deletions.push({ id, deleted_at: api.deletedAt() });
+      const entry: Record<string, unknown> = { deleted_at: api.deletedAt() };
+      setPath(entry, keyPath, id);
+      api.deletions.push(entry as ApiRecord);
       res.writeHead(204).end();
       return;
     }

@@ -17,7 +17,6 @@
  * schema's own name (those are identifiers; shared names hold a `.`). Keys starting with `x-` (the
  * manifest's `x-in`, `x-name`, `x-media-type`) belong to the place, not to the schema, and stay there.
  */
-import { createHash } from 'node:crypto';
 import type { JsonSchema } from './json-schema.js';
 
 /** Characters of a `$ref` besides its name: `{"$ref":"#/$defs/` and `"}`, or a `$defs` entry's `"": ,` and indent. */
@@ -181,7 +180,8 @@ export class SharedSchemas {
 
   private nameFor(hint: string, text: string): string {
     const stem = stemOf(hint);
-    const hash = createHash('sha256').update(text).digest('hex');
+    // node:crypto on first use, not at import: loading it is ~10 ms, and most specs share no schema.
+    const hash = process.getBuiltinModule('node:crypto').createHash('sha256').update(text).digest('hex');
     // Two different bodies under one stem and 8 hex digits: lengthen the hash until they differ.
     for (let length = HASH_CHARS; ; length += 4) {
       const name = `${stem}.${hash.slice(0, length)}`;

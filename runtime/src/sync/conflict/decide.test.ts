@@ -24,6 +24,10 @@ describe('decide', () => {
     ['known as deleted, back at the source', { ...entry, deleted: true }, side('a0'), undefined, 'copy:source'],
     ['new on both sides, equal once mapped', undefined, { ...side('s'), comparable: 'd' }, side('d'), 'in-sync'],
     ['new on both sides, different once mapped', undefined, { ...side('d'), comparable: 's' }, side('d'), 'conflict'],
+    // The destination holds fields the source has no place for (its own id): in step in the source's shape.
+    ['new on both sides, equal once the destination is mapped back', undefined, { ...side('s'), comparable: 'd' }, { ...side('d+'), comparable: 's' }, 'in-sync'],
+    ['changed at the destination only where the source has no field', entry, { ...side('a0'), comparable: 'b0' }, { ...side('b1'), comparable: 'a0' }, 'in-sync'],
+    ['changed at the destination, also once mapped back', entry, { ...side('a0'), comparable: 'b0' }, { ...side('b1'), comparable: 'a1' }, 'copy:destination'],
   ])('%s', (_, e, source, destination, expected) => {
     const d = decide(e, source, destination);
     expect(d.kind === 'copy' ? `copy:${d.from}` : d.kind === 'delete' ? `delete:${d.at}` : d.kind).toBe(expected);

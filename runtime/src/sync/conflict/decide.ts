@@ -2,7 +2,7 @@
  * What a bidirectional sync does with one record, from the ledger (both sides' hashes at the last
  * sync) and both sides now. A pure decision, table-tested:
  * - changed on one side only: copy it to the other (a deletion deletes);
- * - changed on both sides the same way, or on neither: nothing to do;
+ * - the same on both sides (in either side's shape), or changed on neither: nothing to do;
  * - changed on both sides differently: a conflict, for the policy.
  * A record never synced before counts as changed on every side that has it.
  */
@@ -11,7 +11,12 @@ import type { LedgerEntry } from '../store/store.js';
 export interface SideNow {
   readonly record: unknown;
   readonly hash: string;
-  /** The source's record mapped as the destination holds it, hashed: compared with the destination's hash. Absent without a mapping. */
+  /**
+   * The record mapped into the other side's shape, hashed. Absent without a mapping. Two records
+   * are in step when either side's mapped copy hashes like the other side's record: a destination
+   * record with fields the source has no place for (the app's own id, say) is in step with a source
+   * record it maps back to.
+   */
   readonly comparable?: string;
 }
 
@@ -27,7 +32,7 @@ export function decide(entry: LedgerEntry | undefined, source: SideNow | undefin
   const sourceChanged = source ? source.hash !== known?.hash : known !== undefined;
   const destinationChanged = destination ? destination.hash !== known?.destinationHash : known !== undefined;
   if (!source && !destination) return { kind: 'gone' };
-  if (source && destination && (source.comparable ?? source.hash) === destination.hash) return { kind: 'in-sync' };
+  if (source && destination && ((source.comparable ?? source.hash) === destination.hash || destination.comparable === source.hash)) return { kind: 'in-sync' };
   if (!sourceChanged && !destinationChanged) return { kind: 'in-sync' };
   if (sourceChanged && !destinationChanged) return source ? { kind: 'copy', from: 'source' } : { kind: 'delete', at: 'destination' };
   if (!sourceChanged && destinationChanged) return destination ? { kind: 'copy', from: 'destination' } : { kind: 'delete', at: 'source' };

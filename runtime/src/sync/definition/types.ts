@@ -24,7 +24,7 @@ export interface DeletionSignals {
 
 export interface DeletionsFeed {
   readonly action: string;
-  /** Path to the deleted record's id in a feed entry; default the sync's `idPath`. */
+  /** Path to the deleted record's id in a feed entry; default where the side keeps the id (a destination's `idPath`, else the sync's). */
   readonly idPath?: string;
   /** The input key that receives the side's cursor (less the lookback). */
   readonly sinceParam?: string;
@@ -57,7 +57,11 @@ export interface StoreEndpoint {
 /** How one destination action is called: which input keys take the id, the record and a key. */
 export interface WriteAction {
   readonly action: string;
-  /** Input key for the record id (a path parameter), e.g. `petId`. */
+  /**
+   * Input key for the record id (a path parameter), e.g. `petId`. It receives the shared record id
+   * (the source's), also on a destination that keeps it at its own `idPath`: such an API needs
+   * actions by that id (an upsert by external id), not by its own.
+   */
   readonly id?: string;
   /** Input key for the record; default `body`; absent for deletes. */
   readonly body?: string;
@@ -78,6 +82,13 @@ export interface SideWrites {
 
 export interface ConnectorDestination extends SideWrites, DeletionSignals {
   readonly connector: ConnectorRef;
+  /**
+   * Bidirectional: where a destination record keeps the shared record id (the source's id, the one
+   * the top-level `idPath` finds in a source record), e.g. `externalId` or `crm.id`; default the
+   * top-level `idPath`. When it differs, `mapping` must write the id there and `reverseMapping` must
+   * write it back at `idPath`. The destination's write actions take this shared id (their `id` key).
+   */
+  readonly idPath?: string;
   /** Bidirectional: the paginated action that lists the destination's records. */
   readonly action?: string;
   readonly input?: Readonly<Record<string, unknown>>;
@@ -123,7 +134,10 @@ export interface SyncDefinition {
   readonly id: string;
   readonly source: SourceConfig;
   readonly destination: DestinationConfig;
-  /** Path to the record's id in the source record, e.g. `id` or `data.key`. */
+  /**
+   * Path to the record's id in the source record, e.g. `id` or `data.key`. Bidirectional: also in a
+   * destination record, unless a connector destination names its own `idPath`.
+   */
   readonly idPath: string;
   readonly mode: SyncMode;
   /**
@@ -139,7 +153,9 @@ export interface SyncDefinition {
   readonly mapping?: MappingFunction | Readonly<Record<string, unknown>>;
   /**
    * Bidirectional with a mapping: destination record -> source record, for what is copied back.
-   * Both mappings keep the record id at `idPath` and should undo each other, or a copy reads as a change.
+   * `mapping` puts the record id at the destination's id path (`destination.idPath`, default
+   * `idPath`), `reverseMapping` puts it back at `idPath`; both should undo each other, or a copy
+   * reads as a change.
    */
   readonly reverseMapping?: MappingFunction | Readonly<Record<string, unknown>>;
   /** Child streams read for each created or changed parent (one-way syncs from a connector). */

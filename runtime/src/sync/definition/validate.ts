@@ -3,80 +3,15 @@
  * every problem at once with its JSON pointer and a hint (code `CG_SYNC_DEFINITION`), so a mistake
  * is found when the sync is loaded rather than pages into a run.
  */
-import { parsePath, PathSyntaxError } from '../../path/index.js';
-import { parseDuration } from '../cursor.js';
 import { cronOf } from '../schedule/due.js';
 import { SyncError, type SyncIssue } from '../errors.js';
+import { Checker, type Obj } from './checker.js';
+import { checkBidirectional, checkDeletionSignals } from './two-way.js';
 import type { SyncDefinition } from './types.js';
-
-type Obj = Record<string, unknown>;
 
 const TOP_KEYS = ['id', 'source', 'destination', 'idPath', 'mode', 'direction', 'conflict', 'children', 'cursor', 'mapping', 'reverseMapping', 'onDelete', 'pageSize', 'concurrency', 'retry', 'audit', 'stall', 'schedule'];
 const WRITE_KEYS = ['upsert', 'create', 'update', 'delete'];
 const DELETION_KEYS = ['tombstone', 'deletions'];
-
-class Checker {
-  readonly issues: SyncIssue[] = [];
-
-  add(pointer: string, message: string, hint?: string): void {
-    this.issues.push({ code: 'CG_SYNC_DEFINITION', pointer, message, ...(hint ? { hint } : {}) });
-  }
-
-  object(value: unknown, pointer: string, what: string): Obj | undefined {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Obj;
-    this.add(pointer, `${what} must be an object`);
-    return undefined;
-  }
-
-  keys(obj: Obj, pointer: string, allowed: readonly string[]): void {
-    for (const key of Object.keys(obj)) {
-      if (!allowed.includes(key)) this.add(`${pointer}/${escape(key)}`, `unknown key "${key}"`, `known keys here: ${allowed.join(', ')}`);
-    }
-  }
-
-  string(obj: Obj, key: string, pointer: string, required: boolean, hint?: string): string | undefined {
-    const value = obj[key];
-    if (value === undefined && !required) return undefined;
-    if (typeof value === 'string' && value !== '') return value;
-    this.add(`${pointer}/${key}`, value === undefined ? `"${key}" is required` : `"${key}" must be a non-empty string`, hint);
-    return undefined;
-  }
-
-  path(obj: Obj, key: string, pointer: string, required: boolean, hint: string): void {
-    const text = this.string(obj, key, pointer, required, hint);
-    if (text === undefined) return;
-    try {
-      parsePath(text);
-    } catch (error) {
-      if (!(error instanceof PathSyntaxError)) throw error;
-      this.add(`${pointer}/${key}`, error.message, error.hint);
-    }
-  }
-
-  oneOf(obj: Obj, key: string, pointer: string, values: readonly string[], required: boolean): void {
-    const value = obj[key];
-    if (value === undefined && !required) return;
-    if (typeof value !== 'string' || !values.includes(value)) {
-      this.add(`${pointer}/${key}`, `"${key}" must be one of ${values.join(', ')}`, value === undefined ? undefined : `got ${JSON.stringify(value)}`);
-    }
-  }
-
-  integer(obj: Obj, key: string, pointer: string, min: number, max: number): void {
-    const value = obj[key];
-    if (value === undefined) return;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      this.add(`${pointer}/${key}`, `"${key}" must be a whole number from ${min} to ${max}`);
-    }
-  }
-
-  duration(obj: Obj, key: string, pointer: string): void {
-    const value = obj[key];
-    if (value === undefined) return;
-    if ((typeof value !== 'string' && typeof value !== 'number') || parseDuration(value) === undefined) {
-      this.add(`${pointer}/${key}`, `"${key}" must be a duration`, 'write a number of ms or 500ms, 90s, 5m, 2h, 1d');
-    }
-  }
-}
 
 /** Checks `value` and returns it typed; throws `SyncError` (`CG_SYNC_DEFINITION`) listing every problem. */
 export function parseSyncDefinition(value: unknown): SyncDefinition {
@@ -148,22 +83,13 @@ function checkChildren(c: Checker, def: Obj): void {
   });
 }
 
-function checkBidirectional(c: Checker, def: Obj): void {
-  if ((def['mapping'] === undefined) !== (def['reverseMapping'] === undefined)) {
-    const missing = def['mapping'] === undefined ? 'mapping' : 'reverseMapping';
-    c.add(`/${missing}`, `a bidirectional sync with a ${missing === 'mapping' ? 'reverseMapping' : 'mapping'} needs "${missing}" too`,
-      'records are copied both ways: mapping turns a source record into a destination record, reverseMapping a destination record into a source record');
-  }
-  if (def['conflict'] === 'newest-wins' && def['cursor'] === undefined) {
-    c.add('/conflict', 'newest-wins needs the last-modified field', 'cursor: { field: updated_at } names it');
-  }
-}
-
 function checkEndpoint(c: Checker, value: unknown, pointer: string, role: 'source' | 'destination', both: boolean): void {
   const obj = c.object(value, pointer, role);
   if (!obj) return;
   if (obj['store'] !== undefined) {
-    c.keys(obj, pointer, ['store', ...(role === 'destination' ? ['schema'] : [])]);
+    const idPath = both && role === 'destination' && obj['idPath'] !== undefined;
+    if (idPath) c.add(`${pointer}/idPath`, 'a store collection keeps each record under the shared record id: it has no idPath', 'drop idPath here (a connector destination may name one)');
+    c.keys(obj, pointer, ['store', ...(role === 'destination' ? ['schema'] : []), ...(idPath ? ['idPath'] : [])]);
     c.string(obj, 'store', pointer, true);
     // A string is a schema file's path, which the CLI reads before the run.
     if (obj['schema'] !== undefined && typeof obj['schema'] !== 'string') c.object(obj['schema'], `${pointer}/schema`, 'schema');
@@ -183,7 +109,14 @@ function checkEndpoint(c: Checker, value: unknown, pointer: string, role: 'sourc
   const readable = role === 'source' || both;
   const writable = role === 'destination' || both;
   const takesSince = role === 'source' || both;
-  c.keys(obj, pointer, ['connector', 'options', ...(readable ? ['action', 'input'] : []), ...(takesSince ? ['sinceParam'] : []), ...(both ? DELETION_KEYS : []), ...(writable ? WRITE_KEYS : [])]);
+  // Only a two-way destination is read by id: a one-way one is written by the source's id, and the
+  // source's id path is the top-level idPath.
+  const ownIdPath = both && role === 'destination';
+  c.keys(obj, pointer, ['connector', 'options', 'idPath', ...(readable ? ['action', 'input'] : []), ...(takesSince ? ['sinceParam'] : []), ...(both ? DELETION_KEYS : []), ...(writable ? WRITE_KEYS : [])]);
+  if (ownIdPath) c.path(obj, 'idPath', pointer, false, 'where a destination record keeps the source\'s record id, e.g. idPath: externalId');
+  else if (obj['idPath'] !== undefined) {
+    c.add(`${pointer}/idPath`, role === 'source' ? 'the source\'s id path is the top-level "idPath"' : 'only a two-way sync reads the destination\'s records by id', role === 'source' ? 'move it to the top level of the definition' : 'drop idPath here, or set direction: both');
+  }
   if (readable) {
     c.string(obj, 'action', pointer, true, 'the paginated action that lists the records, e.g. action: listPets');
     if (obj['input'] !== undefined) c.object(obj['input'], `${pointer}/input`, 'input');
@@ -200,23 +133,6 @@ function checkEndpoint(c: Checker, value: unknown, pointer: string, role: 'sourc
     c.keys(write, `${pointer}/${key}`, ['action', 'id', 'body', 'idempotencyKey', 'input']);
     c.string(write, 'action', `${pointer}/${key}`, true);
     c.string(write, 'id', `${pointer}/${key}`, key !== 'create', 'the input key that takes the record id, e.g. id: petId');
-  }
-}
-
-/** A connector side's `tombstone` and `deletions` (bidirectional syncs: how its deletions are seen). */
-function checkDeletionSignals(c: Checker, obj: Obj, pointer: string): void {
-  const tombstone = obj['tombstone'] === undefined ? undefined : c.object(obj['tombstone'], `${pointer}/tombstone`, 'tombstone');
-  if (tombstone) {
-    c.keys(tombstone, `${pointer}/tombstone`, ['path', 'equals']);
-    c.path(tombstone, 'path', `${pointer}/tombstone`, true, 'the field that marks a deleted record, e.g. path: deleted or path: deleted_at');
-  }
-  const feed = obj['deletions'] === undefined ? undefined : c.object(obj['deletions'], `${pointer}/deletions`, 'deletions');
-  if (feed) {
-    c.keys(feed, `${pointer}/deletions`, ['action', 'idPath', 'sinceParam', 'input']);
-    c.string(feed, 'action', `${pointer}/deletions`, true, 'the paginated action that lists deleted records, e.g. action: listDeletedContacts');
-    c.path(feed, 'idPath', `${pointer}/deletions`, false, 'the path to the deleted record\'s id in a feed entry, e.g. idPath: id');
-    c.string(feed, 'sinceParam', `${pointer}/deletions`, false);
-    if (feed['input'] !== undefined) c.object(feed['input'], `${pointer}/deletions/input`, 'input');
   }
 }
 
@@ -289,8 +205,4 @@ function checkSchedule(c: Checker, value: unknown): void {
       c.add('/schedule/cron', `invalid cron expression: ${(error as Error).message}`, 'five fields: minute hour day-of-month month day-of-week, e.g. "0 */2 * * *"');
     }
   }
-}
-
-function escape(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }

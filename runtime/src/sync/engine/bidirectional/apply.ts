@@ -55,7 +55,7 @@ export async function applyPlans(a: Applier, plans: readonly Plan[]): Promise<Ap
       const error = describeError(result.error);
       deadLetters.push({ ...key, runId: ctx.runId, recordId: plan.id, record: ctx.mask(plan.raw ?? plan.source?.record ?? plan.destination?.record), error, attempts: result.attempts, at: now });
       audit.push({ ...key, runId: ctx.runId, recordId: plan.id, action: 'error', error, at: now, ...(op ? { side: op.side } : {}) });
-      ledger.push(keepEntry(ctx, plan));
+      if (!plan.unidentified) ledger.push(keepEntry(ctx, plan));
       return;
     }
     const d = plan.decision!;

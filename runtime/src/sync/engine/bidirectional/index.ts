@@ -12,6 +12,8 @@
  * one, and the run after that writes the chosen side. Deletions follow `onDelete`.
  * With a mapping, each side is kept in its own shape: `mapping` turns a source record into the
  * destination's, `reverseMapping` back; the ledger holds each side's hash in that side's shape.
+ * Records are matched by the shared record id, which each side keeps at its own path (ids.ts): a
+ * record without it, or a mapped copy without it where the other side reads it, is the record's error.
  * Each side has its own cursor (cursors.ts): the source's `cursor.field`, a connector destination's
  * `cursor.field` read in the source's shape, a store's write time.
  */
@@ -25,7 +27,8 @@ import type { Destination } from '../../destinations/destination.js';
 import type { Checkpoint, CursorValue, PageCommit, RunCounts } from '../../store/store.js';
 import type { RunContext } from '../context.js';
 import { applyPlans, type Applied } from './apply.js';
-import { isOlder, planPage, type Planner } from './plan.js';
+import { isOlder, planPage, unidentified, type Planner } from './plan.js';
+import { idPathsOf, mappedIdPaths } from './ids.js';
 import type { Side } from './records.js';
 import { connectorSide, storeSide, type SideItem, type SideReader } from './sides.js';
 
@@ -55,6 +58,7 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
   const toSource = compileSyncMapping(def.reverseMapping, '/reverseMapping');
   const sourceCursor = fieldCursor(def.cursor?.field, undefined);
   const destinationCursor = fieldCursor(def.cursor?.field, toSource);
+  const ids = idPathsOf(def);
   const writers: Record<Side, Destination> = {
     source: isStoreEndpoint(def.source) ? storeWriter(def.source.store) : connectorDestination(def.source as ConnectorSource, '/source'),
     destination: ctx.destination,
@@ -65,6 +69,7 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
     copiesComplete: destinationStore !== undefined || !incremental,
     toDestination: ctx.map,
     toSource,
+    mappedIdAt: mappedIdPaths(def, ids),
     policy: CONFLICT_POLICIES[def.conflict ?? 'manual']!,
     resolved: new Map((await ctx.store.listConflicts({ syncId: ctx.key.syncId, status: 'resolved' })).map((c) => [c.recordId, c])),
   };
@@ -85,12 +90,16 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
     return outcome;
   };
 
+  const report = (outcome: Applied): void => {
+    for (const d of outcome.deadLetters ?? []) if (deps.errors.length < 20) deps.errors.push(`record ${d.recordId}: ${d.error}`);
+  };
+
   const phase = async (reader: SideReader, from: Side, since: CursorValue | undefined, then: Checkpoint['phase']): Promise<void> => {
     for await (const page of reader.read(current().page)) {
       const outcome = await settle(page.items, from, since);
       const cp = current();
       const { counts: o, maxCursor: highest, minFailedCursor: lowestFailed, ...parts } = outcome;
-      for (const d of outcome.deadLetters ?? []) if (deps.errors.length < 20) deps.errors.push(`record ${d.recordId}: ${d.error}`);
+      report(outcome);
       const counts = addCounts(cp.counts, page.items.length, o);
       const next: Checkpoint = { ...nextCheckpoint(cp, page.next, then), counts, progressAt: ctx.clock.now() };
       const [reachedKey, failedKey] = from === 'source' ? (['maxCursor', 'minFailedCursor'] as const) : (['destinationMaxCursor', 'destinationMinFailedCursor'] as const);
@@ -103,7 +112,7 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
   if (current().phase === 'snapshot') {
     if (current().pagesDone === 0) await ctx.store.clearCollection(copies);
     const reader = connectorSide(def.destination as ConnectorSource, '/destination', {
-      idPath: def.idPath,
+      idPath: ids.destination,
       cursorOf: destinationCursor,
       since: deps.destinationSince,
       readFeed: incremental,
@@ -112,16 +121,30 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
     });
     for await (const page of reader.read(current().page)) {
       const fresh = page.items.filter((item) => !isOlder(item, deps.destinationSince));
+      // A record without an id matches no source record: its error now, and the destination's cursor held before it.
+      const failed = fresh.filter((item) => item.error !== undefined);
+      const kept = fresh.filter((item) => item.error === undefined);
       // A deletion is kept as a flagged copy, so the next phases read it as one.
-      const upserts = fresh.map((item) => ({ id: item.id, data: item.record }));
-      const flags = fresh.filter((item) => item.deleted).map((item) => item.id);
-      await commit(nextCheckpoint(current(), page.next, 'read'), { writes: [{ collection: copies, upserts, deletes: [], flags }] });
+      const upserts = kept.map((item) => ({ id: item.id, data: item.record }));
+      const flags = kept.filter((item) => item.deleted).map((item) => item.id);
+      const cp = current();
+      const next = nextCheckpoint(cp, page.next, 'read');
+      if (failed.length === 0) {
+        await commit(next, { writes: [{ collection: copies, upserts, deletes: [], flags }] });
+        continue;
+      }
+      const outcome = await applyPlans(applier, failed.map(unidentified));
+      report(outcome);
+      const heldAt = failed.reduce<CursorValue | undefined>((low, item) => minCursor(low, item.cursor), cp.destinationMinFailedCursor);
+      const counts = { ...next.counts, errors: next.counts.errors + failed.length };
+      const { counts: _, ...parts } = outcome;
+      await commit({ ...next, counts, ...(heldAt === undefined ? {} : { destinationMinFailedCursor: heldAt }) }, { ...parts, writes: [{ collection: copies, upserts, deletes: [], flags }] });
     }
   }
   if (current().phase === 'read') {
     const reader = isStoreEndpoint(def.source)
       ? storeSide(ctx.store, def.source.store, { since: deps.since, includeDeleted: incremental, pageSize })
-      : connectorSide(def.source as ConnectorSource, '/source', { idPath: def.idPath, cursorOf: sourceCursor, since: deps.since, readFeed: incremental, pageSize, signal: ctx.signal });
+      : connectorSide(def.source as ConnectorSource, '/source', { idPath: ids.source, cursorOf: sourceCursor, since: deps.since, readFeed: incremental, pageSize, signal: ctx.signal });
     await phase(reader, 'source', deps.since, 'reverse');
   }
   if (current().phase === 'reverse') {

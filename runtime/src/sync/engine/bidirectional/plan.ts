@@ -14,6 +14,7 @@ import type { ConflictPolicy } from '../../conflict/policy.js';
 import type { MappingFunction } from '../../definition/types.js';
 import type { CursorValue, StoredConflict } from '../../store/store.js';
 import type { RunContext } from '../context.js';
+import { mappedIdError } from './ids.js';
 import { sideOf, unchanged, type Plan, type Side, type SideRecord } from './records.js';
 import type { SideItem } from './sides.js';
 
@@ -25,6 +26,8 @@ export interface Planner {
   readonly copiesComplete: boolean;
   readonly toDestination: MappingFunction | undefined;
   readonly toSource: MappingFunction | undefined;
+  /** For a record read from each side, where its mapped copy must hold the record id (ids.ts). */
+  readonly mappedIdAt: Readonly<Record<Side, string | undefined>>;
   readonly policy: ConflictPolicy;
   /** Conflicts a person resolved, by record id: the run writes the side they chose. */
   readonly resolved: ReadonlyMap<string, StoredConflict>;
@@ -40,6 +43,10 @@ export async function planPage(p: Planner, items: readonly SideItem[], from: Sid
   const copies = from === 'source' ? await ctx.store.getRecords(p.copies, ids) : undefined;
   const plans: Plan[] = [];
   for (const [id, item] of byId) {
+    if (item.error !== undefined) {
+      plans.push(unidentified(item));
+      continue;
+    }
     const entry = ledger.get(id);
     if (from === 'destination' && entry?.seenRun === ctx.runId) continue; // settled when the source was read
     const synced = entry && !entry.deleted ? entry : undefined;
@@ -47,13 +54,13 @@ export async function planPage(p: Planner, items: readonly SideItem[], from: Sid
     let destination: SideRecord | string | undefined;
     let raw: unknown;
     if (from === 'source') {
-      source = item.deleted ? undefined : sideOf(item.record, p.toDestination, true);
+      source = item.deleted ? undefined : withId(sideOf(item.record, p.toDestination), id, p.mappedIdAt.source, 'destination');
       const copy = copies!.get(id);
       raw = typeof source === 'string' ? item.record : copy?.data;
-      if (copy) destination = copy.deletedAt === undefined ? sideOf(copy.data, p.toSource, false) : undefined;
+      if (copy) destination = copy.deletedAt === undefined ? withId(sideOf(copy.data, p.toSource), id, p.mappedIdAt.destination, 'source') : undefined;
       else if (!p.copiesComplete && synced) destination = unchanged(synced, 'destination');
     } else {
-      destination = item.deleted ? undefined : sideOf(item.record, p.toSource, false);
+      destination = item.deleted ? undefined : withId(sideOf(item.record, p.toSource), id, p.mappedIdAt.destination, 'source');
       raw = item.record;
       if (incremental && synced) source = unchanged(synced, 'source');
     }
@@ -74,6 +81,17 @@ export async function planPage(p: Planner, items: readonly SideItem[], from: Sid
     plans.push({ id, entry, source, destination, decision, ...(conflictId === undefined ? {} : { conflictId }) });
   }
   return plans;
+}
+
+/** A record read without its id: it matches nothing, so it is only its error (under its label). */
+export function unidentified(item: SideItem): Plan {
+  return { id: item.id, entry: undefined, source: undefined, destination: undefined, decision: undefined, error: item.error ?? 'CG_SYNC_NO_ID', raw: item.record, unidentified: true };
+}
+
+/** A side's record whose mapped copy lacks the record id where the other side reads it becomes the record's error. */
+function withId(side: SideRecord | string | undefined, id: string, path: string | undefined, to: Side): SideRecord | string | undefined {
+  if (path === undefined || side === undefined || typeof side === 'string') return side;
+  return mappedIdError(side.mapped, id, path, to) ?? side;
 }
 
 /** A side's records older than its cursor (less the lookback): read again only because the side cannot filter by time. */

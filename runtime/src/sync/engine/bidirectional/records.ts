@@ -27,20 +27,22 @@ export interface Plan {
   /** Absent when `error` is set. */
   readonly decision: Decision | undefined;
   readonly conflictId?: number;
-  /** A record a mapping refused: it is dead-lettered, nothing is written. */
+  /** A record a mapping refused, or one without an id: it is dead-lettered, nothing is written. */
   readonly error?: string;
+  /** The record had no id (`id` is only a label): the ledger gets no entry for it. */
+  readonly unidentified?: boolean;
   readonly raw?: unknown;
 }
 
 /** One side's record, hashed and mapped for the other side; a string when the mapping refuses it. */
-export function sideOf(record: unknown, map: MappingFunction | undefined, isSource: boolean): SideRecord | string | undefined {
+export function sideOf(record: unknown, map: MappingFunction | undefined): SideRecord | string | undefined {
   if (record === undefined) return undefined;
   const hash = recordHash(record);
   if (!map) return { record, hash, mapped: record, mappedHash: hash };
   const mapped = applySyncMapping(map, record);
   if (!mapped.ok) return `CG_SYNC_MAPPING: ${mapped.errors}`;
   const mappedHash = recordHash(mapped.value);
-  return { record, hash, mapped: mapped.value, mappedHash, ...(isSource ? { comparable: mappedHash } : {}) };
+  return { record, hash, mapped: mapped.value, mappedHash, comparable: mappedHash };
 }
 
 /**

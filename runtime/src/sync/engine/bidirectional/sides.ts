@@ -4,7 +4,8 @@
  * engine settles deletions like changes and keeps each side's own cursor.
  * - A connector side: its list action (`sinceParam` takes the side's cursor), a record matching its
  *   `tombstone` counted as deleted; then, in incremental runs, its `deletions` feed. The page state
- *   says which of the two a resumed run is in.
+ *   says which of the two a resumed run is in. The id is read at the side's id path; a record
+ *   without one is passed on with its error, so it is reported instead of matched as "undefined".
  * - A store collection: pages in write order, its cursor being the write time (epoch ms). An
  *   incremental run reads from that cursor and counts flagged records as deleted; a full run reads
  *   the live records and notices a deletion by its absence.
@@ -12,17 +13,22 @@
 import type { PageState } from '../../../client-api.js';
 import { getPath } from '../../../path/index.js';
 import type { ConnectorSource, DeletionSignals } from '../../definition/types.js';
+import { recordHash } from '../../hash.js';
 import { connectorSource } from '../../sources/connector.js';
 import type { Source } from '../../sources/source.js';
 import { storeRows } from '../../sources/store.js';
 import type { CursorValue, SyncStore } from '../../store/store.js';
+import { idAt, noIdError } from './ids.js';
 
 export interface SideItem {
+  /** The shared record id; for a record without one, a label naming it in dead letters and the audit. */
   readonly id: string;
   /** The record as read; for a deletion, its tombstone or deletions feed entry. */
   readonly record: unknown;
   readonly deleted: boolean;
   readonly cursor: CursorValue | undefined;
+  /** Set when the record cannot be synced as read (it has no id): the record's error. */
+  readonly error?: string;
 }
 
 export interface SidePage {
@@ -36,6 +42,7 @@ export interface SideReader {
 }
 
 export interface ConnectorSideOptions {
+  /** Where this side's records keep the shared record id. */
   readonly idPath: string;
   readonly cursorOf: (record: unknown) => CursorValue | undefined;
   /** The side's cursor less the lookback: what the list action and the feed are asked for. */
@@ -56,6 +63,13 @@ export function connectorSide(config: ConnectorSource & DeletionSignals, pointer
     : undefined;
   const isTombstone = tombstoneTest(config.tombstone);
   const feedIdPath = spec?.idPath ?? options.idPath;
+  const side = pointer.slice(1);
+  const item = (record: unknown, path: string, where: string, deleted: boolean, cursor: CursorValue | undefined): SideItem => {
+    const id = idAt(record, path);
+    if (id !== undefined) return { id, record, deleted, cursor };
+    // Labelled by content, so the same record failing in every run keeps one dead letter, and two never share one.
+    return { id: `(no ${side} id: ${recordHash(record).slice(0, 10)})`, record, deleted: false, cursor, error: noIdError(where, path) };
+  };
   const pagesOf = (source: Source, resumeFrom: PageState | undefined) =>
     source.read({
       ...(resumeFrom ? { resumeFrom } : {}),
@@ -68,14 +82,14 @@ export function connectorSide(config: ConnectorSource & DeletionSignals, pointer
       const at = unwrap(resumeFrom);
       if (at.feed === 'changes') {
         for await (const page of pagesOf(changes, at.page)) {
-          const items = page.records.map((record) => ({ id: String(getPath(record, options.idPath)), record, deleted: isTombstone(record), cursor: options.cursorOf(record) }));
+          const items = page.records.map((record) => item(record, options.idPath, `the ${side}`, isTombstone(record), options.cursorOf(record)));
           yield { items, next: page.next ? wrap('changes', page.next) : feed ? wrap('deletions', undefined) : undefined };
         }
       }
       if (!feed) return;
       for await (const page of pagesOf(feed, at.feed === 'deletions' ? at.page : undefined)) {
         // A feed entry carries no cursor of the side's changes: the side's cursor does not move for it.
-        const items = page.records.map((record) => ({ id: String(getPath(record, feedIdPath)), record, deleted: true, cursor: undefined }));
+        const items = page.records.map((record) => item(record, feedIdPath, `the ${side}'s deletions feed`, true, undefined));
         yield { items, next: page.next ? wrap('deletions', page.next) : undefined };
       }
     },
