@@ -7,7 +7,7 @@
  * - it lives in the user's cache directory (as oclif places it: CONNECTGEN_CACHE_DIR, else
  *   ~/Library/Caches/connectgen on macOS, $XDG_CACHE_HOME or %LOCALAPPDATA% or ~/.cache), never
  *   beside the package (which may be read-only) or in a directory the user named;
- * - each file records the bundle's path, size and mtime and the Node version and architecture it
+ * - each file records the bundle's path, size, mtime and inode and the Node version and architecture it
  *   was made for (as Python's .pyc records its source's mtime and size); a rebuilt bundle, another
  *   Node or a file that is not ours is ignored, and V8 itself rejects data from another V8 or
  *   other flags (`cachedDataRejected`); either way the bundle compiles from source and the cache is
