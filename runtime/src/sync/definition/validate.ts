@@ -109,10 +109,14 @@ function checkEndpoint(c: Checker, value: unknown, pointer: string, role: 'sourc
   const readable = role === 'source' || both;
   const writable = role === 'destination' || both;
   const takesSince = role === 'source' || both;
-  // Only a two-way destination is read by id: a one-way one is written by the source's id.
+  // Only a two-way destination is read by id: a one-way one is written by the source's id, and the
+  // source's id path is the top-level idPath.
   const ownIdPath = both && role === 'destination';
-  c.keys(obj, pointer, ['connector', 'options', ...(ownIdPath ? ['idPath'] : []), ...(readable ? ['action', 'input'] : []), ...(takesSince ? ['sinceParam'] : []), ...(both ? DELETION_KEYS : []), ...(writable ? WRITE_KEYS : [])]);
+  c.keys(obj, pointer, ['connector', 'options', 'idPath', ...(readable ? ['action', 'input'] : []), ...(takesSince ? ['sinceParam'] : []), ...(both ? DELETION_KEYS : []), ...(writable ? WRITE_KEYS : [])]);
   if (ownIdPath) c.path(obj, 'idPath', pointer, false, 'where a destination record keeps the source\'s record id, e.g. idPath: externalId');
+  else if (obj['idPath'] !== undefined) {
+    c.add(`${pointer}/idPath`, role === 'source' ? 'the source\'s id path is the top-level "idPath"' : 'only a two-way sync reads the destination\'s records by id', role === 'source' ? 'move it to the top level of the definition' : 'drop idPath here, or set direction: both');
+  }
   if (readable) {
     c.string(obj, 'action', pointer, true, 'the paginated action that lists the records, e.g. action: listPets');
     if (obj['input'] !== undefined) c.object(obj['input'], `${pointer}/input`, 'input');

@@ -268,11 +268,12 @@ describe('where each side keeps the id: definition errors', () => {
     expect(hint).toBeTruthy();
   });
 
-  it('a store destination has no idPath; a one-way destination is not read, so it has none either', async () => {
+  it('a store destination has no idPath; a one-way destination is not read, so it has none either; the source\'s is the top-level one', async () => {
     expect(await refused({ ...def('externalId'), destination: { store: 'people', idPath: 'externalId' } })).toEqual(['/destination/idPath']);
     const { action: _, ...writeOnly } = def('externalId').destination as unknown as Record<string, unknown>;
     const oneWay = { ...def('externalId'), direction: 'one-way', reverseMapping: undefined, conflict: undefined, source: { connector: crmConnector, action: 'listItems' }, destination: writeOnly };
     expect(await refused(oneWay)).toEqual(['/destination/idPath']);
+    expect(await refused({ ...def('externalId'), source: { ...def('externalId').source, idPath: 'id' } })).toEqual(['/source/idPath']);
   });
 
   it('accepts a mapping that writes a parent of the id path, and the same path written another way', () => {

@@ -15,10 +15,10 @@ import { getPath } from '../../../path/index.js';
 import type { ConnectorSource, DeletionSignals } from '../../definition/types.js';
 import { recordHash } from '../../hash.js';
 import { connectorSource } from '../../sources/connector.js';
-import { idAt, noIdError } from './ids.js';
 import type { Source } from '../../sources/source.js';
 import { storeRows } from '../../sources/store.js';
 import type { CursorValue, SyncStore } from '../../store/store.js';
+import { idAt, noIdError } from './ids.js';
 
 export interface SideItem {
   /** The shared record id; for a record without one, a label naming it in dead letters and the audit. */
