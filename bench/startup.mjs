@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Start-up (issue 9): `connectgen generate` on a one-operation spec, where nearly all the time is
 // loading code, beside the same spec through oazapfts's CLI, and `node -e 0` (the floor),
-// `connectgen --version` (oclif alone) and generate with CONNECTGEN_BUNDLE=0 (the modules tsc wrote
-// instead of the bundle in dist/bundle/) as baselines. Runs are interleaved (tool A, B, C, D, A, ...)
+// `connectgen --version` (oclif alone), generate with CONNECTGEN_CODE_CACHE=0 (the bundle compiled
+// from source, as on a command's first run) and with CONNECTGEN_BUNDLE=0 (the modules tsc wrote
+// instead of the bundle in dist/bundle/) as baselines. The code cache is the user's
+// (~/.cache/connectgen/code-cache/, or CONNECTGEN_CACHE_DIR); the unmeasured first round writes it. Runs are interleaved (tool A, B, C, D, A, ...)
 // so a load spike on this shared machine hits every tool alike; medians of wall and CPU time, and
 // the largest peak RSS.
 //
@@ -50,10 +52,15 @@ const tools = [
   { id: 'node -e 0', command: process.execPath, args: () => ['-e', '0'] },
   { id: 'connectgen --version', command: process.execPath, args: () => [connectgen, '--version'] },
   { id: 'connectgen generate', command: process.execPath, args: (i) => [connectgen, 'generate', spec, '--out', path.join(tmp, `cg-${i}`), '--quiet'] },
+  // The bundle compiled from source every run, as on a command's first run (no V8 code cache yet: generator/src/cli/code-cache.ts).
+  { id: 'connectgen generate (no code cache)', command: process.execPath, args: (i) => [connectgen, 'generate', spec, '--out', path.join(tmp, `nocache-${i}`), '--quiet'], env: { CONNECTGEN_CODE_CACHE: '0' } },
   // The same build without its bundle (dist/bundle/): the modules tsc wrote, as the CLI runs while the bundle is stale.
   { id: 'connectgen generate (unbundled)', command: process.execPath, args: (i) => [connectgen, 'generate', spec, '--out', path.join(tmp, `unb-${i}`), '--quiet'], env: { CONNECTGEN_BUNDLE: '0' } },
   ...(opts.before
-    ? [{ id: 'connectgen generate (before)', command: process.execPath, args: (i) => [path.join(path.resolve(opts.before), 'generator', 'bin', 'run.js'), 'generate', spec, '--out', path.join(tmp, `before-${i}`), '--quiet'] }]
+    ? [
+        { id: 'connectgen --version (before)', command: process.execPath, args: () => [path.join(path.resolve(opts.before), 'generator', 'bin', 'run.js'), '--version'] },
+        { id: 'connectgen generate (before)', command: process.execPath, args: (i) => [path.join(path.resolve(opts.before), 'generator', 'bin', 'run.js'), 'generate', spec, '--out', path.join(tmp, `before-${i}`), '--quiet'] },
+      ]
     : []),
   {
     id: 'oazapfts',
@@ -98,8 +105,10 @@ const cg = rows['connectgen generate'];
 const oaz = rows['oazapfts'];
 const before = rows['connectgen generate (before)'];
 const unbundled = rows['connectgen generate (unbundled)'];
+const cold = rows['connectgen generate (no code cache)'];
 console.log(
   `\nconnectgen generate: ${(cg.wall / 1000).toFixed(2)} s wall (target < 0.40 s), ${(cg.wall / oaz.wall).toFixed(2)}x oazapfts's wall, ${(cg.cpu / oaz.cpu).toFixed(2)}x its CPU` +
     `; ${(cg.wall / unbundled.wall).toFixed(2)}x the wall and ${(cg.cpu / unbundled.cpu).toFixed(2)}x the CPU of the unbundled CLI` +
+    `, ${(cg.cpu / cold.cpu).toFixed(2)}x the CPU without the code cache` +
     (before ? `; ${(cg.wall / before.wall).toFixed(2)}x the wall and ${(cg.cpu / before.cpu).toFixed(2)}x the CPU of --before` : ''),
 );

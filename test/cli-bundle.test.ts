@@ -4,7 +4,7 @@
  * a usage error, a failing command's exit code; and the bundle the same whether it compiles from
  * source (no code cache yet) or runs from the code cache its first run wrote (code-cache.ts).
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -44,6 +44,19 @@ describe('bundled and unbundled CLI', () => {
     const unbundled = await runCli(args, { env: { CONNECTGEN_BUNDLE: '0' } });
     expect(unbundled.code, unbundled.stderr).toBe(0);
     for (const run of ['cold', 'warm']) expect(await runCli(args, { env: cache }), run).toEqual(unbundled);
+  });
+
+  it('generate writes its code caches once: a second run uses them as they are (V8 rejects one made under other flags)', async () => {
+    const dir = path.join(caches, 'generate');
+    const args = (out: string): string[] => ['generate', 'specs/petstore/openapi.yaml', '--out', path.join(dir, out), '--quiet'];
+    const stamps = (): Record<string, number> =>
+      Object.fromEntries(readdirSync(path.join(dir, 'code-cache')).map((name) => [name, statSync(path.join(dir, 'code-cache', name)).mtimeMs]));
+    expect((await runCli(args('first'), { env: { CONNECTGEN_CACHE_DIR: dir } })).code).toBe(0);
+    const written = stamps();
+    // The bundle's and the precompiled templates'.
+    expect(Object.keys(written).map((name) => name.replace(/^[0-9a-f]+-/, '')).sort()).toEqual(['generate.v8', 'templates.v8']);
+    expect((await runCli(args('second'), { env: { CONNECTGEN_CACHE_DIR: dir } })).code).toBe(0);
+    expect(stamps()).toEqual(written);
   });
 
   it('runs a command whose module the bundle loads on demand, with its flags', async () => {

@@ -91,7 +91,7 @@ describe('a generated package from a hostile spec', () => {
       for (const file of ['package.json', 'connector.json', 'tsconfig.json']) {
         expect(() => JSON.parse(p.files.get(file)!.toString('utf8')), `${p.label} ${file}`).not.toThrow();
       }
-      for (const file of p.files.keys()) expect(file).toMatch(/^(README\.md|\.connectgen\/(base|record|spec)\.json|[a-z]+\.json|src\/(index|types)\.ts|src\/actions\/[a-z0-9-]+\.ts)$/);
+      for (const file of p.files.keys()) expect(file).toMatch(/^(README\.md|\.connectgen\/(base|record|spec)\.json|[a-z]+\.json|src\/(index|types|parameters)\.ts|src\/actions\/[a-z0-9-]+\.ts)$/);
     }
   });
 

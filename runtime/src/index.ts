@@ -3,17 +3,9 @@
  * HTTP client from its definition; the rest is the error classes callers catch and the types
  * generated code is written against.
  */
-export { createClient } from './client.js';
-export {
-  ConnectorAuthError,
-  ConnectorConfigError,
-  ConnectorError,
-  ConnectorForeignHostError,
-  ConnectorHttpError,
-  ConnectorNetworkError,
-  ConnectorPaginationError,
-  ConnectorTimeoutError,
-} from './http/errors.js';
+// createClient, the error classes and the types generated code is written against: the narrow
+// entry generated connectors import (`@connectgen/runtime/connector`), all of it here too.
+export * from './connector.js';
 export { REDACTED } from './http/redact.js';
 export { systemClock, type Clock } from './clock.js';
 // What a connector retries, for documentation that must say exactly that (the generated README).
@@ -28,11 +20,9 @@ export {
   type CodeExchangeOptions,
 } from './auth/index.js';
 export type { AuthFailureReason } from './auth/errors.js';
-export type { BlobLike, FilePart } from './http/multipart.js';
+export type { FilePart } from './http/multipart.js';
 export type { HttpDispatcher } from './http/dispatcher.js';
 export type { Abortable, AbortSource } from './http/abortable.js';
-export type * from './definition.js';
-export type * from './client-api.js';
 // Paths into JSON values (JSONPath names, indexes and wildcards, or JSON Pointer), as configs,
 // mappings and sync definitions write them.
 export { formatPath, getAll, getPath, parsePath, PathSyntaxError, PathWriteError, setPath, type ParsedPath, type PathInput, type PathSegment } from './path/index.js';

@@ -6,13 +6,13 @@
  *
  * CRM contacts with custom fields (API key with a Token preamble, page pagination).
  */
-import { createClient } from "@connectgen/runtime";
+import { createClient } from "@connectgen/runtime/connector";
 import type {
   ApiKeyCredentials,
   ConnectionTestResult,
   ConnectorDefinition,
   ConnectorOptions,
-} from "@connectgen/runtime";
+} from "@connectgen/runtime/connector";
 import { createContactsActions } from "./actions/contacts.js";
 import type { ContactsActions } from "./actions/contacts.js";
 import { createCustomFieldsActions } from "./actions/custom-fields.js";
@@ -61,7 +61,7 @@ export function createCrmConnector(options: CrmConnectorOptions = {}): CrmConnec
   };
 }
 
-export { ConnectorError, ConnectorHttpError } from "@connectgen/runtime";
+export { ConnectorError, ConnectorHttpError } from "@connectgen/runtime/connector";
 
 export type * from "./types.js";
 export type {

@@ -6,13 +6,13 @@
  *
  * A document store (Basic auth, multipart upload, binary download, Link-header pagination).
  */
-import { createClient } from "@connectgen/runtime";
+import { createClient } from "@connectgen/runtime/connector";
 import type {
   BasicCredentials,
   ConnectionTestResult,
   ConnectorDefinition,
   ConnectorOptions,
-} from "@connectgen/runtime";
+} from "@connectgen/runtime/connector";
 import { createFilesActions } from "./actions/files.js";
 import type { FilesActions } from "./actions/files.js";
 
@@ -57,7 +57,7 @@ export function createFilesConnector(options: FilesConnectorOptions = {}): Files
   };
 }
 
-export { ConnectorError, ConnectorHttpError } from "@connectgen/runtime";
+export { ConnectorError, ConnectorHttpError } from "@connectgen/runtime/connector";
 
 export type * from "./types.js";
 export type {

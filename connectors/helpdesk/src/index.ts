@@ -6,15 +6,14 @@
  *
  * Helpdesk tickets and comments (OAuth 2.0 authorization code with refresh, cursor pagination).
  */
-import { createClient } from "@connectgen/runtime";
+import { createClient } from "@connectgen/runtime/connector";
 import type {
   ConnectionTestResult,
   ConnectorDefinition,
   ConnectorOptions,
   OAuth2Credentials,
-  ReceiverOptions,
-  WebhookRequestHandler,
-} from "@connectgen/runtime";
+} from "@connectgen/runtime/connector";
+import type { ReceiverOptions, WebhookRequestHandler } from "@connectgen/runtime";
 import { createHelpdeskWebhookReceiver } from "./webhooks.js";
 import type { HelpdeskWebhookEvents } from "./webhooks.js";
 import { createCommentsActions } from "./actions/comments.js";
@@ -83,7 +82,7 @@ export function createHelpdeskConnector(options: HelpdeskConnectorOptions = {}):
   };
 }
 
-export { ConnectorError, ConnectorHttpError } from "@connectgen/runtime";
+export { ConnectorError, ConnectorHttpError } from "@connectgen/runtime/connector";
 
 export type * from "./types.js";
 export type { AddCommentInput, CommentsActions } from "./actions/comments.js";

@@ -3,8 +3,9 @@
 //
 // Parameters that several operations take the same way, each declared once: input types extend
 // these interfaces, and OperationSpecs list these constants.
+// Request bodies and pagination that several OperationSpecs share, each declared once.
 
-import type { ParameterSpec } from "@connectgen/runtime";
+import type { ParameterSpec, RequestBodySpec } from "@connectgen/runtime/connector";
 
 /** The path parameter `ticketId` as several operations take it. */
 export interface TicketIdParameter {
@@ -16,5 +17,12 @@ export const ticketIdParameter: ParameterSpec = {
   name: "ticketId",
   key: "ticketId",
   in: "path",
+  required: true,
+};
+
+/** The required `application/json` request body of several operations. */
+export const requiredJsonBody: RequestBodySpec = {
+  mediaType: "application/json",
+  encoding: "json",
   required: true,
 };

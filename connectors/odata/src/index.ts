@@ -6,13 +6,13 @@
  *
  * An OData v4 service (OAuth 2.0 client credentials, @odata.nextLink paging).
  */
-import { createClient } from "@connectgen/runtime";
+import { createClient } from "@connectgen/runtime/connector";
 import type {
   ConnectionTestResult,
   ConnectorDefinition,
   ConnectorOptions,
   OAuth2Credentials,
-} from "@connectgen/runtime";
+} from "@connectgen/runtime/connector";
 import { createCustomersActions } from "./actions/customers.js";
 import type { CustomersActions } from "./actions/customers.js";
 
@@ -65,7 +65,7 @@ export function createOdataSalesConnector(options: OdataSalesConnectorOptions = 
   };
 }
 
-export { ConnectorError, ConnectorHttpError } from "@connectgen/runtime";
+export { ConnectorError, ConnectorHttpError } from "@connectgen/runtime/connector";
 
 export type * from "./types.js";
 export type {

@@ -7,13 +7,13 @@
  * A pet store API that exercises every construct connectgen generates code for: tags, parameters
  * in the path, query, headers and cookies, JSON, form and multipart bodies, and paginated lists.
  */
-import { createClient } from "@connectgen/runtime";
+import { createClient } from "@connectgen/runtime/connector";
 import type {
   ApiKeyCredentials,
   ConnectionTestResult,
   ConnectorDefinition,
   ConnectorOptions,
-} from "@connectgen/runtime";
+} from "@connectgen/runtime/connector";
 import { createPetsActions } from "./actions/pets.js";
 import type { PetsActions } from "./actions/pets.js";
 import { createStoreActions } from "./actions/store.js";
@@ -68,7 +68,7 @@ export function createPetstoreConnector(options: PetstoreConnectorOptions = {}):
   };
 }
 
-export { ConnectorError, ConnectorHttpError } from "@connectgen/runtime";
+export { ConnectorError, ConnectorHttpError } from "@connectgen/runtime/connector";
 
 export type * from "./types.js";
 export type {

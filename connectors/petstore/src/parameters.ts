@@ -4,7 +4,7 @@
 // Parameters that several operations take the same way, each declared once: input types extend
 // these interfaces, and OperationSpecs list these constants.
 
-import type { ParameterSpec } from "@connectgen/runtime";
+import type { ParameterSpec } from "@connectgen/runtime/connector";
 
 /** The path parameter `petId` as several operations take it. */
 export interface PetIdParameter {

@@ -6,13 +6,13 @@
  *
  * SCIM 2.0 users and groups (RFC 7643/7644) with a bearer token.
  */
-import { createClient } from "@connectgen/runtime";
+import { createClient } from "@connectgen/runtime/connector";
 import type {
   BearerCredentials,
   ConnectionTestResult,
   ConnectorDefinition,
   ConnectorOptions,
-} from "@connectgen/runtime";
+} from "@connectgen/runtime/connector";
 import { createGroupsActions } from "./actions/groups.js";
 import type { GroupsActions } from "./actions/groups.js";
 import { createUsersActions } from "./actions/users.js";
@@ -61,7 +61,7 @@ export function createScimConnector(options: ScimConnectorOptions = {}): ScimCon
   };
 }
 
-export { ConnectorError, ConnectorHttpError } from "@connectgen/runtime";
+export { ConnectorError, ConnectorHttpError } from "@connectgen/runtime/connector";
 
 export type * from "./types.js";
 export type { GroupsActions, ListGroupsInput, PatchGroupInput } from "./actions/groups.js";

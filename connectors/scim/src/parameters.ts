@@ -3,8 +3,13 @@
 //
 // Parameters that several operations take the same way, each declared once: input types extend
 // these interfaces, and OperationSpecs list these constants.
+// Request bodies and pagination that several OperationSpecs share, each declared once.
 
-import type { ParameterSpec } from "@connectgen/runtime";
+import type {
+  PaginationConfig,
+  ParameterSpec,
+  RequestBodySpec,
+} from "@connectgen/runtime/connector";
 
 /** The query parameter `count` as several operations take it. */
 export interface CountParameter {
@@ -49,3 +54,19 @@ export interface IdParameter {
 }
 
 export const idParameter: ParameterSpec = { name: "id", key: "id", in: "path", required: true };
+
+/** The required `application/scim+json` request body of several operations. */
+export const requiredScimJsonBody: RequestBodySpec = {
+  mediaType: "application/scim+json",
+  encoding: "json",
+  required: true,
+};
+
+/** Offset pagination through `startIndex`, as several operations page. */
+export const startIndexOffsetPagination: PaginationConfig = {
+  type: "offset",
+  offsetParam: "startIndex",
+  firstOffset: 1,
+  pageSizeParam: "count",
+  resultsKey: "Resources",
+};

@@ -7,13 +7,15 @@
  * - it lives in the user's cache directory (as oclif places it: CONNECTGEN_CACHE_DIR, else
  *   ~/Library/Caches/connectgen on macOS, $XDG_CACHE_HOME or %LOCALAPPDATA% or ~/.cache), never
  *   beside the package (which may be read-only) or in a directory the user named;
- * - each file records the bundle's path, size and mtime and the Node version and architecture it
+ * - each file records the bundle's path, size, mtime and inode and the Node version and architecture it
  *   was made for (as Python's .pyc records its source's mtime and size); a rebuilt bundle, another
  *   Node or a file that is not ours is ignored, and V8 itself rejects data from another V8 or
  *   other flags (`cachedDataRejected`); either way the bundle compiles from source and the cache is
  *   written again;
  * - any error reading or writing it (no home, a read-only or full disk, a half-written file) only
- *   means compiling from source, silently.
+ *   means compiling from source, silently;
+ * - like the user's other dot-files, it is trusted as the user's own: whoever can write there can
+ *   already change what the user runs.
  *
  * One cache per "profile" (the command word: `generate`, `sync`...): V8 caches the functions that
  * had been compiled when the cache was made, so each command gets the cache of its own first run,
@@ -44,7 +46,9 @@ export type CacheUse = 'off' | 'absent' | 'rejected' | 'accepted';
 /** Runs a CommonJS file (as `require` would, once per process) and returns its exports, through the code cache. */
 export function loadCommonJs(file: string, options: CodeCacheOptions): { readonly exports: unknown; readonly cache: CacheUse } {
   const source = readFileSync(file, 'utf8');
-  const cacheFile = options.dir === undefined ? undefined : join(options.dir, `${fnv1a(file)}-${options.profile}.v8`);
+  // Runs under other Node options (--max-old-space-size...) get their own file: V8 would reject the
+  // other's data, and each would keep replacing the other's.
+  const cacheFile = options.dir === undefined ? undefined : join(options.dir, `${fnv1a([file, process.env['NODE_OPTIONS'] ?? '', ...process.execArgv].join('\0'))}-${options.profile}.v8`);
   const key = cacheFile === undefined ? '' : cacheKey(file);
   const cached = cacheFile === undefined ? undefined : readCache(cacheFile, key);
   const script = compile(source, file, cached);
@@ -136,7 +140,7 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform: Nod
   return join(base, 'connectgen', 'code-cache');
 }
 
-/** A short name for a path (32-bit FNV-1a, hex): the cache file name; its content says which bundle it is for. */
+/** A short name (32-bit FNV-1a, hex) for a cache file; its content says which bundle it is for. */
 function fnv1a(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);

@@ -11,4 +11,9 @@ describe("the bundled CLI's command table", () => {
       .map((file) => file.replace(/\.ts$/, '').split(path.sep).join(':'));
     expect([...COMMAND_IDS].sort()).toEqual(files.sort());
   });
+
+  it('sorts the same by code units as by localeCompare (the bundle sorts oclif\'s commands by code units: bundle.ts)', () => {
+    const byLocale = [...COMMAND_IDS].sort((a, b) => a.localeCompare(b));
+    expect([...COMMAND_IDS].sort()).toEqual(byLocale);
+  });
 });

@@ -36,9 +36,13 @@ export default class Generate extends BaseCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Generate);
     const quiet = flags.quiet || flags.json;
-    growHeapSlowly();
     // Loaded on use: oclif imports every command file at start-up, and the pipeline is heavy.
     const { generateConnector, GenerationBlockedError } = await import('../pipeline.js');
+    // The templates before the heap flag changes: they come through a code cache (precompiled.ts),
+    // which V8 rejects under other flags than the ones it was made with (then compiles and writes
+    // it again, every run).
+    (await import('../emit/render.js')).loadTemplates();
+    growHeapSlowly();
     let result;
     try {
       result = await generateConnector(args.spec, resolve(flags.out), {

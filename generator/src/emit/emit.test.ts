@@ -134,7 +134,7 @@ describe('binary properties of named schemas', () => {
     const ir = buildIR(spec);
     expect(ir.schemas.find((s) => s.name === 'Attachment')?.inputName).toBe('AttachmentInput');
     const files = emit(ir);
-    expect(files.get('src/types.ts')).toContain('import type { BlobLike } from "@connectgen/runtime";');
+    expect(files.get('src/types.ts')).toContain('import type { BlobLike } from "@connectgen/runtime/connector";');
     expect(files.get('src/types.ts')).toContain('export type AttachmentInput = {\n  file: BlobLike | Uint8Array | string;');
     expect(files.get('src/types.ts')).toContain('export type Attachment = {\n  file: string;');
     expect(files.get('src/actions/attachments.ts')).toContain('body: AttachmentInput;');

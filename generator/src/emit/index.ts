@@ -14,6 +14,7 @@ import { NameScope } from './view/names.js';
 import { packageJsonView } from './view/package-json.js';
 import { ParameterTable, parametersView } from './view/parameters-file.js';
 import { readmeView } from './view/readme.js';
+import { SharedSpecs } from './view/shared-specs.js';
 import { fileStem, neutraliseComment } from './view/safe.js';
 import { TypeSource } from './view/type-source.js';
 import { typesView } from './view/types-file.js';
@@ -31,6 +32,7 @@ export function emit(ir: ConnectorIR): Map<string, string> {
   const byGroup = groupOperations(ir.operations);
   const groups: GroupNames[] = [...byGroup].map(([group, operations]) => groupNames(group, operations, scope));
   const parameters = new ParameterTable([...byGroup.values()].flat(), types, scope);
+  const specs = new SharedSpecs([...byGroup.values()].flat(), scope);
 
   const files = new Map<string, string>();
   files.set('package.json', render('package.json.hbs', packageJsonView(ir)));
@@ -41,10 +43,12 @@ export function emit(ir: ConnectorIR): Map<string, string> {
   files.set('src/index.ts', render('src/index.ts.hbs', indexView(ir, { connectorType, optionsType, factoryName, webhooks }, groups, sourceTitle)));
   files.set('src/types.ts', render('src/types.ts.hbs', typesView(ir, types, sourceTitle)));
   if (webhooks !== undefined) files.set('src/webhooks.ts', render('src/webhooks.ts.hbs', webhooksView(ir, webhooks, types, sourceTitle)));
-  if (parameters.declarations.length > 0) files.set('src/parameters.ts', render('src/parameters.ts.hbs', parametersView(parameters, types, sourceTitle)));
+  if (parameters.declarations.length > 0 || specs.declarations.length > 0) {
+    files.set('src/parameters.ts', render('src/parameters.ts.hbs', parametersView(parameters, specs, types, sourceTitle)));
+  }
   if (ir.mappings !== undefined) files.set('src/mappings.ts', render('src/mappings.ts.hbs', mappingsView(ir, connectorType, sourceTitle)));
   for (const names of groups) {
-    const view = actionsView(names, byGroup.get(names.group)!, types, parameters, sourceTitle);
+    const view = actionsView(names, byGroup.get(names.group)!, types, parameters, specs, sourceTitle);
     files.set(`src/actions/${names.group}.ts`, render('src/actions/tag.ts.hbs', view));
   }
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

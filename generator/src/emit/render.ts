@@ -31,6 +31,11 @@ export function render(name: string, view: object): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
+/** Loads (or compiles) the templates now rather than at the first render. */
+export function loadTemplates(): void {
+  templates();
+}
+
 function templates(): Map<string, Template> {
   if (compiled !== undefined) return compiled;
   const sources = readTemplateSources();

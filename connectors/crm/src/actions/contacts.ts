@@ -2,7 +2,7 @@
 // Edit freely: `connectgen regenerate` keeps your edits (3-way merge) when the spec changes.
 
 /** Actions tagged "contacts". */
-import type { Action, ConnectorClient, PaginatedAction } from "@connectgen/runtime";
+import type { Action, ConnectorClient, PaginatedAction } from "@connectgen/runtime/connector";
 import type { Contact, ContactInput } from "../types.js";
 
 /** Input of `listContacts`. */
@@ -59,7 +59,7 @@ export interface ContactsActions {
 
 export function createContactsActions(client: ConnectorClient): ContactsActions {
   return {
-    listContacts: client.paginatedAction({
+    listContacts: client.paginatedAction<ListContactsInput, ListContactsOutput, Contact>({
       id: "listContacts",
       method: "GET",
       path: "/contacts",
@@ -77,7 +77,7 @@ export function createContactsActions(client: ConnectorClient): ContactsActions 
         resultsKey: "items",
       },
     }),
-    createContact: client.action({
+    createContact: client.action<CreateContactInput, Contact>({
       id: "createContact",
       method: "POST",
       path: "/contacts",
@@ -85,7 +85,7 @@ export function createContactsActions(client: ConnectorClient): ContactsActions 
       requestBody: { mediaType: "application/json", encoding: "json", required: true },
       response: "json",
     }),
-    getContact: client.action({
+    getContact: client.action<GetContactInput, Contact>({
       id: "getContact",
       method: "GET",
       path: "/contacts/{contactId}",

@@ -2,7 +2,7 @@
 // Edit freely: `connectgen regenerate` keeps your edits (3-way merge) when the spec changes.
 
 /** Actions tagged "custom-fields". */
-import type { Action, ConnectorClient } from "@connectgen/runtime";
+import type { Action, ConnectorClient } from "@connectgen/runtime/connector";
 import type { CustomFieldDefinition } from "../types.js";
 
 /** The actions of this group, as they appear on the connector object. */
@@ -17,7 +17,7 @@ export interface CustomFieldsActions {
 
 export function createCustomFieldsActions(client: ConnectorClient): CustomFieldsActions {
   return {
-    listCustomFields: client.action({
+    listCustomFields: client.action<void, CustomFieldDefinition[]>({
       id: "listCustomFields",
       method: "GET",
       path: "/custom-fields",

@@ -2,7 +2,12 @@
 // Edit freely: `connectgen regenerate` keeps your edits (3-way merge) when the spec changes.
 
 /** Actions tagged "files". */
-import type { Action, BlobLike, ConnectorClient, PaginatedAction } from "@connectgen/runtime";
+import type {
+  Action,
+  BlobLike,
+  ConnectorClient,
+  PaginatedAction,
+} from "@connectgen/runtime/connector";
 import * as shared from "../parameters.js";
 import type { FileInfo } from "../types.js";
 
@@ -57,21 +62,21 @@ export interface FilesActions {
 
 export function createFilesActions(client: ConnectorClient): FilesActions {
   return {
-    deleteFile: client.action({
+    deleteFile: client.action<DeleteFileInput, void>({
       id: "deleteFile",
       method: "DELETE",
       path: "/files/{fileId}",
       parameters: [shared.fileIdParameter],
       response: "empty",
     }),
-    downloadFile: client.action({
+    downloadFile: client.action<DownloadFileInput, AsyncIterable<Uint8Array>>({
       id: "downloadFile",
       method: "GET",
       path: "/files/{fileId}/content",
       parameters: [shared.fileIdParameter],
       response: "binary",
     }),
-    listFiles: client.paginatedAction({
+    listFiles: client.paginatedAction<ListFilesInput, FileInfo[], FileInfo>({
       id: "listFiles",
       method: "GET",
       path: "/folders/{folderId}/files",
@@ -79,7 +84,7 @@ export function createFilesActions(client: ConnectorClient): FilesActions {
       response: "json",
       pagination: { type: "link", rel: "next", pageSizeParam: "per_page" },
     }),
-    uploadFile: client.action({
+    uploadFile: client.action<UploadFileInput, FileInfo>({
       id: "uploadFile",
       method: "POST",
       path: "/folders/{folderId}/files",

@@ -2,7 +2,7 @@
 // Edit freely: `connectgen regenerate` keeps your edits (3-way merge) when the spec changes.
 
 /** Actions tagged "comments". */
-import type { Action, ConnectorClient } from "@connectgen/runtime";
+import type { Action, ConnectorClient } from "@connectgen/runtime/connector";
 import * as shared from "../parameters.js";
 import type { Comment } from "../types.js";
 
@@ -28,12 +28,12 @@ export interface CommentsActions {
 
 export function createCommentsActions(client: ConnectorClient): CommentsActions {
   return {
-    addComment: client.action({
+    addComment: client.action<AddCommentInput, Comment>({
       id: "addComment",
       method: "POST",
       path: "/tickets/{ticketId}/comments",
       parameters: [shared.ticketIdParameter],
-      requestBody: { mediaType: "application/json", encoding: "json", required: true },
+      requestBody: shared.requiredJsonBody,
       response: "json",
     }),
   };

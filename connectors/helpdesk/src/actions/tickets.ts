@@ -2,7 +2,7 @@
 // Edit freely: `connectgen regenerate` keeps your edits (3-way merge) when the spec changes.
 
 /** Actions tagged "tickets". */
-import type { Action, ConnectorClient, PaginatedAction } from "@connectgen/runtime";
+import type { Action, ConnectorClient, PaginatedAction } from "@connectgen/runtime/connector";
 import * as shared from "../parameters.js";
 import type { NewTicket, Ticket, TicketPage, TicketStatus, TicketUpdate } from "../types.js";
 
@@ -72,7 +72,7 @@ export interface TicketsActions {
 
 export function createTicketsActions(client: ConnectorClient): TicketsActions {
   return {
-    listTickets: client.paginatedAction({
+    listTickets: client.paginatedAction<ListTicketsInput, TicketPage, Ticket>({
       id: "listTickets",
       method: "GET",
       path: "/tickets",
@@ -90,27 +90,27 @@ export function createTicketsActions(client: ConnectorClient): TicketsActions {
         pageSizeParam: "limit",
       },
     }),
-    createTicket: client.action({
+    createTicket: client.action<CreateTicketInput, Ticket>({
       id: "createTicket",
       method: "POST",
       path: "/tickets",
       parameters: [],
-      requestBody: { mediaType: "application/json", encoding: "json", required: true },
+      requestBody: shared.requiredJsonBody,
       response: "json",
     }),
-    getTicket: client.action({
+    getTicket: client.action<GetTicketInput, Ticket>({
       id: "getTicket",
       method: "GET",
       path: "/tickets/{ticketId}",
       parameters: [shared.ticketIdParameter],
       response: "json",
     }),
-    updateTicket: client.action({
+    updateTicket: client.action<UpdateTicketInput, Ticket>({
       id: "updateTicket",
       method: "PATCH",
       path: "/tickets/{ticketId}",
       parameters: [shared.ticketIdParameter],
-      requestBody: { mediaType: "application/json", encoding: "json", required: true },
+      requestBody: shared.requiredJsonBody,
       response: "json",
     }),
   };

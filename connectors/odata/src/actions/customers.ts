@@ -2,7 +2,7 @@
 // Edit freely: `connectgen regenerate` keeps your edits (3-way merge) when the spec changes.
 
 /** Actions tagged "customers". */
-import type { Action, ConnectorClient, PaginatedAction } from "@connectgen/runtime";
+import type { Action, ConnectorClient, PaginatedAction } from "@connectgen/runtime/connector";
 import type { Customer, CustomerInput } from "../types.js";
 
 /** Input of `listCustomers`. */
@@ -55,7 +55,7 @@ export interface CustomersActions {
 
 export function createCustomersActions(client: ConnectorClient): CustomersActions {
   return {
-    listCustomers: client.paginatedAction({
+    listCustomers: client.paginatedAction<ListCustomersInput, ListCustomersOutput, Customer>({
       id: "listCustomers",
       method: "GET",
       path: "/Customers",
@@ -72,7 +72,7 @@ export function createCustomersActions(client: ConnectorClient): CustomersAction
         pageSizeParam: "$top",
       },
     }),
-    createCustomer: client.action({
+    createCustomer: client.action<CreateCustomerInput, Customer>({
       id: "createCustomer",
       method: "POST",
       path: "/Customers",
@@ -80,7 +80,7 @@ export function createCustomersActions(client: ConnectorClient): CustomersAction
       requestBody: { mediaType: "application/json", encoding: "json", required: true },
       response: "json",
     }),
-    getCustomer: client.action({
+    getCustomer: client.action<GetCustomerInput, Customer>({
       id: "getCustomer",
       method: "GET",
       path: "/Customers/{customerId}",

@@ -2,7 +2,12 @@
 // Edit freely: `connectgen regenerate` keeps your edits (3-way merge) when the spec changes.
 
 /** Actions tagged "pets". */
-import type { Action, BlobLike, ConnectorClient, PaginatedAction } from "@connectgen/runtime";
+import type {
+  Action,
+  BlobLike,
+  ConnectorClient,
+  PaginatedAction,
+} from "@connectgen/runtime/connector";
 import * as shared from "../parameters.js";
 import type { Pet, PetInput, PetPage, PetStatus, Photo } from "../types.js";
 
@@ -123,7 +128,7 @@ export interface PetsActions {
 
 export function createPetsActions(client: ConnectorClient): PetsActions {
   return {
-    listPets: client.paginatedAction({
+    listPets: client.paginatedAction<ListPetsInput, PetPage, Pet>({
       id: "listPets",
       method: "GET",
       path: "/pets",
@@ -142,7 +147,7 @@ export function createPetsActions(client: ConnectorClient): PetsActions {
         defaultPageSize: 20,
       },
     }),
-    createPet: client.action({
+    createPet: client.action<CreatePetInput, Pet>({
       id: "createPet",
       method: "POST",
       path: "/pets",
@@ -152,14 +157,14 @@ export function createPetsActions(client: ConnectorClient): PetsActions {
       requestBody: { mediaType: "application/json", encoding: "json", required: true },
       response: "json",
     }),
-    getPet: client.action({
+    getPet: client.action<GetPetInput, Pet>({
       id: "getPet",
       method: "GET",
       path: "/pets/{petId}",
       parameters: [shared.petIdParameter, { name: "session", key: "session", in: "cookie" }],
       response: "json",
     }),
-    updatePetWithForm: client.action({
+    updatePetWithForm: client.action<UpdatePetWithFormInput, void>({
       id: "updatePetWithForm",
       method: "POST",
       path: "/pets/{petId}",
@@ -167,14 +172,14 @@ export function createPetsActions(client: ConnectorClient): PetsActions {
       requestBody: { mediaType: "application/x-www-form-urlencoded", encoding: "form" },
       response: "empty",
     }),
-    deletePet: client.action({
+    deletePet: client.action<DeletePetInput, void>({
       id: "deletePet",
       method: "DELETE",
       path: "/pets/{petId}",
       parameters: [shared.petIdParameter],
       response: "empty",
     }),
-    uploadPetPhoto: client.action({
+    uploadPetPhoto: client.action<UploadPetPhotoInput, Photo>({
       id: "uploadPetPhoto",
       method: "POST",
       path: "/pets/{petId}/photos",

@@ -2,7 +2,7 @@
 // Edit freely: `connectgen regenerate` keeps your edits (3-way merge) when the spec changes.
 
 /** Actions tagged "store". */
-import type { Action, ConnectorClient, PaginatedAction } from "@connectgen/runtime";
+import type { Action, ConnectorClient, PaginatedAction } from "@connectgen/runtime/connector";
 import type { Order } from "../types.js";
 
 /** Input of `listOrders`. */
@@ -42,7 +42,7 @@ export interface StoreActions {
 
 export function createStoreActions(client: ConnectorClient): StoreActions {
   return {
-    getInventory: client.action({
+    getInventory: client.action<void, GetInventoryOutput>({
       id: "getInventory",
       method: "GET",
       path: "/store/inventory",
@@ -50,7 +50,7 @@ export function createStoreActions(client: ConnectorClient): StoreActions {
       response: "json",
       security: [],
     }),
-    listOrders: client.paginatedAction({
+    listOrders: client.paginatedAction<ListOrdersInput, ListOrdersOutput, Order>({
       id: "listOrders",
       method: "GET",
       path: "/store/orders",

@@ -2,7 +2,7 @@
 // Edit freely: `connectgen regenerate` keeps your edits (3-way merge) when the spec changes.
 
 /** Actions tagged "groups". */
-import type { Action, ConnectorClient, PaginatedAction } from "@connectgen/runtime";
+import type { Action, ConnectorClient, PaginatedAction } from "@connectgen/runtime/connector";
 import * as shared from "../parameters.js";
 import type { Group, GroupList, PatchOp } from "../types.js";
 
@@ -33,26 +33,20 @@ export interface GroupsActions {
 
 export function createGroupsActions(client: ConnectorClient): GroupsActions {
   return {
-    listGroups: client.paginatedAction({
+    listGroups: client.paginatedAction<ListGroupsInput, GroupList, Group>({
       id: "listGroups",
       method: "GET",
       path: "/Groups",
       parameters: [shared.countParameter, shared.filterParameter, shared.startIndexParameter],
       response: "json",
-      pagination: {
-        type: "offset",
-        offsetParam: "startIndex",
-        firstOffset: 1,
-        pageSizeParam: "count",
-        resultsKey: "Resources",
-      },
+      pagination: shared.startIndexOffsetPagination,
     }),
-    patchGroup: client.action({
+    patchGroup: client.action<PatchGroupInput, void>({
       id: "patchGroup",
       method: "PATCH",
       path: "/Groups/{id}",
       parameters: [shared.idParameter],
-      requestBody: { mediaType: "application/scim+json", encoding: "json", required: true },
+      requestBody: shared.requiredScimJsonBody,
       response: "empty",
     }),
   };

@@ -2,7 +2,7 @@
 // Edit freely: `connectgen regenerate` keeps your edits (3-way merge) when the spec changes.
 
 /** Actions tagged "users". */
-import type { Action, ConnectorClient, PaginatedAction } from "@connectgen/runtime";
+import type { Action, ConnectorClient, PaginatedAction } from "@connectgen/runtime/connector";
 import * as shared from "../parameters.js";
 import type { PatchOp, User, UserInput, UserList } from "../types.js";
 
@@ -56,48 +56,42 @@ export interface UsersActions {
 
 export function createUsersActions(client: ConnectorClient): UsersActions {
   return {
-    listUsers: client.paginatedAction({
+    listUsers: client.paginatedAction<ListUsersInput, UserList, User>({
       id: "listUsers",
       method: "GET",
       path: "/Users",
       parameters: [shared.countParameter, shared.filterParameter, shared.startIndexParameter],
       response: "json",
-      pagination: {
-        type: "offset",
-        offsetParam: "startIndex",
-        firstOffset: 1,
-        pageSizeParam: "count",
-        resultsKey: "Resources",
-      },
+      pagination: shared.startIndexOffsetPagination,
     }),
-    createUser: client.action({
+    createUser: client.action<CreateUserInput, User>({
       id: "createUser",
       method: "POST",
       path: "/Users",
       parameters: [],
-      requestBody: { mediaType: "application/scim+json", encoding: "json", required: true },
+      requestBody: shared.requiredScimJsonBody,
       response: "json",
     }),
-    getUser: client.action({
+    getUser: client.action<GetUserInput, User>({
       id: "getUser",
       method: "GET",
       path: "/Users/{id}",
       parameters: [shared.idParameter],
       response: "json",
     }),
-    deleteUser: client.action({
+    deleteUser: client.action<DeleteUserInput, void>({
       id: "deleteUser",
       method: "DELETE",
       path: "/Users/{id}",
       parameters: [shared.idParameter],
       response: "empty",
     }),
-    patchUser: client.action({
+    patchUser: client.action<PatchUserInput, User>({
       id: "patchUser",
       method: "PATCH",
       path: "/Users/{id}",
       parameters: [shared.idParameter],
-      requestBody: { mediaType: "application/scim+json", encoding: "json", required: true },
+      requestBody: shared.requiredScimJsonBody,
       response: "json",
     }),
   };

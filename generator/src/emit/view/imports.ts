@@ -3,6 +3,13 @@ import { identifier, stringLiteral } from './safe.js';
 
 const WIDTH = 100;
 
+/**
+ * Where a connector's actions, parameters, types and index import the runtime from: its narrow
+ * entry (runtime/src/connector.ts), so a package's type-check does not parse the declarations of
+ * webhooks, mapping and the rest. Webhooks and mappings files import the main entry.
+ */
+export const RUNTIME_ENTRY = '@connectgen/runtime/connector';
+
 export function importStatement(names: Iterable<string>, from: string, typeOnly: boolean): string {
   const sorted = [...new Set(names)].sort(compareNames).map(identifier);
   const head = typeOnly ? 'import type' : 'import';

@@ -2,32 +2,43 @@
  * The `OperationSpec` literal of one action: what the runtime needs to send it, as plain data in a
  * fixed key order (the order of the runtime's interface), defaults left out.
  */
-import type { OperationIR, ParameterIR, ServerIR } from '../../ir/types.js';
+import type { OperationIR, PaginationIR, ParameterIR, RequestBodyIR, ServerIR } from '../../ir/types.js';
 import { Identifier, type Data } from './literal.js';
 
 /**
- * `sharedAs` names the constant a parameter is declared as when several operations share it
- * (parameters-file.ts); those are listed by name.
+ * What an OperationSpec names instead of writing it out: a parameter several operations share
+ * (parameters-file.ts), a request body or pagination several operations share (shared-specs.ts).
+ * Each gives the expression naming the constant, or undefined to write the value in place.
  */
-export function operationSpecData(operation: OperationIR, sharedAs: (parameter: ParameterIR) => string | undefined = () => undefined): Data {
+export interface SharedNames {
+  readonly parameter?: (parameter: ParameterIR) => string | undefined;
+  readonly requestBody?: (operation: OperationIR) => string | undefined;
+  readonly pagination?: (operation: OperationIR) => string | undefined;
+}
+
+export function operationSpecData(operation: OperationIR, shared: SharedNames = {}): Data {
+  const named = (name: string | undefined, value: () => Data): Data => (name === undefined ? value() : new Identifier(name));
   return {
     id: operation.name,
     method: operation.method,
     path: operation.path,
-    parameters: operation.parameters.map((parameter) => {
-      const name = sharedAs(parameter);
-      return name === undefined ? parameterData(parameter) : new Identifier(name);
-    }),
-    requestBody: operation.requestBody && {
-      mediaType: operation.requestBody.mediaType,
-      encoding: operation.requestBody.encoding,
-      required: operation.requestBody.required || undefined,
-    },
+    parameters: operation.parameters.map((parameter) => named(shared.parameter?.(parameter), () => parameterData(parameter))),
+    requestBody: operation.requestBody && named(shared.requestBody?.(operation), () => requestBodyData(operation.requestBody!)),
     response: operation.success.kind,
-    pagination: operation.pagination && (operation.pagination.config as unknown as Data),
+    pagination: operation.pagination && named(shared.pagination?.(operation), () => paginationData(operation.pagination!)),
     security: operation.security && [...operation.security],
     servers: operation.servers?.map(serverData),
   };
+}
+
+/** A request body as the runtime's `RequestBodySpec`. */
+export function requestBodyData(body: RequestBodyIR): Data {
+  return { mediaType: body.mediaType, encoding: body.encoding, required: body.required || undefined };
+}
+
+/** Pagination as the runtime's `PaginationConfig`. */
+export function paginationData(pagination: PaginationIR): Data {
+  return pagination.config as unknown as Data;
 }
 
 /** A server as the runtime's `ServerSpec`: URL and variables (defaults and enums only). */

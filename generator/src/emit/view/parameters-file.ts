@@ -8,10 +8,11 @@
  */
 import type { OperationIR, ParameterIR } from '../../ir/types.js';
 import { docBlock, valueTag } from './doc.js';
-import { importStatement } from './imports.js';
+import { importStatement, RUNTIME_ENTRY } from './imports.js';
 import { dataLiteral, type Data } from './literal.js';
 import type { NameScope } from './names.js';
 import { pascalCase } from './names.js';
+import type { SharedSpecs } from './shared-specs.js';
 import { parameterData } from './operation-spec.js';
 import { identifier, propertyKey } from './safe.js';
 import type { TypeSource } from './type-source.js';
@@ -39,6 +40,8 @@ export interface ParametersView {
   readonly sourceTitle: string;
   readonly imports: string[];
   readonly parameters: { readonly doc: string[]; readonly interfaceName: string; readonly member: MemberView; readonly constName: string; readonly spec: string }[];
+  /** Shared request bodies and pagination (shared-specs.ts). */
+  readonly specs: { readonly doc: string[]; readonly constName: string; readonly typeName: string; readonly value: string }[];
 }
 
 /**
@@ -121,7 +124,7 @@ export function parameterMember(parameter: ParameterIR, types: TypeSource): Memb
   };
 }
 
-export function parametersView(table: ParameterTable, types: TypeSource, sourceTitle: string): ParametersView {
+export function parametersView(table: ParameterTable, specs: SharedSpecs, types: TypeSource, sourceTitle: string): ParametersView {
   const refs = new Set<string>();
   let blob = false;
   const parameters = table.declarations.map((declaration) => {
@@ -136,7 +139,20 @@ export function parametersView(table: ParameterTable, types: TypeSource, sourceT
       spec: dataLiteral(declaration.spec, '', `export const ${declaration.constName}: ParameterSpec = `.length + 1),
     };
   });
-  const imports = [importStatement(blob ? ['BlobLike', 'ParameterSpec'] : ['ParameterSpec'], '@connectgen/runtime', true)];
+  const runtimeNames = new Set<string>(specs.declarations.map((declaration) => declaration.typeName));
+  if (parameters.length > 0) runtimeNames.add('ParameterSpec');
+  if (blob) runtimeNames.add('BlobLike');
+  const imports = [importStatement([...runtimeNames].sort(), RUNTIME_ENTRY, true)];
   if (refs.size > 0) imports.push(importStatement(refs, './types.js', true));
-  return { sourceTitle, imports, parameters };
+  return {
+    sourceTitle,
+    imports,
+    parameters,
+    specs: specs.declarations.map((declaration) => ({
+      doc: docBlock([declaration.summary]),
+      constName: declaration.constName,
+      typeName: declaration.typeName,
+      value: dataLiteral(declaration.data, '', `export const ${declaration.constName}: ${declaration.typeName} = `.length + 1),
+    })),
+  };
 }

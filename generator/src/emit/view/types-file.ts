@@ -1,7 +1,7 @@
 /** View of `src/types.ts`: every schema as an exported type, and its input variant when it has one. */
 import type { ConnectorIR, SchemaIR, TypeNode } from '../../ir/types.js';
 import { docBlock, valueTag } from './doc.js';
-import { importStatement } from './imports.js';
+import { importStatement, RUNTIME_ENTRY } from './imports.js';
 import { identifier } from './safe.js';
 import type { TypeSource } from './type-source.js';
 
@@ -25,7 +25,7 @@ export function typesView(ir: ConnectorIR, types: TypeSource, sourceTitle: strin
       });
     }
   }
-  return { sourceTitle, imports: blob ? [importStatement(['BlobLike'], '@connectgen/runtime', true)] : [], schemas };
+  return { sourceTitle, imports: blob ? [importStatement(['BlobLike'], RUNTIME_ENTRY, true)] : [], schemas };
 }
 
 /** Why the input variant differs, from what its own type holds (refs only: their input forms). */
