@@ -142,7 +142,8 @@ export async function runSync(input: SyncDefinition, options: RunSyncOptions): P
     } else if (checkpoint.phase === 'read') {
       stopped = await readPages(ctx, source, since, () => checkpoint, commit, errors, progress, () => run);
     }
-    if (!stopped && checkpoint.phase === 'delete') {
+    // A two-way run's `delete` phase is its own (bidirectional/deferred.ts).
+    if (!stopped && definition.direction !== 'both' && checkpoint.phase === 'delete') {
       const children = childRunner(ctx, definition.pageSize ?? DEFAULT_PAGE_SIZE);
       // A source that returned records without an id has not shown that any record left it (held.ts).
       const unidentified = checkpoint.unidentified?.source ?? 0;

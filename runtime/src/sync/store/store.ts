@@ -58,7 +58,8 @@ export interface Checkpoint {
   /**
    * `read` pages from the source; `delete` removes what a full run did not see; `finish` only
    * records the end. Bidirectional runs: `snapshot` copies a connector destination into the store,
-   * `read` settles every source record, `reverse` the destination records the source lacks.
+   * `read` settles every source record, `reverse` the destination records the source lacks,
+   * `delete` makes the deletions at a connector source that `read` decided.
    */
   readonly phase: 'read' | 'delete' | 'finish' | 'snapshot' | 'reverse';
   /** The paginator's state after the last committed page; absent before the first. */

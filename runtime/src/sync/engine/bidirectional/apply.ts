@@ -8,6 +8,7 @@ import { describeError } from '../../errors.js';
 import type { AuditEntry, CollectionWrites, Conflict, DeadLetter, LedgerEntry, PageCommit, RunCounts } from '../../store/store.js';
 import type { RunContext } from '../context.js';
 import { heldRecordError } from '../held.js';
+import type { DeferredDeletion } from './deferred.js';
 import { mapLimit, withRetry } from '../retry.js';
 import { writeFor, type Plan, type Side } from './records.js';
 
@@ -18,6 +19,8 @@ export interface Applier {
   readonly writers: Record<Side, Destination>;
   /** Records with an open conflict: recorded once, however many runs find them. */
   readonly open: Set<string>;
+  /** Set while the source is paged: its deletions are noted in this collection, made later (deferred.ts). */
+  readonly defer?: string;
 }
 
 export async function applyPlans(a: Applier, plans: readonly Plan[]): Promise<Applied> {
@@ -34,9 +37,18 @@ export async function applyPlans(a: Applier, plans: readonly Plan[]): Promise<Ap
   const writes = new Map<string, CollectionWrites>();
   const counts = { created: 0, updated: 0, deleted: 0, skipped: 0, conflicts: 0, errors: 0, held: 0 };
   const ops = plans.map((plan) => (plan.error === undefined && !plan.held ? writeFor(plan, onDelete) : undefined));
+  const deferred = new Set<string>();
   const results = await mapLimit(plans.map((plan, i) => ({ plan, op: ops[i] })), ctx.concurrency, async ({ plan, op }) => {
     if (plan.error !== undefined) return { ok: false, attempts: 1, error: plan.error };
     if (!op) return { ok: true, attempts: 0 };
+    if (a.defer && op.side === 'source' && !a.writers.source.collection && (op.op.kind === 'delete' || op.op.kind === 'flag')) {
+      const w = writes.get(a.defer) ?? { collection: a.defer, upserts: [], deletes: [], flags: [] };
+      writes.set(a.defer, w);
+      const note: DeferredDeletion = { op: op.op, ...(plan.source?.record === undefined ? {} : { before: ctx.mask(plan.source.record) }), ...(plan.conflictId === undefined ? {} : { conflictId: plan.conflictId }) };
+      (w.upserts as { id: string; data: unknown }[]).push({ id: plan.id, data: note });
+      deferred.add(plan.id);
+      return { ok: true, attempts: 0 };
+    }
     const writer = a.writers[op.side];
     if (writer.collection) {
       const w = writes.get(writer.collection) ?? { collection: writer.collection, upserts: [], deletes: [], flags: [] };
@@ -57,6 +69,11 @@ export async function applyPlans(a: Applier, plans: readonly Plan[]): Promise<Ap
       deadLetters.push({ ...key, runId: ctx.runId, recordId: plan.id, record: ctx.mask(plan.raw ?? plan.source?.record ?? plan.destination?.record), error, attempts: result.attempts, at: now });
       audit.push({ ...key, runId: ctx.runId, recordId: plan.id, action: 'error', error, at: now, ...(op ? { side: op.side } : {}) });
       if (!plan.unidentified) ledger.push(keepEntry(ctx, plan));
+      return;
+    }
+    if (deferred.has(plan.id)) {
+      // Made, counted and audited once the source has been read (deferred.ts); seen by this run meanwhile.
+      ledger.push(keepEntry(ctx, plan));
       return;
     }
     if (plan.held) {

@@ -51,8 +51,7 @@ const def = (over: Partial<SyncDefinition> = {}): SyncDefinition => ({
   mode: 'full',
   direction: 'both',
   conflict: 'source-wins',
-  // One page a side: a deletion made while the source is paged by offset would shift its later pages.
-  pageSize: 10,
+  pageSize: 2,
   mapping: { mappings: [{ source: 'id', target: 'externalId' }, { source: 'name', target: 'fullName' }, { source: 'gone', target: 'gone' }] },
   reverseMapping: { mappings: [{ source: 'externalId', target: 'id' }, { source: 'fullName', target: 'name' }, { source: 'gone', target: 'gone' }] },
   ...over,
@@ -66,6 +65,42 @@ const relink = (id: string, change: (r: Record<string, unknown>) => void) => {
   change(record);
   app.records.set(id, record as ApiRecord);
 };
+
+describe('two-way runs read the source whole before deleting there', () => {
+  it('deletions at an offset-paginated source wait until it has been read: no later page shifts, nothing else looks gone', async () => {
+    await runSync(def(), { store, clock });
+    app.records.delete('1');
+    app.records.delete('3');
+    crm.writes.length = 0;
+    app.writes.length = 0;
+    const run = await runSync(def(), { store, clock });
+    expect(run).toMatchObject({ status: 'succeeded', counts: { deleted: 2, errors: 0 } });
+    expect(crm.writes.sort()).toEqual(['DELETE 1', 'DELETE 3']);
+    expect(app.writes).toEqual([]); // 4 and 5, on the pages after the deletions, were read: not taken as gone
+    expect(appIds()).toEqual(['2', '4', '5']);
+    const trail = await store.listAudit({ syncId: 'contacts', runId: run.id });
+    expect(trail.filter((a) => a.action === 'delete').map((a) => [a.recordId, a.side, a.before]).sort()).toEqual([
+      ['1', 'source', contact('1', 'crm 1')],
+      ['3', 'source', contact('3', 'crm 3')],
+    ]);
+    expect((await runSync(def(), { store, clock })).counts).toMatchObject({ created: 0, updated: 0, deleted: 0, errors: 0 });
+  });
+
+  it('a deletion at the source that fails is dead-lettered once the source is read; the next run makes it', async () => {
+    await runSync(def(), { store, clock });
+    app.records.delete('2');
+    crm.fail = (method) => (method === 'DELETE' ? 400 : undefined);
+    const failing = await runSync(def({ retry: { maxAttempts: 1 } }), { store, clock });
+    expect(failing).toMatchObject({ status: 'partial', counts: { deleted: 0, errors: 1 } });
+    expect(appIds()).toEqual(['1', '3', '4', '5']);
+    expect((await store.listDeadLetters({ syncId: 'contacts', status: 'open' })).map((d) => d.recordId)).toEqual(['2']);
+    crm.fail = undefined;
+    const retried = await runSync(def(), { store, clock });
+    expect(retried).toMatchObject({ status: 'succeeded', counts: { deleted: 1, errors: 0 } });
+    expect(crmIds()).toEqual(['1', '3', '4', '5']);
+    expect(await store.listDeadLetters({ syncId: 'contacts', status: 'open' })).toEqual([]);
+  });
+});
 
 describe('two-way full runs hold deletions a side has not shown', () => {
   it('the app clears an externalId: nothing is deleted in the CRM, the held deletions are reported; fixed, the next run deletes what is really gone', async () => {
@@ -142,13 +177,13 @@ describe('two-way full runs hold deletions a side has not shown', () => {
     // The app's second page keeps failing: the run stops before deciding anything from the app's absences.
     app.fail = (method, url) => (method === 'GET' && url.searchParams.get('offset') === '2' ? 400 : undefined);
     crm.writes.length = 0;
-    const failed = await runSync(def({ pageSize: 2, retry: { maxAttempts: 1 } }), { store, clock });
+    const failed = await runSync(def({ retry: { maxAttempts: 1 } }), { store, clock });
     expect(failed.status).toBe('failed');
     expect(crm.writes).toEqual([]);
     expect(crmIds()).toEqual(['1', '2', '3', '4', '5']);
 
     app.fail = undefined;
-    const resumed = await runSync(def({ pageSize: 2 }), { store, clock });
+    const resumed = await runSync(def(), { store, clock });
     expect(resumed).toMatchObject({ id: failed.id, status: 'succeeded', counts: { deleted: 1, errors: 0 } });
     expect(crm.writes).toEqual(['DELETE 5']);
   });

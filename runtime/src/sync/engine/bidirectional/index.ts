@@ -7,7 +7,11 @@
  * - `read`: each source page (an incremental run: the changes since the source's cursor, and its
  *   deletions), with the destination's copies of the same ids, decided by plan.ts;
  * - `reverse`: the destination's records (an incremental run: its changes since its cursor) the
- *   read phase did not settle: new there, changed there, deleted there, or deleted at the source.
+ *   read phase did not settle: new there, changed there, deleted there, or deleted at the source;
+ * - `delete`: the deletions at a connector source the read phase decided, made only now that the
+ *   source has been read (deferred.ts): deleting while paging it would shift its later pages.
+ * A full run takes no deletion from a record's absence on a side that returned records without an
+ * id in the run: those are held and reported (../held.ts).
  * Conflicts go to the policy; `manual` keeps them in the conflicts table until a person resolves
  * one, and the run after that writes the chosen side. Deletions follow `onDelete`.
  * With a mapping, each side is kept in its own shape: `mapping` turns a source record into the
@@ -27,6 +31,7 @@ import type { Destination } from '../../destinations/destination.js';
 import type { Checkpoint, CursorValue, PageCommit, RunCounts } from '../../store/store.js';
 import type { RunContext } from '../context.js';
 import { applyPlans, type Applied } from './apply.js';
+import { deferredCollection, nextDeferred } from './deferred.js';
 import { isOlder, planPage, unidentified, type Planner } from './plan.js';
 import { idPathsOf, mappedIdPaths } from './ids.js';
 import type { Side } from './records.js';
@@ -75,13 +80,15 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
     resolved: new Map((await ctx.store.listConflicts({ syncId: ctx.key.syncId, status: 'resolved' })).map((c) => [c.recordId, c])),
     unidentified: () => (incremental ? {} : (current().unidentified ?? {})),
   };
+  const deferred = deferredCollection(ctx);
   const applier = { ctx, writers, open: new Set((await ctx.store.listConflicts({ syncId: ctx.key.syncId, status: 'open' })).map((c) => c.recordId)) };
 
   const settle = async (items: readonly SideItem[], from: Side, since: CursorValue | undefined): Promise<Settled> => {
     // Records older than the side's cursor, read again only because the side cannot filter by time.
     const fresh = items.filter((item) => !isOlder(item, since));
     const plans = await planPage(planner, fresh, from);
-    const outcome: Settled = await applyPlans(applier, plans);
+    // While the source is paged, its deletions wait for the `delete` phase (deferred.ts).
+    const outcome: Settled = await applyPlans(from === 'source' ? { ...applier, defer: deferred } : applier, plans);
     outcome.counts.skipped = (outcome.counts.skipped ?? 0) + (items.length - fresh.length);
     // The cursor passes what was settled, never a record that failed or waits as a conflict.
     const held = new Set([...(outcome.deadLetters ?? []).map((d) => d.recordId), ...plans.filter((p) => p.decision?.kind === 'conflict').map((p) => p.id)]);
@@ -92,7 +99,7 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
     return outcome;
   };
 
-  const report = (outcome: Applied): void => {
+  const report = (outcome: Partial<PageCommit>): void => {
     for (const d of outcome.deadLetters ?? []) if (deps.errors.length < 20) deps.errors.push(`record ${d.recordId}: ${d.error}`);
   };
 
@@ -111,6 +118,8 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
     }
   };
 
+  // A new run: no deletion noted by an earlier one is left (each is made or dropped before it finishes).
+  if (current().pagesDone === 0) await ctx.store.clearCollection(deferred);
   if (current().phase === 'snapshot') {
     if (current().pagesDone === 0) await ctx.store.clearCollection(copies);
     const reader = connectorSide(def.destination as ConnectorSource, '/destination', {
@@ -154,7 +163,17 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
     const reader = destinationStore
       ? storeSide(ctx.store, destinationStore, { since: deps.destinationSince, includeDeleted: incremental, pageSize })
       : storeSide(ctx.store, copies, { since: undefined, includeDeleted: true, pageSize, cursorOf: destinationCursor });
-    await phase(reader, 'destination', deps.destinationSince, 'finish');
+    await phase(reader, 'destination', deps.destinationSince, 'delete');
+  }
+  if (current().phase === 'delete') {
+    for (let page = await nextDeferred(ctx, writers.source, pageSize); page; page = await nextDeferred(ctx, writers.source, pageSize)) {
+      const cp = current();
+      const { counts: o, ...parts } = page;
+      report(page);
+      const counts = { ...cp.counts, deleted: cp.counts.deleted + o.deleted, errors: cp.counts.errors + o.errors };
+      await commit({ ...cp, counts, progressAt: ctx.clock.now() }, parts);
+    }
+    await commit({ ...current(), phase: 'finish' }, {});
   }
   if (current().phase === 'finish') {
     // One line per side whose absences were not taken as deletions (held.ts), first so the run record keeps it.
