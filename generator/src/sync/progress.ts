@@ -25,6 +25,6 @@ export function summaryLine(run: RunRecord): string {
   const who = run.connectionId ? `${run.syncId} (${run.connectionId})` : run.syncId;
   return (
     `${run.status} ${who}: ${c.read} read, ${c.created} created, ${c.updated} updated, ${c.deleted} deleted, ` +
-    `${c.skipped} skipped, ${c.conflicts} conflicts, ${c.errors} errors, ${c.pages} pages in ${seconds} s (run ${run.id})`
+    `${c.skipped} skipped, ${c.conflicts} conflicts, ${c.errors} errors, ${c.held ? `${c.held} deletions held, ` : ''}${c.pages} pages in ${seconds} s (run ${run.id})`
   );
 }

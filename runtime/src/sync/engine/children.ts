@@ -30,7 +30,7 @@ export interface ChildRunner {
   remove(parentIds: readonly string[], run: () => RunRecord): Promise<Partial<RunCounts>>;
 }
 
-type ChildCounts = Pick<RunCounts, 'read' | 'created' | 'updated' | 'deleted' | 'skipped' | 'errors'>;
+type ChildCounts = Pick<RunCounts, 'read' | 'created' | 'updated' | 'deleted' | 'skipped' | 'errors'> & { held: number };
 
 export function childRunner(parent: RunContext, pageSize: number): ChildRunner | undefined {
   const children = parent.definition.children ?? [];
@@ -41,11 +41,13 @@ export function childRunner(parent: RunContext, pageSize: number): ChildRunner |
     await ctx.store.commitPage({ ...ctx.key, checkpoint: null, ...parts, run: run() });
   };
   // The ledger's children under this parent that this run has not seen: deleted or flagged.
-  const removeUnseen = async (ctx: RunContext, parentId: string, run: () => RunRecord, total: ChildCounts): Promise<void> => {
-    for (let batch = await deleteUnseen(ctx, pageSize, parentId); batch; batch = await deleteUnseen(ctx, pageSize, parentId)) {
+  // `hold`: the parent's children were read with some lacking an id, so none is taken as gone (held.ts).
+  const removeUnseen = async (ctx: RunContext, parentId: string, run: () => RunRecord, total: ChildCounts, hold?: { unidentified: number }): Promise<void> => {
+    for (let batch = await deleteUnseen(ctx, pageSize, parentId, hold); batch; batch = await deleteUnseen(ctx, pageSize, parentId, hold)) {
       await commit(ctx, run, { ledger: batch.ledger, audit: batch.audit, deadLetters: batch.deadLetters, resolvedDeadLetters: batch.resolved, ...(batch.writes ? { writes: [batch.writes] } : {}) });
       total.deleted += batch.deleted;
       total.errors += batch.errors;
+      total.held += batch.held;
     }
   };
   return {
@@ -54,12 +56,14 @@ export function childRunner(parent: RunContext, pageSize: number): ChildRunner |
       for (const { child, ctx, source } of streams) {
         for (const parentId of parentIds) {
           const input = { ...child.input, [child.parentKey]: parentId };
+          let unidentified = 0;
           for await (const page of source(input).read({ pageSize })) {
             const outcome = await writePage(ctx, page.records, undefined, parentId);
             await commit(ctx, run, { ledger: outcome.ledger, audit: outcome.audit, deadLetters: outcome.deadLetters, resolvedDeadLetters: outcome.resolved, ...(outcome.writes ? { writes: [outcome.writes] } : {}) });
             for (const key of ['read', 'created', 'updated', 'skipped', 'errors'] as const) total[key] += outcome.counts[key];
+            unidentified += outcome.counts.unidentified;
           }
-          if (removeLeft) await removeUnseen(ctx, parentId, run, total);
+          if (removeLeft) await removeUnseen(ctx, parentId, run, total, unidentified > 0 ? { unidentified } : undefined);
         }
       }
       return total;
@@ -73,7 +77,7 @@ export function childRunner(parent: RunContext, pageSize: number): ChildRunner |
 }
 
 function emptyChildCounts(): ChildCounts {
-  return { read: 0, created: 0, updated: 0, deleted: 0, skipped: 0, errors: 0 };
+  return { read: 0, created: 0, updated: 0, deleted: 0, skipped: 0, errors: 0, held: 0 };
 }
 
 function prepare(parent: RunContext, child: ChildStream, pointer: string) {

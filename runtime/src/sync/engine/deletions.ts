@@ -2,10 +2,13 @@
  * The end of a full run: records the ledger holds that the run did not see have left the source, and
  * are deleted (or flagged) at the destination, a batch per commit. A record whose delete keeps
  * failing is marked seen by this run, so the loop moves on; the next full run tries it again.
+ * When the source returned records without an id in this run, its absences prove nothing (held.ts):
+ * the same batches are held instead, each record marked seen with an audit row, nothing deleted.
  */
 import { describeError } from '../errors.js';
 import type { AuditEntry, CollectionWrites, DeadLetter, LedgerEntry } from '../store/store.js';
 import type { RunContext } from './context.js';
+import { heldRecordError } from './held.js';
 import { mapLimit, withRetry } from './retry.js';
 import { idempotencyKey } from './page.js';
 
@@ -18,16 +21,18 @@ export interface DeletionBatch {
   readonly writes: CollectionWrites | undefined;
   readonly deleted: number;
   readonly errors: number;
+  readonly held: number;
 }
 
 /**
  * The next batch of deletions, or undefined when none are left. With `parentId`, only a child
  * stream's records read under that parent before and missing from its children now.
  */
-export async function deleteUnseen(ctx: RunContext, batchSize: number, parentId?: string): Promise<DeletionBatch | undefined> {
+export async function deleteUnseen(ctx: RunContext, batchSize: number, parentId?: string, hold?: { readonly unidentified: number }): Promise<DeletionBatch | undefined> {
   const { key, runId, clock } = ctx;
   const unseen = await ctx.store.unseenLedger(key, runId, batchSize, parentId);
   if (unseen.length === 0) return undefined;
+  if (hold) return holdBatch(ctx, unseen, hold.unidentified);
   const flag = ctx.definition.onDelete === 'flag';
   const now = clock.now();
   const collection = ctx.destination.collection;
@@ -40,7 +45,7 @@ export async function deleteUnseen(ctx: RunContext, batchSize: number, parentId?
     return withRetry(ctx.retry, clock, () => ctx.destination.apply(op, ctx.signal));
   });
 
-  const batch: DeletionBatch = { ledger: [], audit: [], deadLetters: [], resolved: [], writes, deleted: 0, errors: 0 };
+  const batch: DeletionBatch = { ledger: [], audit: [], deadLetters: [], resolved: [], writes, deleted: 0, errors: 0, held: 0 };
   const counts = batch as { deleted: number; errors: number };
   unseen.forEach((entry, i) => {
     const result = results[i]!;
@@ -61,4 +66,21 @@ export async function deleteUnseen(ctx: RunContext, batchSize: number, parentId?
     batch.audit.push({ ...key, runId, recordId: entry.recordId, action: 'error', error, at: now });
   });
   return batch;
+}
+
+/** Records the source seemed to lack, kept: seen by this run (so the loop moves on), as they were. */
+function holdBatch(ctx: RunContext, unseen: readonly LedgerEntry[], unidentified: number): DeletionBatch {
+  const { key, runId } = ctx;
+  const now = ctx.clock.now();
+  const error = heldRecordError('source', unidentified);
+  return {
+    ledger: unseen.map((entry) => ({ ...entry, seenRun: runId })),
+    audit: unseen.map((entry) => ({ ...key, runId, recordId: entry.recordId, action: 'skip' as const, ...(entry.written === undefined ? {} : { before: entry.written }), error, at: now })),
+    deadLetters: [],
+    resolved: [],
+    writes: undefined,
+    deleted: 0,
+    errors: 0,
+    held: unseen.length,
+  };
 }

@@ -21,7 +21,8 @@ export interface PageOutcome {
   readonly audit: AuditEntry[];
   readonly deadLetters: DeadLetter[];
   readonly writes: CollectionWrites | undefined;
-  readonly counts: { read: number; created: number; updated: number; skipped: number; errors: number };
+  /** `unidentified`: records read without an id (a full run deletes nothing when there are any: held.ts). */
+  readonly counts: { read: number; created: number; updated: number; skipped: number; errors: number; unidentified: number };
   /** Highest cursor among records written or unchanged, and lowest among failed ones. */
   readonly maxCursor: CursorValue | undefined;
   readonly minFailedCursor: CursorValue | undefined;
@@ -50,7 +51,7 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
     audit: [],
     deadLetters: [],
     writes: ctx.destination.collection ? { collection: ctx.destination.collection, upserts: [], deletes: [], flags: [] } : undefined,
-    counts: { read: records.length, created: 0, updated: 0, skipped: 0, errors: 0 },
+    counts: { read: records.length, created: 0, updated: 0, skipped: 0, errors: 0, unidentified: 0 },
     maxCursor: undefined,
     minFailedCursor: undefined,
     ids: '',
@@ -75,6 +76,7 @@ export async function writePage(ctx: RunContext, records: readonly unknown[], si
     const idValue = getPath(raw, definition.idPath);
     const cursor = definition.cursor ? toCursor(getPath(raw, definition.cursor.field)) : undefined;
     if (typeof idValue !== 'string' && typeof idValue !== 'number') {
+      out.counts.unidentified++;
       fail(`(no id #${ids.length})`, raw, cursor, `CG_SYNC_NO_ID: no string or number at idPath "${definition.idPath}"`, 1);
       continue;
     }

@@ -31,6 +31,7 @@ import { runBidirectional } from './bidirectional/index.js';
 import { destinationSince, saveDestinationCursor } from './bidirectional/cursors.js';
 import { childRunner } from './children.js';
 import { deleteUnseen } from './deletions.js';
+import { addFor, heldChildrenSummary, heldSummary } from './held.js';
 import { writePage } from './page.js';
 import { DEFAULT_RETRY } from './retry.js';
 
@@ -143,8 +144,11 @@ export async function runSync(input: SyncDefinition, options: RunSyncOptions): P
     }
     if (!stopped && checkpoint.phase === 'delete') {
       const children = childRunner(ctx, definition.pageSize ?? DEFAULT_PAGE_SIZE);
+      // A source that returned records without an id has not shown that any record left it (held.ts).
+      const unidentified = checkpoint.unidentified?.source ?? 0;
+      const hold = unidentified > 0 ? { unidentified } : undefined;
       for (;;) {
-        const batch = await deleteUnseen(ctx, definition.pageSize ?? DEFAULT_PAGE_SIZE);
+        const batch = await deleteUnseen(ctx, definition.pageSize ?? DEFAULT_PAGE_SIZE, undefined, hold);
         if (!batch) break;
         // Children go first: killed before the parents' batch commits, a resumed run repeats both.
         const kids = children && batch.resolved.length > 0 ? await children.remove(batch.resolved, () => run) : {};
@@ -152,11 +156,15 @@ export async function runSync(input: SyncDefinition, options: RunSyncOptions): P
           ...checkpoint.counts,
           deleted: checkpoint.counts.deleted + batch.deleted + (kids.deleted ?? 0),
           errors: checkpoint.counts.errors + batch.errors + (kids.errors ?? 0),
+          ...withHeld(checkpoint.counts.held, batch.held + (kids.held ?? 0)),
         };
-        await commit({ ...checkpoint, counts }, { ledger: batch.ledger, audit: batch.audit, deadLetters: batch.deadLetters, resolvedDeadLetters: batch.resolved, ...(batch.writes ? { writes: [batch.writes] } : {}) });
+        const held = batch.held > 0 ? { held: addFor(checkpoint.held, 'source', batch.held) } : {};
+        await commit({ ...checkpoint, counts, ...held }, { ledger: batch.ledger, audit: batch.audit, deadLetters: batch.deadLetters, resolvedDeadLetters: batch.resolved, ...(batch.writes ? { writes: [batch.writes] } : {}) });
         progress(checkpoint);
       }
     }
+
+    if (!stopped && definition.direction !== 'both') reportHeld(checkpoint, definition, errors);
 
     const finishedAt = clock.now();
     const status: RunStatus = stopped ?? (checkpoint.counts.errors > 0 ? 'partial' : 'succeeded');
@@ -244,6 +252,7 @@ async function readPages(
         deleted: c.deleted + (kids.deleted ?? 0),
         skipped: c.skipped + outcome.counts.skipped + (kids.skipped ?? 0),
         errors: c.errors + outcome.counts.errors + (kids.errors ?? 0),
+        ...withHeld(c.held, kids.held ?? 0),
       };
       for (const d of outcome.deadLetters) if (errors.length < MAX_RUN_ERRORS) errors.push(`record ${d.recordId}: ${d.error}`);
       const now = clock.now();
@@ -254,6 +263,7 @@ async function readPages(
         pagesDone: before.pagesDone + 1,
         maxCursor: maxCursor(before.maxCursor, outcome.maxCursor),
         minFailedCursor: minCursor(before.minFailedCursor, outcome.minFailedCursor),
+        ...(outcome.counts.unidentified > 0 ? { unidentified: addFor(before.unidentified, 'source', outcome.counts.unidentified) } : {}),
         counts,
         progressAt: outcome.wrote || outcome.counts.skipped > 0 ? now : before.progressAt,
       };
@@ -275,6 +285,21 @@ async function readPages(
       if (!page.next) return undefined;
     }
   }
+}
+
+function withHeld(so: number | undefined, more: number): { held?: number } {
+  return so || more ? { held: (so ?? 0) + more } : {};
+}
+
+/** The run record's lines for deletions held (held.ts): the stream's own, and its child streams'. */
+function reportHeld(checkpoint: Checkpoint, definition: SyncDefinition, errors: string[]): void {
+  const own = checkpoint.held?.source ?? 0;
+  const children = (checkpoint.counts.held ?? 0) - own;
+  const lines = [
+    ...(own > 0 ? [heldSummary('source', own, checkpoint.unidentified?.source ?? 0, definition.idPath, 'destination')] : []),
+    ...(children > 0 ? [heldChildrenSummary(children)] : []),
+  ];
+  for (const line of lines.reverse()) if (!errors.includes(line)) errors.unshift(line);
 }
 
 function afterRead(definition: SyncDefinition): Checkpoint['phase'] {

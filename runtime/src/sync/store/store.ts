@@ -32,6 +32,11 @@ export interface RunCounts {
   conflicts: number;
   /** Records that went to the dead-letter table, and page failures. */
   errors: number;
+  /**
+   * Full runs: deletions not made because the side the records were missing from also returned
+   * records without an id (CG_SYNC_DELETIONS_HELD); the next full run that reads it cleanly makes them.
+   */
+  held?: number;
 }
 
 export interface RunRecord extends StreamKey {
@@ -66,6 +71,14 @@ export interface Checkpoint {
   /** Bidirectional: the same two for the destination's own cursor. */
   readonly destinationMaxCursor?: CursorValue;
   readonly destinationMinFailedCursor?: CursorValue;
+  /**
+   * Records read without their id in this run, per side (bidirectional: `source` and `destination`;
+   * one-way: `source`). A full run infers no deletion from a record's absence on a side that
+   * returned any: the missing record may be one of them.
+   */
+  readonly unidentified?: Readonly<Partial<Record<'source' | 'destination', number>>>;
+  /** Deletions held for that reason so far, by the side the record was missing from. */
+  readonly held?: Readonly<Partial<Record<'source' | 'destination', number>>>;
   readonly counts: RunCounts;
   /** Epoch ms of the last page that wrote something, for stall detection across resumes. */
   readonly progressAt: number;

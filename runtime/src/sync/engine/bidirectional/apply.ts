@@ -7,6 +7,7 @@ import type { Destination } from '../../destinations/destination.js';
 import { describeError } from '../../errors.js';
 import type { AuditEntry, CollectionWrites, Conflict, DeadLetter, LedgerEntry, PageCommit, RunCounts } from '../../store/store.js';
 import type { RunContext } from '../context.js';
+import { heldRecordError } from '../held.js';
 import { mapLimit, withRetry } from '../retry.js';
 import { writeFor, type Plan, type Side } from './records.js';
 
@@ -31,8 +32,8 @@ export async function applyPlans(a: Applier, plans: readonly Plan[]): Promise<Ap
   const applied: number[] = [];
   const resolved: string[] = [];
   const writes = new Map<string, CollectionWrites>();
-  const counts = { created: 0, updated: 0, deleted: 0, skipped: 0, conflicts: 0, errors: 0 };
-  const ops = plans.map((plan) => (plan.error === undefined ? writeFor(plan, onDelete) : undefined));
+  const counts = { created: 0, updated: 0, deleted: 0, skipped: 0, conflicts: 0, errors: 0, held: 0 };
+  const ops = plans.map((plan) => (plan.error === undefined && !plan.held ? writeFor(plan, onDelete) : undefined));
   const results = await mapLimit(plans.map((plan, i) => ({ plan, op: ops[i] })), ctx.concurrency, async ({ plan, op }) => {
     if (plan.error !== undefined) return { ok: false, attempts: 1, error: plan.error };
     if (!op) return { ok: true, attempts: 0 };
@@ -56,6 +57,16 @@ export async function applyPlans(a: Applier, plans: readonly Plan[]): Promise<Ap
       deadLetters.push({ ...key, runId: ctx.runId, recordId: plan.id, record: ctx.mask(plan.raw ?? plan.source?.record ?? plan.destination?.record), error, attempts: result.attempts, at: now });
       audit.push({ ...key, runId: ctx.runId, recordId: plan.id, action: 'error', error, at: now, ...(op ? { side: op.side } : {}) });
       if (!plan.unidentified) ledger.push(keepEntry(ctx, plan));
+      return;
+    }
+    if (plan.held) {
+      // Left as the ledger had it, seen by this run: the next full run decides it again.
+      counts.held++;
+      ledger.push(keepEntry(ctx, plan));
+      const present = plan.held.missingFrom === 'source' ? plan.destination : plan.source;
+      const side: Side = plan.held.missingFrom === 'source' ? 'destination' : 'source';
+      const before = present?.record === undefined ? {} : { before: ctx.mask(present.record) };
+      audit.push({ ...key, runId: ctx.runId, recordId: plan.id, action: 'skip', side, ...before, error: heldRecordError(plan.held.missingFrom, plan.held.unidentified), at: now });
       return;
     }
     const d = plan.decision!;

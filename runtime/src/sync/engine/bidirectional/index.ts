@@ -30,6 +30,7 @@ import { applyPlans, type Applied } from './apply.js';
 import { isOlder, planPage, unidentified, type Planner } from './plan.js';
 import { idPathsOf, mappedIdPaths } from './ids.js';
 import type { Side } from './records.js';
+import { addFor, heldSummary } from '../held.js';
 import { connectorSide, storeSide, type SideItem, type SideReader } from './sides.js';
 
 type Commit = (cp: Checkpoint, parts: Partial<PageCommit>) => Promise<void>;
@@ -72,6 +73,7 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
     mappedIdAt: mappedIdPaths(def, ids),
     policy: CONFLICT_POLICIES[def.conflict ?? 'manual']!,
     resolved: new Map((await ctx.store.listConflicts({ syncId: ctx.key.syncId, status: 'resolved' })).map((c) => [c.recordId, c])),
+    unidentified: () => (incremental ? {} : (current().unidentified ?? {})),
   };
   const applier = { ctx, writers, open: new Set((await ctx.store.listConflicts({ syncId: ctx.key.syncId, status: 'open' })).map((c) => c.recordId)) };
 
@@ -101,7 +103,7 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
       const { counts: o, maxCursor: highest, minFailedCursor: lowestFailed, ...parts } = outcome;
       report(outcome);
       const counts = addCounts(cp.counts, page.items.length, o);
-      const next: Checkpoint = { ...nextCheckpoint(cp, page.next, then), counts, progressAt: ctx.clock.now() };
+      const next: Checkpoint = { ...nextCheckpoint(cp, page.next, then), counts, progressAt: ctx.clock.now(), ...tally(cp, from, page.items, o.held ?? 0) };
       const [reachedKey, failedKey] = from === 'source' ? (['maxCursor', 'minFailedCursor'] as const) : (['destinationMaxCursor', 'destinationMinFailedCursor'] as const);
       const reached = maxCursor(cp[reachedKey], highest);
       const failedAt = minCursor(cp[failedKey], lowestFailed);
@@ -137,6 +139,7 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
       report(outcome);
       const heldAt = failed.reduce<CursorValue | undefined>((low, item) => minCursor(low, item.cursor), cp.destinationMinFailedCursor);
       const counts = { ...next.counts, errors: next.counts.errors + failed.length };
+      Object.assign(next, tally(cp, 'destination', failed, 0));
       const { counts: _, ...parts } = outcome;
       await commit({ ...next, counts, ...(heldAt === undefined ? {} : { destinationMinFailedCursor: heldAt }) }, { ...parts, writes: [{ collection: copies, upserts, deletes: [], flags }] });
     }
@@ -153,6 +156,28 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
       : storeSide(ctx.store, copies, { since: undefined, includeDeleted: true, pageSize, cursorOf: destinationCursor });
     await phase(reader, 'destination', deps.destinationSince, 'finish');
   }
+  if (current().phase === 'finish') {
+    // One line per side whose absences were not taken as deletions (held.ts), first so the run record keeps it.
+    const cp = current();
+    for (const missingFrom of ['destination', 'source'] as const) {
+      const held = cp.held?.[missingFrom] ?? 0;
+      if (held === 0) continue;
+      const line = heldSummary(missingFrom, held, cp.unidentified?.[missingFrom] ?? 0, ids[missingFrom], missingFrom === 'source' ? 'destination' : 'source');
+      if (!deps.errors.includes(line)) deps.errors.unshift(line);
+    }
+  }
+}
+
+/**
+ * A page's records read without an id on the side it was read from, and the deletions held because
+ * records were missing from the other side (held.ts): added to the run's checkpoint.
+ */
+function tally(cp: Checkpoint, from: Side, items: readonly SideItem[], held: number): Partial<Pick<Checkpoint, 'unidentified' | 'held'>> {
+  const unidentified = items.filter((item) => item.error !== undefined && item.error.startsWith('CG_SYNC_NO_ID')).length;
+  return {
+    ...(unidentified > 0 ? { unidentified: addFor(cp.unidentified, from, unidentified) } : {}),
+    ...(held > 0 ? { held: addFor(cp.held, from === 'source' ? 'destination' : 'source', held) } : {}),
+  };
 }
 
 /** A record's cursor field, read in the source's shape (a destination record mapped back first). */
@@ -176,6 +201,7 @@ function addCounts(c: RunCounts, read: number, o: Partial<RunCounts>): RunCounts
     skipped: c.skipped + (o.skipped ?? 0),
     conflicts: c.conflicts + (o.conflicts ?? 0),
     errors: c.errors + (o.errors ?? 0),
+    ...(c.held || o.held ? { held: (c.held ?? 0) + (o.held ?? 0) } : {}),
   };
 }
 

@@ -12,7 +12,7 @@ import { decide, resolveTo } from '../../conflict/decide.js';
 import { compareCursors } from '../../cursor.js';
 import type { ConflictPolicy } from '../../conflict/policy.js';
 import type { MappingFunction } from '../../definition/types.js';
-import type { CursorValue, StoredConflict } from '../../store/store.js';
+import type { CursorValue, LedgerEntry, StoredConflict } from '../../store/store.js';
 import type { RunContext } from '../context.js';
 import { mappedIdError } from './ids.js';
 import { sideOf, unchanged, type Plan, type Side, type SideRecord } from './records.js';
@@ -31,6 +31,8 @@ export interface Planner {
   readonly policy: ConflictPolicy;
   /** Conflicts a person resolved, by record id: the run writes the side they chose. */
   readonly resolved: ReadonlyMap<string, StoredConflict>;
+  /** A full run's records read without their id so far, per side (held.ts); nothing in an incremental run. */
+  readonly unidentified: () => Readonly<Partial<Record<Side, number>>>;
 }
 
 export async function planPage(p: Planner, items: readonly SideItem[], from: Side): Promise<Plan[]> {
@@ -53,9 +55,11 @@ export async function planPage(p: Planner, items: readonly SideItem[], from: Sid
     let source: SideRecord | string | undefined;
     let destination: SideRecord | string | undefined;
     let raw: unknown;
+    let copied = false;
     if (from === 'source') {
       source = item.deleted ? undefined : withId(sideOf(item.record, p.toDestination), id, p.mappedIdAt.source, 'destination');
       const copy = copies!.get(id);
+      copied = copy !== undefined;
       raw = typeof source === 'string' ? item.record : copy?.data;
       if (copy) destination = copy.deletedAt === undefined ? withId(sideOf(copy.data, p.toSource), id, p.mappedIdAt.destination, 'source') : undefined;
       else if (!p.copiesComplete && synced) destination = unchanged(synced, 'destination');
@@ -78,9 +82,23 @@ export async function planPage(p: Planner, items: readonly SideItem[], from: Sid
       if (winner !== 'manual') decision = resolveTo(winner, source, destination);
       if (resolved) conflictId = resolved.id;
     }
+    // A full run reads a record missing from a side as deleted there: from the source's side, no copy
+    // of it at the destination; from the destination's, the source's records were all read already.
+    const missing: Side | undefined = incremental ? undefined : from === 'source' ? (copied || !p.copiesComplete ? undefined : 'destination') : 'source';
+    const unproved = missing === undefined ? 0 : (p.unidentified()[missing] ?? 0);
+    if (missing && unproved > 0 && wasOn(synced, missing) && decision.kind !== 'gone' && decision.kind !== 'in-sync') {
+      plans.push({ id, entry, source, destination, decision: undefined, held: { missingFrom: missing, unidentified: unproved } });
+      continue;
+    }
     plans.push({ id, entry, source, destination, decision, ...(conflictId === undefined ? {} : { conflictId }) });
   }
   return plans;
+}
+
+/** The ledger knew the record on this side ('' is a side whose deletion was already settled). */
+function wasOn(synced: LedgerEntry | undefined, side: Side): boolean {
+  if (!synced) return false;
+  return (side === 'source' ? synced.hash : (synced.destinationHash ?? synced.hash)) !== '';
 }
 
 /** A record read without its id: it matches nothing, so it is only its error (under its label). */

@@ -31,6 +31,11 @@ export interface Plan {
   readonly error?: string;
   /** The record had no id (`id` is only a label): the ledger gets no entry for it. */
   readonly unidentified?: boolean;
+  /**
+   * A full run found the record missing from a side that also returned records without an id: the
+   * deletion (or conflict) that absence would mean is held (../held.ts); nothing is written.
+   */
+  readonly held?: { readonly missingFrom: Side; readonly unidentified: number };
   readonly raw?: unknown;
 }
 
