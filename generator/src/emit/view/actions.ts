@@ -51,7 +51,7 @@ interface ActionView {
   readonly doc: string[];
   readonly name: string;
   readonly signature: string;
-  /** The signature's type arguments, given to `client.action<...>(...)` in the factory (see below). */
+  /** The signature's type arguments, given to `client.action<...>(...)` in the factory (see below); '' to leave them out. */
   readonly typeArguments: string;
   /** The OperationSpec literal, written where the factory hands it to the client. */
   readonly spec: string;
@@ -76,7 +76,8 @@ const FACTORY_INDENT = '    ';
  * The factory names each call's type arguments (`client.action<GetPetInput, Pet>(...)`), which the
  * group's interface also says. Left out, TypeScript infers them from the interface's member through
  * the call's return type: an inference pass per action that checks the OperationSpec literal once
- * more. On Stripe's 452 actions that was 2-3% of the package's type-check.
+ * more. On Stripe's 452 actions that was 2-3% of the package's type-check. An inline output type
+ * printed over several lines (an array of objects) is not repeated there: that call infers them.
  */
 
 /** Names for a group's exports, allocated in `scope` so they clash with no schema or other group. */
@@ -162,13 +163,14 @@ export function actionsView(
     }
     const name = identifier(operation.name);
     const clientMethod = operation.pagination ? 'paginatedAction' : 'action';
+    const callTypeArguments = typeArguments.includes('\n') ? '' : typeArguments;
     actions.push({
       doc: actionDoc(operation),
       name,
       signature: `${operation.pagination ? 'PaginatedAction' : 'Action'}<${typeArguments}>`,
-      typeArguments,
+      typeArguments: callTypeArguments,
       // In the factory, `    name: client.action<...>(` before it and `),` after.
-      spec: dataLiteral(operationSpecData(operation, sharedNames), FACTORY_INDENT, `${name}: client.${clientMethod}<${typeArguments}>(`.length + 2),
+      spec: dataLiteral(operationSpecData(operation, sharedNames), FACTORY_INDENT, `${name}: client.${clientMethod}${callTypeArguments && `<${callTypeArguments}>`}(`.length + 2),
       clientMethod,
     });
   }
