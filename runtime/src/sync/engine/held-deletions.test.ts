@@ -66,3 +66,27 @@ it('one-way full: a source page that keeps failing ends the run failed before an
   expect(failed).toMatchObject({ status: 'failed', counts: { deleted: 0 } });
   expect(await kept()).toEqual(['1', '2', '3', '4']);
 });
+
+it('child streams: a child read without its id holds the deletions of its parent\'s children; the next clean read makes them', async () => {
+  api.notes.set('1', ['a', 'b', 'c'].map((n) => ({ id: `1-${n}`, text: n })));
+  const withNotes = (): SyncDefinition => ({ ...def(), children: [{ id: 'notes', action: 'listNotes', parentKey: 'itemId', idPath: 'id', destination: { store: 'notes' } }] });
+  const notes = async () => (await store.listRecords('notes', { limit: 10 })).map((r) => r.id).sort();
+  await runSync(withNotes(), { store, clock });
+  expect(await notes()).toEqual(['1-a', '1-b', '1-c']);
+
+  // The parent changes, so its children are read again: 1-a lost its id, 1-c is really gone.
+  api.records.set('1', { id: '1', name: 'n1 edited' });
+  api.notes.set('1', [{ text: 'a' } as unknown as ApiRecord, { id: '1-b', text: 'b' }]);
+  const held = await runSync(withNotes(), { store, clock });
+  expect(held).toMatchObject({ status: 'partial', counts: { deleted: 0, held: 2, errors: 1 } });
+  expect(await notes()).toEqual(['1-a', '1-b', '1-c']);
+  expect(held.errors[0]).toMatch(/^CG_SYNC_DELETIONS_HELD: 2 child record deletions held: a child stream returned records without an id/);
+  const rows = (await store.listAudit({ syncId: 'people/notes', runId: held.id })).filter((a) => a.error?.startsWith('CG_SYNC_DELETIONS_HELD'));
+  expect(rows.map((a) => a.recordId).sort()).toEqual(['1-a', '1-c']);
+
+  api.records.set('1', { id: '1', name: 'n1 edited again' });
+  api.notes.set('1', [{ id: '1-a', text: 'a' }, { id: '1-b', text: 'b' }]);
+  const clean = await runSync(withNotes(), { store, clock });
+  expect(clean).toMatchObject({ status: 'succeeded', counts: { deleted: 1, errors: 0 }, errors: [] });
+  expect(await notes()).toEqual(['1-a', '1-b']);
+});

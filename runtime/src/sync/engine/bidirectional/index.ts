@@ -148,9 +148,8 @@ export async function runBidirectional(deps: BidirectionalDeps): Promise<void> {
       report(outcome);
       const heldAt = failed.reduce<CursorValue | undefined>((low, item) => minCursor(low, item.cursor), cp.destinationMinFailedCursor);
       const counts = { ...next.counts, errors: next.counts.errors + failed.length };
-      Object.assign(next, tally(cp, 'destination', failed, 0));
       const { counts: _, ...parts } = outcome;
-      await commit({ ...next, counts, ...(heldAt === undefined ? {} : { destinationMinFailedCursor: heldAt }) }, { ...parts, writes: [{ collection: copies, upserts, deletes: [], flags }] });
+      await commit({ ...next, counts, ...tally(cp, 'destination', failed, 0), ...(heldAt === undefined ? {} : { destinationMinFailedCursor: heldAt }) }, { ...parts, writes: [{ collection: copies, upserts, deletes: [], flags }] });
     }
   }
   if (current().phase === 'read') {
